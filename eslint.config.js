@@ -1,0 +1,37 @@
+// ESLint flat config for the whole monorepo.
+// Module boundaries follow ARCHITECTURE §2: core <- models <- workflow <- programs; nothing imports apps.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default [
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', '**/demo-output/**', '**/runs/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // No deep imports into another package: only its public entry.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@lola-ts/*/*'], message: 'Import only a package\'s public entry (e.g. @lola-ts/metrics), never a deep path.' }] },
+      ],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'layer:core', onlyDependOnLibsWithTags: ['layer:core'] },
+            { sourceTag: 'layer:model', onlyDependOnLibsWithTags: ['layer:core'] },
+            { sourceTag: 'layer:workflow', onlyDependOnLibsWithTags: ['layer:model', 'layer:core'] },
+            { sourceTag: 'layer:program', onlyDependOnLibsWithTags: ['layer:workflow', 'layer:model', 'layer:core'] },
+            { sourceTag: 'layer:tooling', onlyDependOnLibsWithTags: ['layer:core', 'layer:model', 'layer:workflow'] },
+          ],
+        },
+      ],
+    },
+  },
+];
