@@ -1,0 +1,1 @@
+export { Rng, logGamma } from './rng.js';
