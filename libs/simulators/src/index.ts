@@ -1,2 +1,2 @@
-// Public entry of this package. Its API arrives with the issue that implements it (see README.md).
-export {};
+// Public entry of @lola-ts/simulators (see README.md).
+export * from './system.js';
