@@ -1,2 +1,3 @@
-// Public entry of this package. Its API arrives with the issue that implements it (see README.md).
-export {};
+// Public entry of this package (see README.md).
+export * from './params/index.js';
+export * from './layers/index.js';

@@ -1,2 +1,2 @@
 // Public entry of this package. Its API arrives with the issue that implements it (see README.md).
-export {};
+export * from './random/index.js';
