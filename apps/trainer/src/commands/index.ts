@@ -9,4 +9,7 @@ export interface Command {
  */
 export const commands: Record<string, () => Promise<Command>> = {
   data: () => import('./data.js'),
+  pipeline: () => import('./pipeline.js'),
+  'pipeline-element': () => import('./pipeline-element.js'),
+  status: () => import('./status.js'),
 };
