@@ -1,0 +1,64 @@
+/**
+ * Index of each output spatial point (row-major over `resolution`) in a stored block whose axes
+ * with `dimVarying[d] = false` are absent: The Well's `_pad_axes` tiling (well-format.md §2.6).
+ */
+export function tiledPointIndex(resolution: readonly number[], dimVarying: readonly boolean[]): Int32Array {
+  const P = resolution.reduce((a, b) => a * b, 1);
+  const out = new Int32Array(P);
+  if (dimVarying.every(Boolean)) {
+    for (let p = 0; p < P; p++) out[p] = p;
+    return out;
+  }
+  // strides of the stored (varying-only) axes
+  const strides = resolution.map(() => 0);
+  let s = 1;
+  for (let d = resolution.length - 1; d >= 0; d--) {
+    if (dimVarying[d]) {
+      strides[d] = s;
+      s *= resolution[d]!;
+    }
+  }
+  const idx = resolution.map(() => 0);
+  for (let p = 0; p < P; p++) {
+    let src = 0;
+    for (let d = 0; d < idx.length; d++) src += idx[d]! * strides[d]!;
+    out[p] = src;
+    for (let d = idx.length - 1; d >= 0; d--) {
+      if (++idx[d]! < resolution[d]!) break;
+      idx[d] = 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * Copies one field's stored block `src` (`[nTime?] + [N_d if varying] + [K]`) into the channels-last
+ * array `out` (`[nTime, P, C]`, or `[P, C]` for constant fields with nTime = 1) at channel offset
+ * `c0`, tiling the axes that are not stored.
+ */
+export function scatterField(
+  src: ArrayLike<number>,
+  nTime: number,
+  pointIndex: Int32Array,
+  components: number,
+  out: Float32Array,
+  channels: number,
+  c0: number,
+): void {
+  const P = pointIndex.length;
+  const srcPoints = src.length / (nTime * components);
+  for (let t = 0; t < nTime; t++) {
+    const srcT = t * srcPoints;
+    const outT = t * P;
+    for (let p = 0; p < P; p++) {
+      const si = (srcT + pointIndex[p]!) * components;
+      const oi = (outT + p) * channels + c0;
+      for (let k = 0; k < components; k++) out[oi + k] = src[si + k]!;
+    }
+  }
+}
+
+/** `[a, b, c]` -> product. */
+export function prod(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
