@@ -1,2 +1,10 @@
 export { initLinear, linear, type LinearParams, type LinearOptions } from './linear.js';
+export { initConv, conv, identityInit, type ConvParams, type ConvOptions } from './conv.js';
+export { channelLayerNorm, layerNorm, rmsNorm } from './norm.js';
+export { silu } from './activation.js';
+export { dropout, type DropoutContext } from './dropout.js';
+export { initAttention, attention, scaledDotProductAttention, type AttentionParams, type AttentionOptions } from './attention.js';
+export { pixelUnshuffle, pixelShuffle } from './shuffle.js';
+export { initResBlock, resBlock, type ResBlockParams, type ResBlockOptions, type ResBlockContext } from './resblock.js';
+export { initDownsample, downsample, initUpsample, upsample, type ResampleParams, type ResampleOptions } from './resample.js';
 export { gradientCheck, type GradCheckOptions, type GradCheckEntry, type GradCheckResult } from './gradcheck.js';

@@ -1,0 +1,9 @@
+/**
+ * SiLU (swish): silu(x) = x · σ(x) (method.md §2.1). Written as a product with `sigmoid`, which is
+ * cheap on every backend (runtime.md §2: avoid slow transcendental kernels on wasm).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+export function silu(x: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => tf.mul(x, tf.sigmoid(x)));
+}

@@ -1,0 +1,43 @@
+/**
+ * Pixel unshuffle / shuffle for channels-last tensors, written with reshape + transpose
+ * (`tf.depthToSpace` has no gradient, runtime.md §2), in PyTorch's channel order: unshuffling
+ * [B, H, W, C] by r gives channel index c·r² + dy·r + dx (order (C, dy, dx), method.md §2.1);
+ * in 3-D, c·r³ + dz·r² + dy·r + dx for [B, D, H, W, C] (axes in storage order).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** [B, …S, C] → [B, …S/r, C·r^n], channel order (C, d1, …, dn). */
+export function pixelUnshuffle(x: tf.Tensor, r = 2): tf.Tensor {
+  return tf.tidy(() => {
+    const [b, ...rest] = x.shape;
+    const c = rest.pop()!;
+    const n = rest.length;
+    if (n !== 2 && n !== 3) throw new Error(`pixelUnshuffle: expects a rank-4 or rank-5 channels-last tensor, got [${x.shape.join(', ')}]`);
+    rest.forEach((s, i) => {
+      if (s % r !== 0) throw new Error(`pixelUnshuffle: spatial axis ${i + 1} has size ${s}, not divisible by ${r}`);
+    });
+    const small = rest.map((s) => s / r);
+    // [B·S1', r, S2', r, (S3', r,) C]: the batch merges with the first coarse axis (adjacent, kept in order).
+    const split = [b! * small[0]!, r, ...small.slice(1).flatMap((s) => [s, r]), c];
+    const perm = n === 2 ? [0, 2, 4, 1, 3] : [0, 2, 4, 6, 1, 3, 5];
+    const t = tf.transpose(tf.reshape(x, split), perm);
+    return tf.reshape(t, [b!, ...small, c * r ** n]);
+  });
+}
+
+/** [B, …S, C·r^n] → [B, …S·r, C]; the inverse of `pixelUnshuffle`. */
+export function pixelShuffle(x: tf.Tensor, r = 2): tf.Tensor {
+  return tf.tidy(() => {
+    const [b, ...rest] = x.shape;
+    const cr = rest.pop()!;
+    const n = rest.length;
+    if (n !== 2 && n !== 3) throw new Error(`pixelShuffle: expects a rank-4 or rank-5 channels-last tensor, got [${x.shape.join(', ')}]`);
+    if (cr % r ** n !== 0) throw new Error(`pixelShuffle: ${cr} channels are not divisible by ${r}^${n}`);
+    const c = cr / r ** n;
+    // [B·S1, S2, (S3,) C, r, r(, r)] → [B·S1, r, S2, r, (S3, r,) C]
+    const split = [b! * rest[0]!, ...rest.slice(1), c, ...Array(n).fill(r)];
+    const perm = n === 2 ? [0, 3, 1, 4, 2] : [0, 4, 1, 5, 2, 6, 3];
+    const t = tf.transpose(tf.reshape(x, split), perm);
+    return tf.reshape(t, [b!, ...rest.map((s) => s * r), c]);
+  });
+}
