@@ -1,2 +1,5 @@
-// Public entry of this package. Its API arrives with the issue that implements it (see README.md).
-export {};
+export * from './schedules/index.js';
+export * from './precondition.js';
+export * from './denoiser.js';
+export * from './loss.js';
+export * from './sampling/index.js';
