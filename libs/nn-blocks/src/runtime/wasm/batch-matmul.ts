@@ -1,0 +1,195 @@
+/**
+ * BatchMatMul (and _FusedMatMul) for wasm routed through XNNPACK (spec runtime.md §3).
+ *
+ * The stock kernel uses XNNPACK only for a single 2-D product without transposes and otherwise a
+ * scalar loop 20–30× slower (every weight gradient, every attention product). Here:
+ * C[i] = op(A[i]) · op(B[i]) with op = identity or transpose is computed as
+ * 1. explicit transposes of the operands that need it (wasm Transpose kernel),
+ * 2. when B has batch 1, the batch of A is folded into its rows: one [batch·M, K] × [K, N] product,
+ * 3. otherwise one XNNPACK 2-D product per batch entry on zero-copy views of the wasm heap,
+ *    writing straight into the output.
+ * General broadcasting (batch sizes that differ and are not 1) stays on the stock kernel.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { callWasm, dropView, heapOffset, release, reshape, sizeOf, transpose, view, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
+
+type MatMulFn = (
+  aId: number,
+  aShape: Uint8Array,
+  aRank: number,
+  bId: number,
+  bShape: Uint8Array,
+  bRank: number,
+  transposeA: boolean,
+  transposeB: boolean,
+  outId: number,
+) => void;
+
+const cwraps = new WeakMap<object, MatMulFn>();
+
+function rawMatMul(be: BackendWasm): MatMulFn {
+  let fn = cwraps.get(be.wasm);
+  if (!fn) {
+    const mod = be.wasm as unknown as { cwrap: (name: string, ret: null, args: string[]) => unknown };
+    fn = mod.cwrap('BatchMatMul', null, [
+      'number',
+      'array',
+      'number',
+      'number',
+      'array',
+      'number',
+      'number',
+      'number',
+      'number',
+    ]) as unknown as MatMulFn;
+    cwraps.set(be.wasm, fn);
+  }
+  return fn;
+}
+
+function shapeBytes(shape: number[]): Uint8Array {
+  return new Uint8Array(new Int32Array(shape).buffer);
+}
+
+/** XNNPACK product of [1,M,K] × [1,K,N] into the [1,M,N] tensor `out` (all float32, no transposes). */
+function xnnProduct(be: BackendWasm, a: TensorInfo, b: TensorInfo, out: TensorInfo): void {
+  const id = (t: TensorInfo) => be.dataIdMap.get(t.dataId)!.id;
+  rawMatMul(be)(id(a), shapeBytes(a.shape), 3, id(b), shapeBytes(b.shape), 3, false, false, id(out));
+}
+
+function stripOnes(shape: number[]): number[] {
+  let i = 0;
+  while (i < shape.length && shape[i] === 1) i++;
+  return shape.slice(i);
+}
+
+/** Operands as contiguous [batch, rows, cols] with the transposes applied; null when not fast-pathable. */
+interface Prepared {
+  A: TensorInfo;
+  B: TensorInfo;
+  batchA: number;
+  batchB: number;
+  M: number;
+  K: number;
+  N: number;
+  outShape: number[];
+}
+
+function prepare(be: BackendWasm, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean): Prepared | null {
+  if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return null;
+  const ra = a.shape.length;
+  const rb = b.shape.length;
+  const outerA = a.shape.slice(0, -2);
+  const outerB = b.shape.slice(0, -2);
+  const batchA = sizeOf(outerA);
+  const batchB = sizeOf(outerB);
+  if (batchA !== batchB && batchA !== 1 && batchB !== 1) return null;
+  if (batchA === batchB && batchA !== 1 && stripOnes(outerA).join() !== stripOnes(outerB).join()) return null;
+  const M = transposeA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
+  const K = transposeA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
+  const Kb = transposeB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
+  const N = transposeB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
+  if (K !== Kb) {
+    throw new Error(
+      `Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} ` +
+        `and transposeA=${transposeA} and transposeB=${transposeB} must match.`,
+    );
+  }
+  if (M === 0 || N === 0 || K === 0 || batchA === 0 || batchB === 0) return null;
+  const outOuter = tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
+  const a3 = reshape(be, a, [batchA, a.shape[ra - 2]!, a.shape[ra - 1]!]);
+  const b3 = reshape(be, b, [batchB, b.shape[rb - 2]!, b.shape[rb - 1]!]);
+  let A = a3;
+  let B = b3;
+  if (transposeA) {
+    A = transpose(be, a3, [0, 2, 1]);
+    release(be, a3);
+  }
+  if (transposeB) {
+    B = transpose(be, b3, [0, 2, 1]);
+    release(be, b3);
+  }
+  return { A, B, batchA, batchB, M, K, N, outShape: [...outOuter, M, N] };
+}
+
+/** op(A)·op(B) on the fast paths, or null when only the stock kernel handles the shapes. */
+export function fastMatMul(be: BackendWasm, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean): TensorInfo | null {
+  const p = prepare(be, a, b, transposeA, transposeB);
+  if (!p) return null;
+  const { A, B, batchA, batchB, M, K, N } = p;
+  let out: TensorInfo;
+  if (batchB === 1) {
+    const A2 = reshape(be, A, [1, batchA * M, K]);
+    out = be.makeOutput([1, batchA * M, N], 'float32');
+    xnnProduct(be, A2, B, out);
+    release(be, A2);
+  } else {
+    const batch = Math.max(batchA, batchB);
+    out = be.makeOutput([batch, M, N], 'float32');
+    const offA = heapOffset(be, A);
+    const offB = heapOffset(be, B);
+    const offO = heapOffset(be, out);
+    for (let i = 0; i < batch; i++) {
+      const av = view(be, [1, M, K], offA + (batchA === 1 ? 0 : i * M * K * 4));
+      const bv = view(be, [1, K, N], offB + i * K * N * 4);
+      const ov = view(be, [1, M, N], offO + i * M * N * 4);
+      xnnProduct(be, av, bv, ov);
+      dropView(be, av);
+      dropView(be, bv);
+      dropView(be, ov);
+    }
+  }
+  release(be, A, B);
+  const shaped = reshape(be, out, p.outShape);
+  release(be, out);
+  return shaped;
+}
+
+/** Kernel function: inputs `{a, b}`, attrs `{transposeA, transposeB}`. */
+export const batchMatMul: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const be = backend as BackendWasm;
+  const a = inputs['a'] as TensorInfo;
+  const b = inputs['b'] as TensorInfo;
+  const at = (attrs ?? {}) as Attrs;
+  const fast = fastMatMul(be, a, b, Boolean(at['transposeA']), Boolean(at['transposeB']));
+  return fast ?? callWasm('BatchMatMul', be, { a, b }, at);
+};
+
+/**
+ * _FusedMatMul: transposes made explicit and the batch of `a` folded into its rows when `b` has
+ * batch 1 and the bias / PReLU weights vary along the last axis only; the stock kernel then runs
+ * its XNNPACK path with the fused bias and activation. Other shapes use the stock kernel.
+ */
+export const fusedMatMul: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const be = backend as BackendWasm;
+  const at = (attrs ?? {}) as Attrs;
+  const a = inputs['a'] as TensorInfo;
+  const b = inputs['b'] as TensorInfo;
+  const bias = inputs['bias'] as TensorInfo | undefined;
+  const prelu = inputs['preluActivationWeights'] as TensorInfo | undefined;
+  const tA = Boolean(at['transposeA']);
+  const tB = Boolean(at['transposeB']);
+  const lastOnly = (t: TensorInfo | undefined, n: number) => !t || sizeOf(t.shape) === 1 || (sizeOf(t.shape) === n && t.shape[t.shape.length - 1] === n);
+  const rb = b.shape.length;
+  const n = tB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
+  const simple = !tA && !tB && sizeOf(a.shape.slice(0, -2)) === 1 && sizeOf(b.shape.slice(0, -2)) === 1;
+  if (simple || sizeOf(b.shape.slice(0, -2)) !== 1 || !lastOnly(bias, n) || !lastOnly(prelu, n)) {
+    return callWasm('_FusedMatMul', be, inputs as Record<string, TensorInfo>, at);
+  }
+  const p = prepare(be, a, b, tA, tB);
+  if (!p) return callWasm('_FusedMatMul', be, inputs as Record<string, TensorInfo>, at);
+  const A2 = reshape(be, p.A, [1, p.batchA * p.M, p.K]);
+  const extra: Record<string, TensorInfo> = {};
+  if (bias) extra['bias'] = bias;
+  if (prelu) extra['preluActivationWeights'] = prelu;
+  const out = callWasm('_FusedMatMul', be, { a: A2, b: p.B, ...extra }, { ...at, transposeA: false, transposeB: false });
+  release(be, A2, p.A, p.B);
+  const shaped = reshape(be, out, p.outShape);
+  release(be, out);
+  return shaped;
+};
+
+export const batchMatMulConfigs: tf.KernelConfig[] = [
+  { kernelName: 'BatchMatMul', backendName: 'wasm', kernelFunc: batchMatMul },
+  { kernelName: '_FusedMatMul', backendName: 'wasm', kernelFunc: fusedMatMul },
+];

@@ -1,0 +1,90 @@
+/**
+ * Conv2DBackpropInput for wasm (the stock kernel is a plain loop; spec runtime.md §3). It is the
+ * gradient of every conv input and the forward pass of conv2dTranspose.
+ *
+ * dx[b,h,w,ci] = Σ_{oh,ow,kh,kw : oh·s_h+kh−p_t = h, ow·s_w+kw−p_l = w} dy[b,oh,ow,co] · W[kh,kw,ci,co]
+ *
+ * Insert s−1 zeros between the rows and columns of dy (reshape to [B,OH,1,OW,1,Co], pad to
+ * [B,OH,s_h,OW,s_w,Co], reshape), flip W spatially and swap its channel axes ([KH,KW,Co,Ci]), and
+ * run an XNNPACK Conv2D with stride 1 and pads top = KH−1−p_t, bottom = H+KH−1−top−OH·s_h (a
+ * negative pad is a crop of the dilated dy).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { callWasm, pad, release, reshape, slice, transpose, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
+
+/** Kernel function: inputs `{dy, filter}`, attrs `{strides, pad, dataFormat, dimRoundingMode, inputShape}`. */
+export const conv2dBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const be = backend as BackendWasm;
+  const a = (attrs ?? {}) as Attrs;
+  const dy = inputs['dy'] as TensorInfo;
+  const filter = inputs['filter'] as TensorInfo;
+  const inputShape = a['inputShape'] as [number, number, number, number];
+  const format = (a['dataFormat'] as string | undefined) ?? 'NHWC';
+  if (format !== 'NHWC') {
+    throw new Error(`Conv2DBackpropInput (wasm, @lola-ts/nn-blocks runtime): dataFormat '${format}' is not supported, use 'NHWC'`);
+  }
+  const info = tf.backend_util.computeConv2DInfo(
+    inputShape,
+    filter.shape as [number, number, number, number],
+    a['strides'] as number,
+    1,
+    a['pad'] as 'same',
+    a['dimRoundingMode'] as 'floor' | undefined,
+  );
+  const [B, H, W] = inputShape;
+  const { filterHeight: KH, filterWidth: KW, strideHeight: sh, strideWidth: sw, outHeight: OH, outWidth: OW } = info;
+  const Co = dy.shape[3]!;
+  // Dilated dy: [B, OH*sh, OW*sw, Co] with dy at rows/cols multiple of the stride.
+  let d: TensorInfo;
+  if (sh === 1 && sw === 1) {
+    d = reshape(be, dy, dy.shape);
+  } else {
+    const r6 = reshape(be, dy, [B, OH, 1, OW, 1, Co]);
+    const p6 = pad(be, r6, [
+      [0, 0],
+      [0, 0],
+      [0, sh - 1],
+      [0, 0],
+      [0, sw - 1],
+      [0, 0],
+    ]);
+    release(be, r6);
+    d = reshape(be, p6, [B, OH * sh, OW * sw, Co]);
+    release(be, p6);
+  }
+  const top = KH - 1 - info.padInfo.top;
+  const left = KW - 1 - info.padInfo.left;
+  const bottom = H + KH - 1 - top - OH * sh;
+  const right = W + KW - 1 - left - OW * sw;
+  if (top < 0 || left < 0 || bottom < 0 || right < 0) {
+    const r0 = Math.max(0, -top);
+    const c0 = Math.max(0, -left);
+    const rows = OH * sh - r0 - Math.max(0, -bottom);
+    const cols = OW * sw - c0 - Math.max(0, -right);
+    const cropped = slice(be, d, [0, r0, c0, 0], [B, rows, cols, Co]);
+    release(be, d);
+    d = cropped;
+  }
+  const flipped = callWasm('Reverse', be, { x: filter }, { dims: [0, 1] });
+  const wT = transpose(be, flipped, [0, 1, 3, 2]); // [KH, KW, Co, Ci]
+  release(be, flipped);
+  const out = callWasm('Conv2D', be, { x: d, filter: wT }, {
+    strides: [1, 1],
+    pad: [
+      [0, 0],
+      [Math.max(0, top), Math.max(0, bottom)],
+      [Math.max(0, left), Math.max(0, right)],
+      [0, 0],
+    ],
+    dilations: [1, 1],
+    dataFormat: 'NHWC',
+  });
+  release(be, d, wT);
+  return out;
+};
+
+export const conv2dBackpropInputConfig: tf.KernelConfig = {
+  kernelName: 'Conv2DBackpropInput',
+  backendName: 'wasm',
+  kernelFunc: conv2dBackpropInput,
+};
