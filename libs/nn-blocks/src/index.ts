@@ -1,4 +1,5 @@
 // Public entry of this package (see README.md).
 export * from './params/index.js';
 export * from './layers/index.js';
+export * from './optim/index.js';
 export * from './runtime/index.js';
