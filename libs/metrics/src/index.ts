@@ -52,3 +52,6 @@ export {
   type WellNormMode,
 } from './well/pointwise.js';
 export { wellBinnedSpectralMse, wellSpectralBinEdges, type WellBinnedSpectralMse } from './well/spectral.js';
+
+// Published reference numbers (paper tables, timings, Well baselines).
+export * from './reference/index.js';
