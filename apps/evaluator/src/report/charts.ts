@@ -1,0 +1,38 @@
+/**
+ * Charts as static SVG: a vega-lite spec compiled to vega and rendered headlessly in Node
+ * (`View.toSVG()`), so the report is one self-contained HTML file with no script.
+ */
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+export async function renderVegaLiteSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+export interface LinePoint {
+  x: number;
+  y: number;
+  series: string;
+}
+
+/** A line chart with one coloured line per series (log scales optional). */
+export function lineChartSpec(points: LinePoint[], opts: { title: string; x: string; y: string; logX?: boolean; logY?: boolean; width?: number; height?: number }): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: opts.title,
+    width: opts.width ?? 420,
+    height: opts.height ?? 260,
+    data: { values: points },
+    mark: { type: 'line', point: true, strokeWidth: 1.5 },
+    encoding: {
+      x: { field: 'x', type: 'quantitative', title: opts.x, scale: opts.logX ? { type: 'log' } : { zero: false } },
+      y: { field: 'y', type: 'quantitative', title: opts.y, scale: opts.logY ? { type: 'log' } : { zero: true } },
+      color: { field: 'series', type: 'nominal', title: null },
+    },
+  } as TopLevelSpec;
+}
