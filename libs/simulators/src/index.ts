@@ -1,2 +1,3 @@
 // Public entry of @lola-ts/simulators (see README.md).
 export * from './system.js';
+export * from './gray-scott/index.js';
