@@ -9,4 +9,5 @@ export interface Command {
  */
 export const commands: Record<string, () => Promise<Command>> = {
   report: () => import('./report.js'),
+  score: () => import('./score.js'),
 };
