@@ -136,3 +136,11 @@ export function channelNames(fields: readonly FieldSpec[], spatialDims: readonly
   }
   return out;
 }
+
+/**
+ * Thrown by a simulator when a trajectory reaches a non-physical or non-finite state. The dataset
+ * generator then redraws the initial condition from the same trajectory stream (deterministic).
+ */
+export class SimulationDivergedError extends RangeError {
+  override readonly name = 'SimulationDivergedError';
+}

@@ -11,6 +11,7 @@
  * interior cell (i, j) with x index i (slow axis) and y index j, i.e. the same axis order as a Well
  * array `[x, y]`. Cell (i, j) has centre ((i + ½)·dx, (j + ½)·dy).
  */
+import { SimulationDivergedError } from '../system.js';
 import { sweepLine } from './sweep.js';
 
 /** Boundary condition of both axes: zero-gradient outflow ("extrap", Well OPEN) or periodic. */
@@ -169,7 +170,8 @@ export class EulerSolver {
 
   /**
    * Largest stable step, dt = CFL / max over cells of ((|u| + c)/dx + (|v| + c)/dy), c = √(γp/ρ)
-   * (spec §2.4). Throws if a cell has non-positive density or pressure or is not finite.
+   * (spec §2.4). Throws a {@link SimulationDivergedError} if a cell has non-positive or non-finite
+   * density or pressure.
    */
   stableDt(): number {
     const { nx, ny, stride, rho, mx, my, en, gamma } = this;
@@ -185,7 +187,7 @@ export class EulerSolver {
         if (!(r > 0) || !(p > 0)) {
           const ci = i - G;
           const cj = k - i * stride - G;
-          throw new RangeError(`EulerSolver: non-physical state at cell (${ci}, ${cj}), t = ${this.t}: rho = ${r}, p = ${p}`);
+          throw new SimulationDivergedError(`EulerSolver: non-physical state at cell (${ci}, ${cj}), t = ${this.t}: rho = ${r}, p = ${p}`);
         }
         const c = Math.sqrt((gamma * p) / r);
         const s = (Math.abs(u) + c) * idx + (Math.abs(v) + c) * idy;
