@@ -48,15 +48,18 @@ export interface GlueCheck {
   aliases: Record<string, string>;
 }
 
-/** Reads the installed tfjs-backend-wasm Node bundle and checks every piece the set-up needs. */
-export function checkGlue(): GlueCheck {
-  let text: string;
-  let file: string;
-  try {
-    file = require.resolve('@tensorflow/tfjs-backend-wasm');
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { ok: false, reason: `cannot read the tfjs-backend-wasm bundle: ${String(e)}`, aliases: {} };
+/**
+ * Checks every piece the set-up needs in the tfjs-backend-wasm Node bundle: the installed one, or
+ * `text` (as if read from `file`) for tests.
+ */
+export function checkGlue(text?: string, file = '@tensorflow/tfjs-backend-wasm'): GlueCheck {
+  if (text === undefined) {
+    try {
+      file = require.resolve('@tensorflow/tfjs-backend-wasm');
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      return { ok: false, reason: `cannot read the tfjs-backend-wasm bundle: ${String(e)}`, aliases: {} };
+    }
   }
   for (const marker of GLUE_MARKERS) {
     if (!text.includes(marker)) {
@@ -105,7 +108,8 @@ class BlobSourceWorker extends NodeWorker {
     const s = state;
     const href = String(url);
     const text = s?.urlTexts.get(href);
-    super(s && text !== undefined ? fileFor(s, text, '') : url, options);
+    // The glue needs plain Node: the parent's flags (--import tsx, --input-type, ...) are not inherited.
+    super(s && text !== undefined ? fileFor(s, text, '') : url, { execArgv: [], ...options });
     s?.workers.add(this);
   }
   override postMessage(value: unknown, transferList?: readonly TransferListItem[]): void {

@@ -155,29 +155,58 @@ export const batchMatMul: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return fast ?? callWasm('BatchMatMul', be, { a, b }, at);
 };
 
+const ACTIVATIONS: Record<string, string> = { relu: 'Relu', relu6: 'Relu6', elu: 'Elu', sigmoid: 'Sigmoid' };
+
+/** matMul, then Add(bias), then the activation, each by its own wasm kernel. */
+function composedFused(be: BackendWasm, inputs: Record<string, TensorInfo | undefined>, at: Attrs): TensorInfo {
+  const a = inputs['a']!;
+  const b = inputs['b']!;
+  const tA = Boolean(at['transposeA']);
+  const tB = Boolean(at['transposeB']);
+  let t = fastMatMul(be, a, b, tA, tB) ?? callWasm('BatchMatMul', be, { a, b }, { transposeA: tA, transposeB: tB });
+  const bias = inputs['bias'];
+  if (bias) {
+    const withBias = callWasm('Add', be, { a: t, b: bias });
+    release(be, t);
+    t = withBias;
+  }
+  const act = (at['activation'] as string | undefined) ?? 'linear';
+  let out: TensorInfo;
+  if (act === 'linear') return t;
+  if (ACTIVATIONS[act]) out = callWasm(ACTIVATIONS[act]!, be, { x: t });
+  else if (act === 'leakyrelu') out = callWasm('LeakyRelu', be, { x: t }, { alpha: at['leakyreluAlpha'] });
+  else if (act === 'prelu') out = callWasm('Prelu', be, { x: t, alpha: inputs['preluActivationWeights']! });
+  else throw new Error(`_FusedMatMul (wasm, @lola-ts/nn-blocks runtime): unknown activation '${act}'`);
+  release(be, t);
+  return out;
+}
+
 /**
- * _FusedMatMul: transposes made explicit and the batch of `a` folded into its rows when `b` has
- * batch 1 and the bias / PReLU weights vary along the last axis only; the stock kernel then runs
- * its XNNPACK path with the fused bias and activation. Other shapes use the stock kernel.
+ * _FusedMatMul. The stock kernel is right only for a bias / PReLU weights of N values along the
+ * last axis (a bias of shape [1] reads past its end) and fast only for one 2-D product. With such
+ * a bias and `b` of batch 1, transposes are made explicit and the batch of `a` folded into its rows,
+ * and the stock kernel runs its XNNPACK path with the fused bias and activation; any other case is
+ * composed as matMul (fast paths) + Add + activation kernel.
  */
 export const fusedMatMul: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const be = backend as BackendWasm;
   const at = (attrs ?? {}) as Attrs;
-  const a = inputs['a'] as TensorInfo;
-  const b = inputs['b'] as TensorInfo;
-  const bias = inputs['bias'] as TensorInfo | undefined;
-  const prelu = inputs['preluActivationWeights'] as TensorInfo | undefined;
+  const ins = inputs as Record<string, TensorInfo | undefined>;
+  const a = ins['a']!;
+  const b = ins['b']!;
+  const bias = ins['bias'];
+  const prelu = ins['preluActivationWeights'];
   const tA = Boolean(at['transposeA']);
   const tB = Boolean(at['transposeB']);
-  const lastOnly = (t: TensorInfo | undefined, n: number) => !t || sizeOf(t.shape) === 1 || (sizeOf(t.shape) === n && t.shape[t.shape.length - 1] === n);
   const rb = b.shape.length;
   const n = tB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-  const simple = !tA && !tB && sizeOf(a.shape.slice(0, -2)) === 1 && sizeOf(b.shape.slice(0, -2)) === 1;
-  if (simple || sizeOf(b.shape.slice(0, -2)) !== 1 || !lastOnly(bias, n) || !lastOnly(prelu, n)) {
+  const lastOnly = (t: TensorInfo | undefined) => !t || (sizeOf(t.shape) === n && t.shape[t.shape.length - 1] === n);
+  if (!lastOnly(bias) || !lastOnly(prelu) || sizeOf(b.shape.slice(0, -2)) !== 1) return composedFused(be, ins, at);
+  if (!tA && !tB && sizeOf(a.shape.slice(0, -2)) === 1) {
     return callWasm('_FusedMatMul', be, inputs as Record<string, TensorInfo>, at);
   }
   const p = prepare(be, a, b, tA, tB);
-  if (!p) return callWasm('_FusedMatMul', be, inputs as Record<string, TensorInfo>, at);
+  if (!p) return composedFused(be, ins, at);
   const A2 = reshape(be, p.A, [1, p.batchA * p.M, p.K]);
   const extra: Record<string, TensorInfo> = {};
   if (bias) extra['bias'] = bias;

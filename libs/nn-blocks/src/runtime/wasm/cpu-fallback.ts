@@ -31,17 +31,21 @@ export function cpuFallbackConfig(name: string): tf.KernelConfig {
     const cpu = cpuBackend();
     const cfg = tf.getKernel(name, 'cpu');
     if (!cfg) throw new Error(`cpu kernel '${name}' is not registered`);
-    const cpuInputs: Record<string, TensorInfo> = {};
     const created: object[] = [];
-    const add = (key: string, t: TensorInfo) => {
+    const copy = (t: TensorInfo): TensorInfo => {
       const values = be.readSync(t.dataId) as tf.backend_util.BackendValues;
       const dataId = cpu.write(values, t.shape, t.dtype);
       created.push(dataId);
-      return { dataId, shape: t.shape, dtype: t.dtype } as TensorInfo;
+      return { dataId, shape: t.shape, dtype: t.dtype };
     };
-    for (const [key, t] of Object.entries(inputs)) {
-      if (Array.isArray(t)) throw new Error(`cpu fallback for '${name}': list input '${key}' is not supported`);
-      if (t) cpuInputs[key] = add(key, t as TensorInfo);
+    // Kernels over a list of tensors (Einsum) get their inputs as an array.
+    let cpuInputs: TensorInfo[] | Record<string, TensorInfo>;
+    if (Array.isArray(inputs)) {
+      cpuInputs = (inputs as TensorInfo[]).map(copy);
+    } else {
+      const named: Record<string, TensorInfo> = {};
+      for (const [key, t] of Object.entries(inputs)) if (t) named[key] = copy(t as TensorInfo);
+      cpuInputs = named;
     }
     try {
       const res = cfg.kernelFunc({ inputs: cpuInputs as tf.NamedTensorInfoMap, backend: cpu, attrs });
