@@ -8,4 +8,5 @@ export interface Command {
  * load only when it runs. Add one line per command.
  */
 export const commands: Record<string, () => Promise<Command>> = {
+  metrics: () => import('../metrics/command.js'),
 };
