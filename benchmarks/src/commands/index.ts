@@ -8,5 +8,7 @@ export interface Command {
  * load only when it runs. Add one line per command.
  */
 export const commands: Record<string, () => Promise<Command>> = {
+  compare: () => import('./compare.js'),
+  export: () => import('./export.js'),
   metrics: () => import('../metrics/command.js'),
 };
