@@ -72,7 +72,7 @@ export function fieldLayout(a: NdArray, where: string, spatialDims?: number): Fi
   checkNdArray(a, where);
   const rank = a.shape.length;
   const d = spatialDims ?? rank - 2;
-  if (!Number.isInteger(d) || d < 1 || d > rank - 1) {
+  if (!Number.isInteger(d) || d < 1 || d > rank - 2) {
     throw new Error(
       `${where}: shape ${shapeText(a.shape)} does not fit [...lead, ...space, C] with ${d} spatial axes; ` +
         'expected at least one lead axis (frames), one spatial axis and the channel axis, e.g. [T, H, W, C]',
