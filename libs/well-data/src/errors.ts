@@ -21,7 +21,7 @@ export class WellFormatError extends Error {
 
 /** Object path of attribute `name` on the object at `path` (`/dimensions@spatial_dims`). */
 export function attrPath(path: string, name: string): string {
-  return `${path === '/' ? '' : path}@${name}`;
+  return `${path}@${name}`;
 }
 
 /** Short printable description of a value read from HDF5 (for the `got` part of errors). */

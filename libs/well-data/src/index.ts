@@ -27,3 +27,30 @@ export { boundaryCodes, type BoundaryMaskInput } from './schema/boundary.js';
 export { openWellFile, WellFile, type TimeWindow, type ChannelsLast, type TrajectoryScalars } from './io/well-file.js';
 export { createWellFile, WellFileWriter, PARTIAL_SUFFIX, type WellWriteOptions } from './writer/well-writer.js';
 export type { WellWriteSchema, WellFieldSpec, WellScalarSpec, BoundarySpec } from './writer/spec.js';
+export { probeHdf5File } from './h5/probe.js';
+
+export { findWellFiles, resolveWellSplit, openWellFiles, type WellSplit, type WellSplitLocation } from './dataset/directory.js';
+export { windowsPerTrajectory, maximumStrideForStart, WindowIndex, type WindowOptions, type WindowLocation } from './dataset/windows.js';
+export type { WellSample, Tensor32, Tensor64 } from './dataset/sample.js';
+export { WellDataset, type WellDatasetOptions } from './dataset/well-dataset.js';
+
+export { ZScoreNormalization, RMSNormalization, flattenStat, type WellStats, type FieldStat, type WellNormalization, type NormalizationMode } from './transforms/normalization.js';
+export { FIELD_TRANSFORMS, fieldPreprocess, fieldPostprocess, type FieldTransformName, type FieldPreprocessing } from './transforms/field-transforms.js';
+export {
+  drawAugmentation,
+  applyAugmentation,
+  LOG_SCALAR_NAMES,
+  type AugmentationName,
+  type AugmentationDraw,
+  type AugmentationProbabilities,
+  type TrajectoryPiece,
+  type ChannelLayout,
+} from './transforms/augment.js';
+
+export { computeWellStats, computeDatasetStats, writeStatsYaml, type StatsOptions } from './stats/compute.js';
+export { formatStatsYaml, parseStatsYaml, emitYaml } from './stats/yaml.js';
+export { formatPythonE } from './stats/format.js';
+export { wellMetadata, formatMetadataYaml, writeMetadataYaml, type WellMetadata } from './stats/metadata.js';
+
+export { createLatentStore, openLatentStore, LatentStore, LatentStoreWriter, type LatentStoreMeta } from './latent/store.js';
+export { LatentDataset, type LatentSample } from './latent/dataset.js';

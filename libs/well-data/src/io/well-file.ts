@@ -102,6 +102,17 @@ export class WellFile {
     return v as unknown as ArrayLike<number>;
   }
 
+  /**
+   * One dataset as stored (no tiling), restricted to trajectory `traj` when it is sample-varying:
+   * `[T?] + [N_d if dim_varying] + [D]*K` for a field. Used for statistics.
+   */
+  readStored(path: string, traj: number): Float32Array {
+    const ds = this.ds(path);
+    const sv = Boolean(Number(ds.attrs['sample_varying']?.value ?? 0));
+    if (sv) this.checkTraj(traj);
+    return Float32Array.from(this.readBlock(ds, sv, false, traj, { start: 0, count: 1, stride: 1 }));
+  }
+
   /** One field, tiled to full resolution: `[nTime, *res, D^K]` (time-varying) or `[*res, D^K]`. */
   readField(name: string, traj: number, window?: TimeWindow): { data: Float32Array; shape: number[] } {
     const f = this.schema.fields.find((x) => x.name === name);
