@@ -1,2 +1,1 @@
-// Public entry of this package. Its API arrives with the issue that implements it (see README.md).
-export {};
+export { initSolver, solverForward, solverLoss, type SolverConfig, type SolverParams, type SolverInputs } from './solver.js';
