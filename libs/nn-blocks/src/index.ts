@@ -3,5 +3,6 @@ export * from './params/index.js';
 export * from './layers/index.js';
 export * from './optim/index.js';
 export * from './checkpoint/index.js';
+export * from './config/index.js';
 export * from './runtime/index.js';
 export * from './vit/index.js';
