@@ -1,0 +1,147 @@
+/**
+ * `lola-train data --system euler|gray-scott|rayleigh-benard --out DIR [--resolution N]
+ * [--trajectories N] [--frames N] [--bc open|periodic] [--param k=v ...] [--seed S] [--workers N]`
+ *
+ * Generates a dataset in The Well's layout with the reference simulators (`@lola-ts/simulators`):
+ * `DIR/<dataset_name>/data/{train,valid,test}/*.hdf5`, `stats.yaml` and the metadata YAML. Shows a
+ * progress bar with ETA on stderr; an interrupted run resumes where it stopped.
+ */
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { availableSystems, generateDataset, type GenerateProgress } from '@lola-ts/simulators';
+
+const USAGE = `usage: lola-train data --system ${['euler', 'gray-scott', 'rayleigh-benard'].join('|')} --out DIR
+         [--resolution N] [--trajectories N] [--frames N] [--bc open|periodic]
+         [--param key=value ...] [--seed S] [--workers N]
+
+  --trajectories N  trajectories per parameter set (one file family each; split 0.8/0.1/0.1), default 10
+  --seed S          integer seed (default 0); the data depend only on the seed and the options
+  --workers N       worker threads (default: available cores; 0 = run in this thread)
+  --param k=v       system parameters, e.g. gamma=1.4 (euler), see the simulators README`;
+
+function fail(message: string): number {
+  console.error(`lola-train data: ${message}\n${USAGE}`);
+  return 2;
+}
+
+/** Parses an integer option; returns an error message or the value. */
+function intOption(name: string, value: string | undefined, min: number): number | string | undefined {
+  if (value === undefined) return undefined;
+  const v = Number(value);
+  if (value.trim() === '' || !Number.isInteger(v) || v < min) return `--${name} must be an integer >= ${min}, got '${value}'`;
+  return v;
+}
+
+function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '--';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : m > 0 ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+/** A progress bar with ETA on stderr (redrawn in place on a TTY, one line per trajectory otherwise). */
+function progressBar(): { update: (p: GenerateProgress) => void; end: () => void } {
+  const tty = process.stderr.isTTY === true;
+  const start = Date.now();
+  let startFraction: number | null = null;
+  let lastDone = -1;
+  let lastDraw = 0;
+  return {
+    update(p) {
+      startFraction ??= p.fraction;
+      const now = Date.now();
+      if (tty ? now - lastDraw < 200 && p.done === lastDone : p.done === lastDone) return;
+      lastDraw = now;
+      lastDone = p.done;
+      const elapsed = (now - start) / 1000;
+      const gained = p.fraction - startFraction;
+      const eta = gained > 0 ? (elapsed / gained) * (1 - p.fraction) : Infinity;
+      const width = 30;
+      const filled = Math.round(p.fraction * width);
+      const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(100 * p.fraction).toFixed(1).padStart(5)}%  ${p.done}/${p.total} trajectories  elapsed ${formatDuration(elapsed)}  ETA ${formatDuration(eta)}  ${p.file}`;
+      process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
+    },
+    end() {
+      if (tty) process.stderr.write('\n');
+    },
+  };
+}
+
+export async function runGenerate(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        system: { type: 'string' },
+        out: { type: 'string' },
+        resolution: { type: 'string' },
+        trajectories: { type: 'string' },
+        frames: { type: 'string' },
+        bc: { type: 'string' },
+        param: { type: 'string', multiple: true },
+        seed: { type: 'string' },
+        workers: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!v.system) return fail('--system is required');
+  const known = availableSystems();
+  if (!known.includes(v.system as never)) return fail(`unknown --system '${v.system}'; available: ${known.join(', ')}`);
+  if (!v.out) return fail('--out is required');
+  const resolution = intOption('resolution', v.resolution, 4);
+  const trajectories = intOption('trajectories', v.trajectories, 1);
+  const frames = intOption('frames', v.frames, 1);
+  const workers = intOption('workers', v.workers, 0);
+  const seedText = v.seed ?? '0';
+  const seed = Number(seedText);
+  for (const x of [resolution, trajectories, frames, workers]) if (typeof x === 'string') return fail(x);
+  if (seedText.trim() === '' || !Number.isSafeInteger(seed)) return fail(`--seed must be an integer, got '${seedText}'`);
+  const params: Record<string, string> = {};
+  for (const kv of v.param ?? []) {
+    const eq = kv.indexOf('=');
+    if (eq <= 0) return fail(`--param expects key=value, got '${kv}'`);
+    const key = kv.slice(0, eq);
+    if (key in params) return fail(`--param '${key}' given twice`);
+    params[key] = kv.slice(eq + 1);
+  }
+
+  const bar = progressBar();
+  const started = Date.now();
+  try {
+    const summary = await generateDataset({
+      system: v.system,
+      out: v.out,
+      systemOptions: { resolution: resolution as number | undefined, frames: frames as number | undefined, bc: v.bc, params },
+      trajectories: (trajectories as number | undefined) ?? 10,
+      seed,
+      workers: (workers as number | undefined) ?? availableParallelism(),
+      onProgress: (p) => bar.update(p),
+    });
+    bar.end();
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    console.error(
+      `[data] ${summary.datasetName}: ${summary.written} trajectories written, ${summary.resumed} already done` +
+        `${summary.redrawn ? `, ${summary.redrawn} initial conditions redrawn after divergence` : ''}, ${summary.files.length} files, ${secs} s`,
+    );
+    console.log(summary.datasetDir);
+    return 0;
+  } catch (err) {
+    bar.end();
+    const msg = (err as Error).message;
+    // Option errors raised by the system factories are usage errors.
+    if (err instanceof RangeError) return fail(msg);
+    console.error(`lola-train data: ${msg}`);
+    return 1;
+  }
+}
