@@ -9,6 +9,7 @@ export interface Command {
  */
 export const commands: Record<string, () => Promise<Command>> = {
   compare: () => import('./compare.js'),
+  dashboard: () => import('./dashboard.js'),
   export: () => import('./export.js'),
   metrics: () => import('../metrics/command.js'),
 };
