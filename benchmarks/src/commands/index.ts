@@ -12,4 +12,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   dashboard: () => import('./dashboard.js'),
   export: () => import('./export.js'),
   metrics: () => import('../metrics/command.js'),
+  simulators: () => import('../simulators/command.js'),
 };

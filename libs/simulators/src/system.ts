@@ -69,6 +69,8 @@ export interface ParameterSet {
 export interface Trajectory {
   /** `[T, *shape]` for t0 fields, `[T, *shape, D]` for t1 fields, channels-last, C order. */
   readonly fields: Float32Array[];
+  /** Solver time steps taken (for benchmarks: cell updates = cells × steps). */
+  readonly steps?: number;
 }
 
 /** Progress hook: called after each stored frame (frame index k, of `total`). */

@@ -142,7 +142,7 @@ export function createEulerSystem(options: EulerSystemOptions = {}): SimulatorSy
         }
         simOptions.onFrame?.(k, frames);
       }
-      return { fields: [energy, density, pressure, momentum] };
+      return { fields: [energy, density, pressure, momentum], steps: solver.steps };
     },
   };
 }

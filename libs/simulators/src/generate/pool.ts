@@ -51,7 +51,7 @@ interface Pending {
 
 type WorkerMessage =
   | { id: number; type: 'frame'; k: number; total: number }
-  | { id: number; type: 'done'; fields: Float32Array[]; attempts: number }
+  | { id: number; type: 'done'; fields: Float32Array[]; steps?: number; attempts: number }
   | { id: number; type: 'error'; message: string };
 
 function startWorker(o: RunnerOptions): Worker {
@@ -118,7 +118,7 @@ class WorkerPool implements TrajectoryRunner {
     this.pending.delete(m.id);
     this.busy.delete(w);
     this.idle.push(w);
-    if (m.type === 'done') p.resolve({ trajectory: { fields: m.fields }, attempts: m.attempts });
+    if (m.type === 'done') p.resolve({ trajectory: { fields: m.fields, steps: m.steps }, attempts: m.attempts });
     else p.reject(new Error(m.message));
     this.dispatch();
   }
