@@ -16,7 +16,7 @@ describe('compressionRate (method.md §2.5)', () => {
     expect([64, 16, 4].map((c) => compressionRate(cfg(5, c), [64, 64, 5]))).toEqual([20, 80, 320]);
   });
   it('handles RB (4 × 512 × 128) and TGC (6 × 64³, f8)', () => {
-    expect(compressionRate({ ...cfg(6, 64), pixChannels: 4 }, [512, 128, 4])).toBe(64);
+    expect(compressionRate(cfg(6, 64), [512, 128, 4])).toBe(64);
     expect(compressionRate(cfg(4, 64, 3), [64, 64, 64, 6])).toBe(48);
   });
   it('returns the latent shape and rejects non-divisible sizes', () => {

@@ -1,2 +1,18 @@
-// Public entry of this package. Its API arrives with the issue that implements it (see README.md).
-export {};
+// Public entry of @lola-ts/autoencoders (see README.md).
+export { resolveDcaeConfig, downsamplingFactor, DCAE_DEFAULTS, SATURATIONS, type DcaeConfig, type Saturation } from './config.js';
+export { compressionRate, latentShape } from './compression.js';
+export { saturate } from './saturation.js';
+export {
+  l1Loss,
+  mseLoss,
+  vrmseLoss,
+  vrmsePerChannel,
+  reconstructionLoss,
+  validateLossWeights,
+  VRMSE_LOSS_EPS,
+  LOSS_NAMES,
+  type LossName,
+  type LossWeights,
+} from './losses.js';
+export { initDcae, type Dcae, type EncoderParams, type DecoderParams, type EncoderLevel, type DecoderLevel } from './dcae.js';
+export { encode, decode, reconstruct, autoencoderLoss, type ForwardOptions } from './forward.js';

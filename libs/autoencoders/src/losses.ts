@@ -79,7 +79,7 @@ export function reconstructionLoss(pred: tf.Tensor, target: tf.Tensor, weights: 
       if (w === 0) continue;
       const term = name === 'l1' ? l1Loss(pred, target) : name === 'mse' ? mseLoss(pred, target) : vrmseLoss(pred, target);
       const weighted = w === 1 ? term : tf.mul(term, w);
-      total = total === null ? (weighted as tf.Scalar) : tf.add(total, weighted);
+      total = total === null ? (weighted as tf.Scalar) : (tf.add(total, weighted) as tf.Scalar);
     }
     if (total === null) throw new Error('reconstructionLoss: every loss weight is 0');
     return total;
