@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWellFile } from '@lola-ts/well-data';
+import { openWellFile, parseStatsYaml } from '@lola-ts/well-data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSystem } from '../registry.js';
 import { generateDataset, splitCounts } from './generate.js';
@@ -62,6 +62,19 @@ describe('generateDataset', () => {
       expect(channels[5 * k + 1]).toBe(direct[1]![k]); // density
       expect(channels[5 * k + 4]).toBe(direct[3]![2 * k + 1]); // momentum_y
     }
+    // stats.yaml: The Well's statistics of the train split (both files: 2 x 3 trajectories).
+    const stats = parseStatsYaml(readFileSync(join(dir, 'stats.yaml'), 'utf8'));
+    const other = await readAll(join(dir, 'data/train/euler_multi_quadrants_periodicBC_gamma_1.4_Dry_air_20.hdf5'));
+    let sum = 0;
+    let count = 0;
+    for (const traj of [...train.data, ...other.data]) for (let k = 1; k < traj.length; k += 5) (sum += traj[k]!), count++;
+    expect(Math.abs((stats.mean!.density as number) / (sum / count) - 1)).toBeLessThan(1e-3); // 4 significant digits
+    expect((stats.std!.momentum as number[]).length).toBe(2);
+    // Periodic boundaries: mass is conserved, so the mean density increment is ~0.
+    expect(Math.abs(stats.mean_delta!.density as number)).toBeLessThan(1e-6);
+    const meta = readFileSync(join(dir, 'euler_multi_quadrants_periodicBC.yaml'), 'utf8');
+    expect(meta).toMatch(/dataset_name: euler_multi_quadrants_periodicBC/);
+    expect(meta).toMatch(/momentum_x/);
     const sidecar = JSON.parse(readFileSync(join(dir, 'generate.json'), 'utf8'));
     expect(sidecar.state).toBe('complete');
     // Valid holds global index 3: it must differ from train's trajectories.

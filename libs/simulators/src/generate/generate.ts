@@ -18,7 +18,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createWellFile, type WellFileWriter, type WellWriteSchema } from '@lola-ts/well-data';
+import { computeDatasetStats, createWellFile, findWellFiles, openWellFiles, wellMetadata, writeMetadataYaml, type WellFileWriter, type WellWriteSchema } from '@lola-ts/well-data';
 import { createSystem } from '../registry.js';
 import type { SimulatorSystem, SystemOptions } from '../system.js';
 import { createRunner } from './pool.js';
@@ -40,8 +40,6 @@ export interface GenerateOptions {
   /** Worker threads; 0 runs in the calling thread. */
   workers: number;
   onProgress?: (p: GenerateProgress) => void;
-  /** Called after the data files are complete, to write stats.yaml and the metadata YAML. */
-  finalize?: (datasetDir: string, system: SimulatorSystem) => Promise<void>;
 }
 
 export interface GenerateProgress {
@@ -125,6 +123,24 @@ export function wellSchema(system: SimulatorSystem, setIndex: number): WellWrite
     parameters: { ...set.values },
     fields: system.fields.map((f) => ({ name: f.name, order: f.order })),
   };
+}
+
+/**
+ * Writes `stats.yaml` (train split, The Well's algorithm, `well-format.md` §4.2) and
+ * `<dataset_name>.yaml` (metadata of the valid split as The Well computes it, or of the train split
+ * when valid is empty) through well-data. The std > 1e-4 check is not enforced: the statistics of
+ * whatever was generated are written.
+ */
+export async function writeDatasetYamls(datasetDir: string): Promise<void> {
+  await computeDatasetStats(datasetDir, { allowLowStd: true });
+  let paths = findWellFiles(join(datasetDir, 'data', 'valid'));
+  if (paths.length === 0) paths = findWellFiles(join(datasetDir, 'data', 'train'));
+  const files = await openWellFiles(paths);
+  try {
+    writeMetadataYaml(datasetDir, wellMetadata(files));
+  } finally {
+    for (const f of files) f.close();
+  }
 }
 
 /** Generates (or resumes) a dataset; see the module comment. */
@@ -233,7 +249,7 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerateSumma
     await runner.close();
   }
 
-  if (o.finalize) await o.finalize(datasetDir, system);
+  await writeDatasetYamls(datasetDir);
   sidecar.state = 'complete';
   writeJsonAtomic(sidecarPath, sidecar);
   return { datasetDir, datasetName: system.datasetName, files: groups.map((g) => g.rel), written: jobs.length, resumed, redrawn };
