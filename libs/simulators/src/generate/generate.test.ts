@@ -67,7 +67,12 @@ describe('generateDataset', () => {
     const other = await readAll(join(dir, 'data/train/euler_multi_quadrants_periodicBC_gamma_1.4_Dry_air_20.hdf5'));
     let sum = 0;
     let count = 0;
-    for (const traj of [...train.data, ...other.data]) for (let k = 1; k < traj.length; k += 5) (sum += traj[k]!), count++;
+    for (const traj of [...train.data, ...other.data]) {
+      for (let k = 1; k < traj.length; k += 5) {
+        sum += traj[k]!;
+        count++;
+      }
+    }
     expect(Math.abs((stats.mean!.density as number) / (sum / count) - 1)).toBeLessThan(1e-3); // 4 significant digits
     expect((stats.std!.momentum as number[]).length).toBe(2);
     // Periodic boundaries: mass is conserved, so the mean density increment is ~0.
