@@ -8,6 +8,7 @@ export interface Command {
  * load only when it runs. Add one line per command.
  */
 export const commands: Record<string, () => Promise<Command>> = {
+  kernels: () => import('../kernels/command.js'),
   compare: () => import('./compare.js'),
   dashboard: () => import('./dashboard.js'),
   export: () => import('./export.js'),
