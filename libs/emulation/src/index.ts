@@ -1,2 +1,15 @@
-// Public entry of this package. Its API arrives with the issue that implements it (see README.md).
-export {};
+export {
+  drawContext,
+  contextMaskRow,
+  randomContextMask,
+  firstStatesMask,
+  contextCountProbabilities,
+  type MaskRandom,
+  type ContextMaskOptions,
+  type ContextDraw,
+} from './context-mask.js';
+export { buildLabel, datasetLogsScalars, type LabelOptions } from './labels.js';
+export { windowCount, windowIndices, trajectoryWindow } from './windows.js';
+export { rollout, type Emulate, type EmulateRequest, type RolloutOptions } from './rollout.js';
+export { diffusionEmulator, solverEmulator, type DiffusionEmulatorOptions } from './emulators.js';
+export { chunkSizes, mapFrames, encodeTrajectory, decodeTrajectory, type FrameCodec } from './trajectories.js';
