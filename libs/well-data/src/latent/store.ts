@@ -1,4 +1,5 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Dataset, File as H5File } from 'h5wasm/node';
 import type { Tensor32 } from '../dataset/sample.js';
 import { WellFormatError } from '../errors.js';
@@ -45,6 +46,7 @@ export async function createLatentStore(path: string, meta: LatentStoreMeta, opt
     const r = resumeLatent(h5, temp, meta);
     if (r) return new LatentStoreWriter(path, temp, r.file, meta, r.n);
   }
+  mkdirSync(dirname(path), { recursive: true });
   rmSync(temp, { force: true });
   const f = new h5.File(temp, 'w');
   if (f.file_id < 0n) throw new WellFormatError(temp, '/', 'a writable location for the HDF5 file', 'HDF5 could not create it');

@@ -1,4 +1,5 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Dataset, File as H5File, Group } from 'h5wasm/node';
 import { WellFormatError } from '../errors.js';
 import { writeBoolAttr, writeBoolDataset, writeBoolListAttr } from '../h5/booleans.js';
@@ -44,6 +45,7 @@ export async function createWellFile(path: string, schema: WellWriteSchema, opti
     const resumed = resumePartial(h5, temp, path, resolved);
     if (resumed) return new WellFileWriter(path, temp, resumed.file, resolved, resumed.nTrajectories, options);
   }
+  mkdirSync(dirname(path), { recursive: true });
   rmSync(temp, { force: true });
   const f = new h5.File(temp, 'w');
   if (f.file_id < 0n) throw new WellFormatError(temp, '/', 'a writable location for the HDF5 file', 'HDF5 could not create it');
