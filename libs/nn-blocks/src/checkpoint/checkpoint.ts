@@ -32,6 +32,8 @@ export interface TrainingState {
   bestStep: number | null;
   /** The optimizer's own step count (AdamW bias correction; excludes skipped steps). */
   optimizerStep?: number;
+  /** Training wall time so far, summed over resumed sessions. */
+  elapsedSeconds?: number;
   extra?: Record<string, unknown>;
 }
 

@@ -1,0 +1,5 @@
+export { streamRng, passPermutation, BatchOrder } from './seeds.js';
+export { JsonlLogger, readLog, type LogRecord } from './logger.js';
+export { ProgressBar, formatDuration, type ProgressOptions } from './progress.js';
+export { runPaths, openRun, diffKeys, type RunPaths, type OpenRunOptions, type OpenedRun } from './run-dir.js';
+export { trainLoop, type TrainLoopOptions, type TrainLoopResult, type StepContext } from './loop.js';
