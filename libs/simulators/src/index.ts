@@ -1,5 +1,6 @@
 // Public entry of @lola-ts/simulators (see README.md).
 export * from './system.js';
+export * from './gray-scott/index.js';
 export { availableSystems, createSystem } from './registry.js';
 
 // Euler multi-quadrants (spec simulators.md §2).
