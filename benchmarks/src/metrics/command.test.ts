@@ -1,9 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { benchMetrics, parseMetricsArgs } from './command.js';
-import { appendJsonLines } from './jsonl.js';
 import { metricTasks } from './suite.js';
 
 describe('lola-bench metrics', () => {
@@ -25,7 +21,9 @@ describe('lola-bench metrics', () => {
     const records = await benchMetrics({ size: 16, members: 2, iterations: 2, seed: 0, only: ['lolaVrmse', 'wellBinnedSpectralMse'], out: null });
     expect(records.map((r) => r.name)).toEqual(['lolaVrmse', 'wellBinnedSpectralMse']);
     for (const r of records) {
-      expect(r).toMatchObject({ suite: 'metrics', kind: 'speed', resolution: 16, ensembleSize: 2 });
+      expect(r).toMatchObject({ suite: 'metrics', kind: 'speed', resolution: 16, ensembleSize: 2, samples: 2 });
+      expect(r.environment.backend).toBe('js-float64');
+      expect(r.versions['@lola-ts/metrics']).toBe('0.1.0');
       const time = (r.measures as { time: { value: number; lower: number; upper: number; unit: string; better: string } }).time;
       expect(time.unit).toBe('ms');
       expect(time.better).toBe('lower');
@@ -34,15 +32,5 @@ describe('lola-bench metrics', () => {
       expect(time.upper).toBeGreaterThanOrEqual(time.value);
     }
     await expect(benchMetrics({ size: 16, members: 2, iterations: 1, seed: 0, only: ['nope'], out: null })).rejects.toThrow(/unknown metric\(s\) nope/);
-  });
-
-  const dir = mkdtempSync(join(tmpdir(), 'lola-bench-metrics-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('appends JSON lines atomically', () => {
-    const file = join(dir, 'sub', 'records.jsonl');
-    appendJsonLines(file, [{ a: 1 }]);
-    appendJsonLines(file, [{ b: 2 }, { c: 3 }]);
-    expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n{"b":2}\n{"c":3}\n');
   });
 });

@@ -5,8 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Bench } from 'tinybench';
-import { appendJsonLines } from './jsonl.js';
-import { speedRecords, type TaskTiming } from './record.js';
+import { appendRecords, captureEnvironment, captureIdentity, makeRecord, timeMeasure, type BenchRecord } from '../records/index.js';
 import { metricTasks } from './suite.js';
 
 const USAGE = 'usage: lola-bench metrics [--size 256] [--members 16] [--iterations 8] [--seed 0] [--only NAME,...] [--out FILE]';
@@ -57,7 +56,7 @@ export function parseMetricsArgs(argv: string[]): MetricsBenchOptions {
 }
 
 /** Runs the suite and returns the records (exported for tests). */
-export async function benchMetrics(options: MetricsBenchOptions, log: (line: string) => void = () => {}): Promise<Record<string, unknown>[]> {
+export async function benchMetrics(options: MetricsBenchOptions, log: (line: string) => void = () => {}): Promise<BenchRecord[]> {
   let tasks = metricTasks(options);
   if (options.only) {
     const unknown = options.only.filter((n) => !tasks.some((t) => t.name === n));
@@ -70,15 +69,29 @@ export async function benchMetrics(options: MetricsBenchOptions, log: (line: str
     sink += task.run();
   });
   await bench.run();
-  const timings: TaskTiming[] = [];
+  const identity = captureIdentity(['@lola-ts/metrics', 'fft.js']);
+  const environment = captureEnvironment({ backend: 'js-float64', threads: 1 });
+  const records: BenchRecord[] = [];
   for (const task of bench.tasks) {
     const r = task.result;
     if (r.state !== 'completed') throw new Error(`lola-bench metrics: task ${task.name} ended in state '${r.state}'${r.state === 'errored' ? `: ${r.error.message}` : ''}`);
-    timings.push({ name: task.name, mean: r.latency.mean, moe: r.latency.moe, samples: r.latency.samplesCount });
     log(`${task.name.padEnd(26)} ${r.latency.mean.toFixed(3).padStart(10)} ms ± ${r.latency.moe.toFixed(3)}`);
+    records.push(
+      makeRecord(
+        {
+          suite: 'metrics',
+          name: task.name,
+          kind: 'speed',
+          axes: { resolution: options.size, ensembleSize: options.members, samples: r.latency.samplesCount },
+          measures: { time: timeMeasure(r.latency.mean, r.latency.moe) },
+        },
+        identity,
+        environment,
+      ),
+    );
   }
   if (!Number.isFinite(sink)) log(`(non-finite checksum ${sink})`);
-  return speedRecords(timings, { resolution: options.size, ensembleSize: options.members });
+  return records;
 }
 
 /** Entry point of `lola-bench metrics`. */
@@ -97,7 +110,7 @@ export async function run(argv: string[]): Promise<number> {
   console.error(`metrics suite: ${options.size}² field, ${options.members} members, ${options.iterations} iterations`);
   const records = await benchMetrics(options, (line) => console.error(line));
   if (options.out) {
-    appendJsonLines(options.out, records);
+    appendRecords(options.out, records);
     console.error(`appended ${records.length} records to ${options.out}`);
   } else {
     for (const r of records) console.log(JSON.stringify(r));
