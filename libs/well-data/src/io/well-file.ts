@@ -170,6 +170,14 @@ export class WellFile {
     return out;
   }
 
+  /** Every stored value of scalar `name` (all trajectories and steps), row-major. */
+  readScalarValues(name: string): Float64Array {
+    const sc = this.schema.scalars.find((x) => x.name === name);
+    if (!sc) throw new WellFormatError(this.path, '/scalars', `a scalar named '${name}'`, 'none');
+    const v = this.ds(sc.path).value;
+    return Float64Array.from(typeof v === 'number' || typeof v === 'bigint' ? [Number(v)] : (v as unknown as ArrayLike<number>));
+  }
+
   /** Time values of trajectory `traj` (all steps). */
   readTime(traj = 0): Float64Array {
     this.checkTraj(traj);
