@@ -7,7 +7,7 @@
 import { Rng } from '@lola-ts/well-data';
 import { createSystem, type SimulatorSystem } from '@lola-ts/simulators';
 import { Bench } from 'tinybench';
-import type { RecordInput } from '../records/index.js';
+import type { Measure, RecordInput } from '../records/index.js';
 import { timeMeasure } from '../records/index.js';
 
 export interface SimulatorBenchOptions {
@@ -27,7 +27,8 @@ export interface SimulatorTiming {
   meanMs: number;
   moeMs: number;
   samples: number;
-  steps: number;
+  /** Solver time steps per run, or null when the simulator does not report them. */
+  steps: number | null;
   outputs: number;
 }
 
@@ -35,18 +36,18 @@ export interface SimulatorTiming {
 export async function timeSystem(system: SimulatorSystem, o: SimulatorBenchOptions): Promise<SimulatorTiming> {
   const set = system.parameterSets[0]!;
   const ic = system.sampleInitialCondition(set, new Rng(`bench/${system.id}/${o.seed}`));
-  let steps = -1;
+  let steps: number | null | undefined;
   const bench = new Bench({ iterations: o.iterations, time: 0, warmupIterations: 0, warmupTime: 0 });
   bench.add(system.id, () => {
     const t = system.simulate(set, ic);
-    if (t.steps === undefined) throw new Error(`simulator ${system.id} does not report its step count`);
-    if (steps >= 0 && t.steps !== steps) throw new Error(`simulator ${system.id}: step count changed between identical runs (${steps} vs ${t.steps})`);
-    steps = t.steps;
+    const s = t.steps ?? null;
+    if (steps !== undefined && s !== steps) throw new Error(`simulator ${system.id}: step count changed between identical runs (${steps} vs ${s})`);
+    steps = s;
   });
   await bench.run();
   const r = bench.tasks[0]!.result;
   if (r.state !== 'completed') throw new Error(`simulators bench: ${system.id} ended in state '${r.state}'${r.state === 'errored' ? `: ${r.error.message}` : ''}`);
-  return { system: system.id, datasetName: system.datasetName, shape: [...system.shape], meanMs: r.latency.mean, moeMs: r.latency.moe, samples: r.latency.samplesCount, steps, outputs: o.outputs };
+  return { system: system.id, datasetName: system.datasetName, shape: [...system.shape], meanMs: r.latency.mean, moeMs: r.latency.moe, samples: r.latency.samplesCount, steps: steps ?? null, outputs: o.outputs };
 }
 
 /** Runs the suite: one timing per (system, size). */
@@ -57,15 +58,18 @@ export async function benchSimulators(o: SimulatorBenchOptions, log: (line: stri
       // frames = outputs + 1: the initial state plus `outputs` simulated output states.
       const system = createSystem(id, { resolution: n, frames: o.outputs + 1 });
       const t = await timeSystem(system, o);
-      log(`${id.padEnd(16)} ${t.shape.join('x').padStart(9)}  ${(t.meanMs / t.outputs).toFixed(1).padStart(9)} ms/output  ${(cellUpdatesPerSecond(t) / 1e6).toFixed(2).padStart(7)} M cell-updates/s  (${t.steps} steps)`);
+      const cups = cellUpdatesPerSecond(t);
+      const rate = cups === null ? 'step count not reported' : `${(cups / 1e6).toFixed(2).padStart(7)} M cell-updates/s  (${t.steps} steps)`;
+      log(`${id.padEnd(16)} ${t.shape.join('x').padStart(9)}  ${(t.meanMs / t.outputs).toFixed(1).padStart(9)} ms/output  ${rate}`);
       out.push(t);
     }
   }
   return out;
 }
 
-/** cells × solver steps / wall time. */
-export function cellUpdatesPerSecond(t: SimulatorTiming): number {
+/** cells × solver steps / wall time (null when the step count is unknown). */
+export function cellUpdatesPerSecond(t: SimulatorTiming): number | null {
+  if (t.steps === null) return null;
   const cells = t.shape.reduce((a, b) => a * b, 1);
   return (cells * t.steps) / (t.meanMs / 1000);
 }
@@ -73,19 +77,19 @@ export function cellUpdatesPerSecond(t: SimulatorTiming): number {
 /** The record inputs of the timings (suite `simulators`, method `simulator`). */
 export function simulatorRecords(timings: readonly SimulatorTiming[]): RecordInput[] {
   return timings.map((t) => {
-    const perOutput = timeMeasure(t.meanMs / t.outputs, t.moeMs / t.outputs);
+    const measures: Record<string, Measure> = { msPerOutputState: timeMeasure(t.meanMs / t.outputs, t.moeMs / t.outputs) };
     const cups = cellUpdatesPerSecond(t);
-    const scale = (ms: number) => (cups * t.meanMs) / ms; // cell updates per second at another wall time
+    if (cups !== null && t.steps !== null) {
+      const scale = (ms: number) => (cups * t.meanMs) / ms; // cell updates per second at another wall time
+      measures.cellUpdatesPerSecond = { value: cups, lower: scale(t.meanMs + t.moeMs), upper: t.meanMs - t.moeMs > 0 ? scale(t.meanMs - t.moeMs) : cups, unit: 'cells/s', better: 'higher' };
+      measures.stepsPerOutputState = { value: t.steps / t.outputs, unit: 'steps', better: 'lower' };
+    }
     return {
       suite: 'simulators',
       name: `${t.system}/${t.shape.join('x')}`,
       kind: 'speed',
       axes: { dataset: t.datasetName, resolution: t.shape.length === 1 ? t.shape[0] : t.shape, method: 'simulator', system: t.system, outputs: t.outputs, samples: t.samples },
-      measures: {
-        msPerOutputState: perOutput,
-        cellUpdatesPerSecond: { value: cups, lower: scale(t.meanMs + t.moeMs), upper: t.meanMs - t.moeMs > 0 ? scale(t.meanMs - t.moeMs) : cups, unit: 'cells/s', better: 'higher' },
-        stepsPerOutputState: { value: t.steps / t.outputs, unit: 'steps', better: 'lower' },
-      },
+      measures,
     };
   });
 }

@@ -3,10 +3,14 @@
  * {@link SimulatorSystem} from the CLI options; add one line per system.
  */
 import { eulerFromOptions } from './euler/system.js';
+import { grayScottFromOptions } from './gray-scott/system.js';
+import { rayleighBenardFromOptions } from './rayleigh-benard/system.js';
 import type { SimulatorSystem, SystemFactory, SystemId, SystemOptions } from './system.js';
 
 const FACTORIES: Partial<Record<SystemId, SystemFactory>> = {
   euler: eulerFromOptions,
+  'gray-scott': grayScottFromOptions,
+  'rayleigh-benard': rayleighBenardFromOptions,
 };
 
 /** Ids of the systems available in this build. */

@@ -104,6 +104,15 @@ describe('generateDataset', () => {
     expect(existsSync(join(out, 'euler_multi_quadrants_periodicBC/data/train/euler_multi_quadrants_periodicBC_gamma_1.4_Dry_air_20.hdf5.partial'))).toBe(false);
   });
 
+  it('writes the metadata from the train split when valid is empty (1 trajectory per file)', async () => {
+    const out = join(root, 'single');
+    await generateDataset({ system: 'euler', out, systemOptions: { resolution: 6, frames: 2, params: { gamma: '1.3' } }, trajectories: 1, seed: 1, workers: 0 });
+    const dir = join(out, 'euler_multi_quadrants_openBC');
+    expect(readdirSync(join(dir, 'data', 'valid'))).toEqual([]);
+    expect(readFileSync(join(dir, 'euler_multi_quadrants_openBC.yaml'), 'utf8')).toMatch(/n_trajectories_per_file:\s*\n\s*- 1/);
+    expect(existsSync(join(dir, 'stats.yaml'))).toBe(true);
+  });
+
   it('rejects bad options with clear messages', async () => {
     await expect(generateDataset({ system: 'nope', out: root, trajectories: 1, seed: 1, workers: 0 })).rejects.toThrow(/unknown system 'nope'; available: euler/);
     await expect(generateDataset({ system: 'euler', out: root, trajectories: 0, seed: 1, workers: 0 })).rejects.toThrow(/trajectories/);

@@ -16,7 +16,7 @@
  *   after its last complete trajectory. `generate.json` records the options (a rerun with
  *   different options is refused) and the per-file progress.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeDatasetStats, createWellFile, findWellFiles, openWellFiles, wellMetadata, writeMetadataYaml, type WellFileWriter, type WellWriteSchema } from '@lola-ts/well-data';
 import { createSystem } from '../registry.js';
@@ -133,8 +133,9 @@ export function wellSchema(system: SimulatorSystem, setIndex: number): WellWrite
  */
 export async function writeDatasetYamls(datasetDir: string): Promise<void> {
   await computeDatasetStats(datasetDir, { allowLowStd: true });
-  let paths = findWellFiles(join(datasetDir, 'data', 'valid'));
-  if (paths.length === 0) paths = findWellFiles(join(datasetDir, 'data', 'train'));
+  const hasFiles = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.hdf5') || f.endsWith('.h5'));
+  const valid = join(datasetDir, 'data', 'valid');
+  const paths = findWellFiles(hasFiles(valid) ? valid : join(datasetDir, 'data', 'train'));
   const files = await openWellFiles(paths);
   try {
     writeMetadataYaml(datasetDir, wellMetadata(files));
