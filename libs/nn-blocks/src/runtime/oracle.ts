@@ -38,7 +38,8 @@ export function closeness(a: BackendResult, b: BackendResult, rtol = 1e-5, atol 
     const x = a.values[i]!;
     const y = b.values[i]!;
     for (let j = 0; j < x.length; j++) {
-      const e = Math.abs(x[j]! - y[j]!) / (atol + rtol * Math.abs(y[j]!));
+      const d = Math.abs(x[j]! - y[j]!);
+      const e = d === 0 ? 0 : d / (atol + rtol * Math.abs(y[j]!));
       if (!(e <= worst)) worst = Number.isNaN(e) ? Infinity : e;
     }
   }

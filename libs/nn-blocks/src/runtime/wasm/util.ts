@@ -45,8 +45,11 @@ export function reshape(backend: BackendWasm, x: TensorInfo, shape: number[]): T
   return callWasm('Reshape', backend, { x }, { shape });
 }
 
+/** Transpose through the registered wasm kernel (the runtime's, which reduces the rank first). */
 export function transpose(backend: BackendWasm, x: TensorInfo, perm: number[]): TensorInfo {
-  return callWasm('Transpose', backend, { x }, { perm });
+  const cfg = tf.getKernel('Transpose', 'wasm');
+  if (!cfg) throw new Error("wasm kernel 'Transpose' is not registered");
+  return cfg.kernelFunc({ inputs: { x }, backend, attrs: { perm } }) as TensorInfo;
 }
 
 /** Slice `x` from `begin` with `size` (the wasm Slice kernel copies). */

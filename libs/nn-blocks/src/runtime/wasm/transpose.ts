@@ -1,0 +1,93 @@
+/**
+ * Transpose and Identity for wasm.
+ *
+ * Transpose: the stock kernel has fast paths up to rank 4 but a generic path ~100× slower for
+ * rank 5 and more (≈150 ms for the [B,S,3,H,D] → [3,B,H,S,D] split of attention heads). Axes that
+ * stay adjacent and in order are merged and size-1 axes dropped first, which often brings the rank
+ * to ≤ 4 (stock kernel on reshaped views); otherwise a strided copy in JS on heap views:
+ * out[i_0..i_{r-1}] = x[Σ_k i_k · stride_x[perm[k]]], with contiguous runs copied by `set`.
+ *
+ * Identity: shares the data and adds a reference (as the cpu backend does) instead of copying.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { callWasm, release, reshape, type BackendWasm, type TensorInfo } from './util.js';
+
+/** Shape and permutation with size-1 axes dropped and runs of consecutive axes merged. */
+export function reducePermutation(shape: readonly number[], perm: readonly number[]): { shape: number[]; perm: number[] } {
+  const keep = perm.filter((a) => shape[a] !== 1);
+  // groups of input axes that appear consecutively (a, a+1, ...) in the output order
+  const groups: number[][] = [];
+  for (const a of keep) {
+    const last = groups[groups.length - 1];
+    if (last && last[last.length - 1]! + 1 === a) last.push(a);
+    else groups.push([a]);
+  }
+  const byInput = groups.slice().sort((g, h) => g[0]! - h[0]!);
+  const rank = new Map(byInput.map((g, i) => [g[0]!, i]));
+  return {
+    shape: byInput.map((g) => g.reduce((n, a) => n * shape[a]!, 1)),
+    perm: groups.map((g) => rank.get(g[0]!)!),
+  };
+}
+
+/** out = transpose(x, perm) for row-major arrays (any typed array kind). */
+export function stridedTranspose(x: tf.TypedArray, out: tf.TypedArray, shape: readonly number[], perm: readonly number[]): void {
+  const r = shape.length;
+  const inStrides = new Array<number>(r);
+  let s = 1;
+  for (let k = r - 1; k >= 0; k--) {
+    inStrides[k] = s;
+    s *= shape[k]!;
+  }
+  const outShape = perm.map((a) => shape[a]!);
+  const strides = perm.map((a) => inStrides[a]!);
+  const inner = outShape[r - 1]!;
+  const innerStride = strides[r - 1]!;
+  const idx = new Array<number>(r - 1).fill(0);
+  let base = 0;
+  const total = out.length;
+  for (let o = 0; o < total; o += inner) {
+    if (innerStride === 1) out.set(x.subarray(base, base + inner), o);
+    else for (let j = 0, p = base; j < inner; j++, p += innerStride) out[o + j] = x[p]!;
+    // odometer over the outer output axes
+    for (let k = r - 2; k >= 0; k--) {
+      idx[k]!++;
+      base += strides[k]!;
+      if (idx[k]! < outShape[k]!) break;
+      base -= strides[k]! * outShape[k]!;
+      idx[k] = 0;
+    }
+  }
+}
+
+export const transposeKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const be = backend as BackendWasm;
+  const x = inputs['x'] as TensorInfo;
+  const perm = (attrs as { perm: number[] }).perm;
+  const outShape = perm.map((a) => x.shape[a]!);
+  const red = reducePermutation(x.shape, perm);
+  if (red.perm.every((a, i) => a === i)) return reshape(be, x, outShape);
+  if (red.perm.length <= 4) {
+    const xr = reshape(be, x, red.shape);
+    const t = callWasm('Transpose', be, { x: xr }, { perm: red.perm });
+    const out = reshape(be, t, outShape);
+    release(be, xr, t);
+    return out;
+  }
+  const out = be.makeOutput(outShape, x.dtype);
+  stridedTranspose(be.typedArrayFromHeap(x) as tf.TypedArray, be.typedArrayFromHeap(out) as tf.TypedArray, red.shape, red.perm);
+  return out;
+};
+
+/** Identity that shares the input's data (a new reference, no copy). */
+export const identityKernel: tf.KernelFunc = ({ inputs, backend }) => {
+  const be = backend as BackendWasm;
+  const x = inputs['x'] as TensorInfo;
+  be.incRef(x.dataId);
+  return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+};
+
+export const transposeConfigs: tf.KernelConfig[] = [
+  { kernelName: 'Transpose', backendName: 'wasm', kernelFunc: transposeKernel },
+  { kernelName: 'Identity', backendName: 'wasm', kernelFunc: identityKernel },
+];
