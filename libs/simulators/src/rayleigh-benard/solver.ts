@@ -1,0 +1,382 @@
+/**
+ * 2-D Rayleigh–Bénard convection in free-fall units (spec `simulators.md` §3.1, `well-format.md`
+ * §8.3): ∇·u = 0, ∂t b − κ∇²b = −u·∇b, ∂t u − ν∇²u + ∇p − b e_z = −u·∇u, κ = (Ra·Pr)^−½,
+ * ν = (Ra/Pr)^−½, on [0, Lx) × [0, 1], periodic in x, no-slip walls with b(0) = 1, b(1) = 0.
+ *
+ * Scheme (spec §3.3 option A, vorticity–streamfunction):
+ * - Fourier in x (real FFTs of `@lola-ts/metrics`, 2/3-rule dealiasing), second-order finite
+ *   differences on nz + 1 uniform nodes in z.
+ * - Unknowns per mode m ≥ 1: ψ̂ with u = ∂zψ, w = −∂xψ, ω = ∂x w − ∂z u = −∇²ψ, ψ = ∂zψ = 0 at
+ *   the walls (no-slip through the implicit biharmonic, see `operators.ts`). Mode 0 carries the
+ *   mean horizontal velocity U(z) instead: ∂t U = ν∂zz U − ∂z⟨uw⟩, U = 0 at the walls (so a mean
+ *   shear flow may develop, as in Dedalus).
+ * - Vorticity and buoyancy advection in conservative form ∇·(u ω), ∇·(u b) (products in physical
+ *   space, central ∂z), buoyancy torque +∂x b.
+ * - Time: the low-storage IMEX RK3/Crank–Nicolson scheme of Spalart, Moser & Rogers (1991):
+ *   (I − β_s dt L) q_{s+1} = (I + α_s dt L) q_s + dt (γ_s N(q_s) + ζ_s N(q_{s−1})), viscosity and
+ *   diffusion implicit (banded solves per mode), advection and buoyancy explicit.
+ *
+ * State layout: spectral arrays of (nz + 1) rows × nk = nx/2 + 1 modes (row-major, mode inner),
+ * split re/im, scaled like the unnormalised forward real FFT (mode 0 = nx × row mean).
+ */
+import { irfftRows, rfftRows } from '@lola-ts/metrics';
+import { allocPentaBands, factorPenta, solvePenta, type PentaFactors } from './banded.js';
+import { applyW, buoyancyBands, makeRbGrid, streamfunctionBands, type RbGrid } from './operators.js';
+
+/** Options of {@link RayleighBenardSolver}. */
+export interface RayleighBenardOptions {
+  /** Fourier points in x (power of two ≥ 4). */
+  nx: number;
+  /** Finite-difference intervals in z (even, ≥ 4); nodes z_j = j/nz. */
+  nz: number;
+  /** Rayleigh and Prandtl numbers. */
+  Ra: number;
+  Pr: number;
+  /** Box length; default 4 (The Well's aspect ratio 4:1). */
+  lx?: number;
+  /** 2/3-rule dealiasing in x; default true. */
+  dealias?: boolean;
+  /** Advective CFL number dt·(k_max|u| + |w|/h) ≤ cfl; default 1 (RK3 limit √3). */
+  cfl?: number;
+  /** Largest time step; default 0.05. */
+  maxDt?: number;
+  /** Wall buoyancies; default b(0) = 1, b(1) = 0. */
+  bBottom?: number;
+  bTop?: number;
+}
+
+const ALPHA = [29 / 96, -3 / 40, 1 / 6];
+const BETA = [37 / 160, 5 / 24, 1 / 6];
+const GAMMA = [8 / 15, 5 / 12, 3 / 4];
+const ZETA = [0, -17 / 60, -5 / 12];
+
+type Pair = { re: Float64Array; im: Float64Array };
+
+export class RayleighBenardSolver {
+  readonly grid: RbGrid;
+  readonly Ra: number;
+  readonly Pr: number;
+  readonly kappa: number;
+  readonly nu: number;
+  readonly cfl: number;
+  readonly maxDt: number;
+  readonly bBottom: number;
+  readonly bTop: number;
+  /** Simulation time and steps taken. */
+  t = 0;
+  steps = 0;
+  /** Spectral ψ̂ (modes ≥ 1) and U (mode 0), rows 0..nz (wall rows zero). */
+  readonly psi: Pair;
+  /** Spectral b̂, rows 0..nz (wall rows hold the boundary values). */
+  readonly b: Pair;
+  /** Largest |u| and |w| seen in the last nonlinear evaluation. */
+  maxU = 0;
+  maxW = 0;
+
+  private readonly nCur: [Pair, Pair];
+  private readonly nPrev: [Pair, Pair];
+  private readonly phi: Pair;
+  private readonly rhsPsi: Pair;
+  private readonly rhsB: Pair;
+  private readonly spec: Pair[];
+  private readonly phys: Float64Array[];
+  private readonly uwMean: Float64Array;
+  private psiFactors: PentaFactors[] = [];
+  private bFactors: PentaFactors[] = [];
+  private factoredDt = NaN;
+
+  constructor(options: RayleighBenardOptions) {
+    const { nx, nz, Ra, Pr } = options;
+    if (!Number.isInteger(nx) || nx < 4 || (nx & (nx - 1)) !== 0) throw new Error(`RayleighBenardSolver: nx = ${nx}; expected a power of two ≥ 4`);
+    if (!Number.isInteger(nz) || nz < 4 || nz % 2 !== 0) throw new Error(`RayleighBenardSolver: nz = ${nz}; expected an even integer ≥ 4`);
+    if (!(Ra > 0) || !(Pr > 0) || !Number.isFinite(Ra) || !Number.isFinite(Pr)) throw new Error(`RayleighBenardSolver: Ra = ${Ra}, Pr = ${Pr}; expected positive finite numbers`);
+    const lx = options.lx ?? 4;
+    if (!(lx > 0)) throw new Error(`RayleighBenardSolver: lx = ${lx}; expected > 0`);
+    this.grid = makeRbGrid(nx, nz, lx, options.dealias ?? true);
+    this.Ra = Ra;
+    this.Pr = Pr;
+    this.kappa = 1 / Math.sqrt(Ra * Pr);
+    this.nu = 1 / Math.sqrt(Ra / Pr);
+    this.cfl = options.cfl ?? 1;
+    this.maxDt = options.maxDt ?? 0.05;
+    this.bBottom = options.bBottom ?? 1;
+    this.bTop = options.bTop ?? 0;
+    const full = (nz + 1) * this.grid.nk;
+    const pair = (len = full): Pair => ({ re: new Float64Array(len), im: new Float64Array(len) });
+    this.psi = pair();
+    this.b = pair();
+    this.nCur = [pair(), pair()];
+    this.nPrev = [pair(), pair()];
+    this.phi = pair();
+    this.rhsPsi = pair();
+    this.rhsB = pair();
+    const inner = (nz - 1) * this.grid.nk;
+    this.spec = [pair(inner), pair(inner), pair(inner), pair(inner)];
+    this.phys = [0, 1, 2, 3].map(() => new Float64Array((nz - 1) * nx));
+    this.uwMean = new Float64Array(nz + 1);
+    this.setWallBuoyancy();
+  }
+
+  /** Node heights z_j = j/nz, j = 0..nz. */
+  zNodes(): Float64Array {
+    return Float64Array.from({ length: this.grid.nz + 1 }, (_, j) => j / this.grid.nz);
+  }
+
+  /**
+   * Sets the state from physical fields on the (nz + 1) × nx nodes (row j = height z_j, row-major,
+   * x inner): buoyancy `b` and streamfunction `psi` (default 0). Wall rows of b are replaced by the
+   * boundary values; ψ's wall rows are ignored (ψ = 0 there); the x-mean of ψ sets U = ∂zψ̄.
+   * Modes removed by the 2/3 rule are dropped.
+   */
+  setState(b: ArrayLike<number>, psi?: ArrayLike<number>): void {
+    const { nx, nz, nk, mAct, h } = this.grid;
+    const size = (nz + 1) * nx;
+    if (b.length !== size || (psi && psi.length !== size)) throw new Error(`RayleighBenardSolver.setState: fields must have (nz+1)·nx = ${size} values`);
+    rfftRows(Float64Array.from(b), nz + 1, nx, this.b);
+    this.truncate(this.b);
+    this.setWallBuoyancy();
+    this.psi.re.fill(0);
+    this.psi.im.fill(0);
+    if (psi) {
+      const tmp: Pair = { re: new Float64Array((nz + 1) * nk), im: new Float64Array((nz + 1) * nk) };
+      rfftRows(Float64Array.from(psi), nz + 1, nx, tmp);
+      for (let j = 1; j < nz; j++) {
+        const o = j * nk;
+        for (let m = 1; m < mAct; m++) {
+          this.psi.re[o + m] = tmp.re[o + m];
+          this.psi.im[o + m] = tmp.im[o + m];
+        }
+        this.psi.re[o] = (tmp.re[o + nk] - tmp.re[o - nk]) / (2 * h);
+      }
+    }
+    this.factoredDt = NaN;
+  }
+
+  /** Advances one step of size dt (three RK3 stages). */
+  step(dt: number): void {
+    if (!(dt > 0) || !Number.isFinite(dt)) throw new Error(`RayleighBenardSolver.step: dt = ${dt}; expected a positive finite number`);
+    if (dt !== this.factoredDt) this.factor(dt);
+    for (let s = 0; s < 3; s++) {
+      this.nonlinear(this.nCur[0], this.nCur[1]);
+      this.stage(s, dt);
+      const tmp0 = this.nPrev[0];
+      const tmp1 = this.nPrev[1];
+      this.nPrev[0] = this.nCur[0];
+      this.nPrev[1] = this.nCur[1];
+      this.nCur[0] = tmp0;
+      this.nCur[1] = tmp1;
+    }
+    this.t += dt;
+    this.steps++;
+  }
+
+  /** The CFL-limited step for the current velocities: min(maxDt, cfl/(k_max|u| + |w|/h)). */
+  stableDt(): number {
+    const { grid } = this;
+    const rate = grid.k[grid.mAct - 1] * this.maxU + this.maxW / grid.h;
+    return rate > 0 ? Math.min(this.maxDt, this.cfl / rate) : this.maxDt;
+  }
+
+  /**
+   * Advances to time `target` with CFL-adaptive steps that land exactly on it: the remaining
+   * interval is split into equal steps no larger than {@link stableDt}, re-checked every step.
+   */
+  advanceTo(target: number): void {
+    if (this.steps === 0 && this.maxU === 0 && this.maxW === 0) this.nonlinear(this.nCur[0], this.nCur[1]);
+    while (target - this.t > 1e-12 * Math.max(1, Math.abs(target))) {
+      const remaining = target - this.t;
+      const count = Math.ceil(remaining / this.stableDt() - 1e-9);
+      const dt = remaining / Math.max(1, count);
+      this.step(dt);
+      if (!Number.isFinite(this.maxU) || !Number.isFinite(this.maxW)) throw new Error(`RayleighBenardSolver: the solution blew up at t = ${this.t}`);
+    }
+    this.t = target;
+  }
+
+  private setWallBuoyancy(): void {
+    const { nz, nk, nx } = this.grid;
+    const top = nz * nk;
+    for (let m = 0; m < nk; m++) {
+      this.b.re[m] = 0;
+      this.b.im[m] = 0;
+      this.b.re[top + m] = 0;
+      this.b.im[top + m] = 0;
+    }
+    this.b.re[0] = nx * this.bBottom;
+    this.b.re[top] = nx * this.bTop;
+  }
+
+  private truncate(p: Pair): void {
+    const { nz, nk, mAct } = this.grid;
+    for (let j = 0; j <= nz; j++) {
+      for (let m = mAct; m < nk; m++) {
+        p.re[j * nk + m] = 0;
+        p.im[j * nk + m] = 0;
+      }
+      p.im[j * nk] = 0;
+    }
+  }
+
+  private factor(dt: number): void {
+    const { nz, nk } = this.grid;
+    const bands = allocPentaBands(nz - 1, nk);
+    this.psiFactors = BETA.map((beta, s) => {
+      streamfunctionBands(this.grid, beta * dt * this.nu, bands);
+      return factorPenta(bands, nz - 1, nk, this.psiFactors[s]);
+    });
+    this.bFactors = BETA.map((beta, s) => {
+      buoyancyBands(this.grid, beta * dt * this.kappa, bands);
+      return factorPenta(bands, nz - 1, nk, this.bFactors[s]);
+    });
+    this.factoredDt = dt;
+  }
+
+  /** One implicit stage: builds the right-hand sides in place of the state, then solves. */
+  private stage(s: number, dt: number): void {
+    const { nz, nk, mAct, h, k } = this.grid;
+    const h2 = 1 / (h * h);
+    const a = ALPHA[s] * dt;
+    const g = GAMMA[s] * dt;
+    const z = ZETA[s] * dt;
+    const { psi, b, phi, nu, kappa } = this;
+    const [nPsi, nB] = this.nCur;
+    const [pPsi, pB] = this.nPrev;
+    // Streamfunction: RHS = −Wψ − αdtν Vψ + dt(γN + ζN_prev); mode 0 holds U.
+    applyW(this.grid, psi.re, psi.im, phi.re, phi.im);
+    const outRe = this.rhsPsi.re;
+    const outIm = this.rhsPsi.im;
+    for (let j = 1; j < nz; j++) {
+      const o = j * nk;
+      // mode 0: U
+      const U = psi.re[o];
+      const lapU = (psi.re[o + nk] - 2 * U + psi.re[o - nk]) * h2;
+      outRe[o] = U + a * nu * lapU + g * nPsi.re[o] + z * pPsi.re[o];
+      outIm[o] = 0;
+      for (let m = 1; m < mAct; m++) {
+        const i = o + m;
+        const k2 = k[m] * k[m];
+        const vRe = (phi.re[i + nk] - 2 * phi.re[i] + phi.re[i - nk]) * h2 - k2 * phi.re[i];
+        const vIm = (phi.im[i + nk] - 2 * phi.im[i] + phi.im[i - nk]) * h2 - k2 * phi.im[i];
+        outRe[i] = -phi.re[i] - a * nu * vRe + g * nPsi.re[i] + z * pPsi.re[i];
+        outIm[i] = -phi.im[i] - a * nu * vIm + g * nPsi.im[i] + z * pPsi.im[i];
+      }
+    }
+    // Buoyancy: RHS = b + αdtκ L b + dt(γN + ζN_prev) + βdtκ·(wall values)/h².
+    const bRe = this.rhsB.re;
+    const bIm = this.rhsB.im;
+    const cb = BETA[s] * dt * kappa * h2;
+    for (let j = 1; j < nz; j++) {
+      const o = j * nk;
+      for (let m = 0; m < mAct; m++) {
+        const i = o + m;
+        const k2 = k[m] * k[m];
+        const lRe = (b.re[i + nk] - 2 * b.re[i] + b.re[i - nk]) * h2 - k2 * b.re[i];
+        const lIm = (b.im[i + nk] - 2 * b.im[i] + b.im[i - nk]) * h2 - k2 * b.im[i];
+        bRe[i] = b.re[i] + a * kappa * lRe + g * nB.re[i] + z * pB.re[i];
+        bIm[i] = b.im[i] + a * kappa * lIm + g * nB.im[i] + z * pB.im[i];
+      }
+    }
+    bRe[nk] += cb * b.re[0];
+    bRe[(nz - 1) * nk] += cb * b.re[nz * nk];
+    solvePenta(this.psiFactors[s], outRe, outIm, 1, mAct);
+    solvePenta(this.bFactors[s], bRe, bIm, 1, mAct);
+    // Copy the solutions into the state (interior rows, active modes).
+    for (let j = 1; j < nz; j++) {
+      const o = j * nk;
+      for (let m = 0; m < mAct; m++) {
+        psi.re[o + m] = outRe[o + m];
+        psi.im[o + m] = outIm[o + m];
+        b.re[o + m] = bRe[o + m];
+        b.im[o + m] = bIm[o + m];
+      }
+    }
+  }
+
+  /**
+   * Explicit terms at the current state: N_ψ (mode ≥ 1: −∇·(uω) + ∂x b, the vorticity tendency;
+   * mode 0: −∂z⟨uw⟩, the mean-flow tendency) and N_b = −∇·(u b), on interior rows, dealiased.
+   * Also records max |u| and max |w|.
+   */
+  nonlinear(outPsi: Pair, outB: Pair): void {
+    const { nx, nz, nk, mAct, h, k } = this.grid;
+    const { psi, b } = this;
+    const [sU, sW, sO, sP] = this.spec;
+    const inv2h = 1 / (2 * h);
+    const h2 = 1 / (h * h);
+    for (const s of this.spec) {
+      s.re.fill(0);
+      s.im.fill(0);
+    }
+    for (let j = 1; j < nz; j++) {
+      const o = j * nk;
+      const r = (j - 1) * nk;
+      sU.re[r] = psi.re[o];
+      sO.re[r] = -(psi.re[o + nk] - psi.re[o - nk]) * inv2h;
+      for (let m = 1; m < mAct; m++) {
+        const i = o + m;
+        sU.re[r + m] = (psi.re[i + nk] - psi.re[i - nk]) * inv2h;
+        sU.im[r + m] = (psi.im[i + nk] - psi.im[i - nk]) * inv2h;
+        sW.re[r + m] = k[m] * psi.im[i];
+        sW.im[r + m] = -k[m] * psi.re[i];
+        const c0 = -2 * h2 - k[m] * k[m];
+        sO.re[r + m] = -((psi.re[i + nk] + psi.re[i - nk]) * h2 + c0 * psi.re[i]);
+        sO.im[r + m] = -((psi.im[i + nk] + psi.im[i - nk]) * h2 + c0 * psi.im[i]);
+      }
+    }
+    const rows = nz - 1;
+    const inner = rows * nk;
+    const [pu, pw, po, pb] = this.phys;
+    irfftRows(sU, rows, nx, pu);
+    irfftRows(sW, rows, nx, pw);
+    irfftRows(sO, rows, nx, po);
+    irfftRows({ re: b.re.subarray(nk, nk + inner), im: b.im.subarray(nk, nk + inner) }, rows, nx, pb);
+    let maxU = 0;
+    let maxW = 0;
+    this.uwMean.fill(0);
+    for (let r = 0; r < rows; r++) {
+      let uw = 0;
+      for (let i = r * nx, end = i + nx; i < end; i++) {
+        const u = pu[i], w = pw[i], om = po[i], bb = pb[i];
+        const au = Math.abs(u), aw = Math.abs(w);
+        if (au > maxU) maxU = au;
+        if (aw > maxW) maxW = aw;
+        uw += u * w;
+        pu[i] = u * om;
+        po[i] = w * om;
+        pb[i] = u * bb;
+        pw[i] = w * bb;
+      }
+      this.uwMean[r + 1] = uw; // nx × row mean, the scaling of spectral mode 0
+    }
+    this.maxU = maxU;
+    this.maxW = maxW;
+    rfftRows(pu, rows, nx, sU); // (uω)^
+    rfftRows(po, rows, nx, sO); // (wω)^
+    rfftRows(pb, rows, nx, sP); // (ub)^
+    rfftRows(pw, rows, nx, sW); // (wb)^
+    outPsi.re.fill(0);
+    outPsi.im.fill(0);
+    outB.re.fill(0);
+    outB.im.fill(0);
+    for (let j = 1; j < nz; j++) {
+      const o = j * nk;
+      const r = (j - 1) * nk;
+      const up = j < nz - 1 ? nk : 0; // offsets to rows j ± 1 of the products (walls: zero)
+      const dn = j > 1 ? nk : 0;
+      outPsi.re[o] = -(this.uwMean[j + 1] - this.uwMean[j - 1]) * inv2h;
+      for (let m = 0; m < mAct; m++) {
+        const i = r + m;
+        const wbUpRe = up ? sW.re[i + up] : 0, wbUpIm = up ? sW.im[i + up] : 0;
+        const wbDnRe = dn ? sW.re[i - dn] : 0, wbDnIm = dn ? sW.im[i - dn] : 0;
+        outB.re[o + m] = k[m] * sP.im[i] - (wbUpRe - wbDnRe) * inv2h;
+        outB.im[o + m] = -k[m] * sP.re[i] - (wbUpIm - wbDnIm) * inv2h;
+        if (m === 0) continue;
+        const woUpRe = up ? sO.re[i + up] : 0, woUpIm = up ? sO.im[i + up] : 0;
+        const woDnRe = dn ? sO.re[i - dn] : 0, woDnIm = dn ? sO.im[i - dn] : 0;
+        // −(ik (uω)^ + ∂z (wω)^) + ik b̂
+        outPsi.re[o + m] = k[m] * sU.im[i] - (woUpRe - woDnRe) * inv2h - k[m] * b.im[o + m];
+        outPsi.im[o + m] = -k[m] * sU.re[i] - (woUpIm - woDnIm) * inv2h + k[m] * b.re[o + m];
+      }
+    }
+  }
+}
