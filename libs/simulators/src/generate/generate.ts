@@ -205,7 +205,7 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerateSumma
   };
   report(jobs[0]?.group.rel ?? '');
 
-  const runner = createRunner({ systemId: o.system, options: systemOptions, seed: o.seed, workers: o.workers });
+  const runner = createRunner({ systemId: o.system, options: systemOptions, seed: o.seed, workers: jobs.length === 0 ? 0 : Math.min(o.workers, jobs.length) });
   try {
     const window = Math.max(1, 2 * runner.concurrency);
     const inFlight = new Map<number, Promise<TrajectoryResult>>();
