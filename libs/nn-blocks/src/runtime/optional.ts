@@ -10,8 +10,10 @@ export type OptionalImport<T = unknown> =
 
 function isNotFound(e: unknown, name: string): boolean {
   const err = e as { code?: string; message?: string };
-  if (err?.code !== 'ERR_MODULE_NOT_FOUND' && err?.code !== 'MODULE_NOT_FOUND') return false;
-  return typeof err.message === 'string' && err.message.includes(name);
+  const message = typeof err?.message === 'string' ? err.message : '';
+  if (!message.includes(name)) return false;
+  // Node's codes, and the messages of Node and of bundlers/test runners (vite: "Could not resolve").
+  return err.code === 'ERR_MODULE_NOT_FOUND' || err.code === 'MODULE_NOT_FOUND' || /Cannot find (module|package)|Could not resolve|Failed to resolve/.test(message);
 }
 
 /**
