@@ -14,4 +14,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   export: () => import('./export.js'),
   metrics: () => import('../metrics/command.js'),
   simulators: () => import('../simulators/command.js'),
+  data: () => import('../data/command.js'),
 };
