@@ -16,3 +16,14 @@ export {
 } from './losses.js';
 export { initDcae, type Dcae, type EncoderParams, type DecoderParams, type EncoderLevel, type DecoderLevel } from './dcae.js';
 export { encode, decode, reconstruct, autoencoderLoss, type ForwardOptions } from './forward.js';
+export {
+  loadAutoencoderRun,
+  parseRunData,
+  runPreprocessing,
+  preprocessStates,
+  postprocessStates,
+  runCompressionRate,
+  runLatentShape,
+  type AutoencoderRun,
+  type AutoencoderRunData,
+} from './run.js';

@@ -8,6 +8,7 @@ export interface Command {
  * load only when it runs. Add one line per command.
  */
 export const commands: Record<string, () => Promise<Command>> = {
+  ae: () => import('./ae.js'),
   data: () => import('./data.js'),
   pipeline: () => import('./pipeline.js'),
   'pipeline-element': () => import('./pipeline-element.js'),
