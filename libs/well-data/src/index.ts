@@ -36,6 +36,7 @@ export { WellDataset, type WellDatasetOptions } from './dataset/well-dataset.js'
 
 export { ZScoreNormalization, RMSNormalization, flattenStat, type WellStats, type FieldStat, type WellNormalization, type NormalizationMode } from './transforms/normalization.js';
 export { FIELD_TRANSFORMS, fieldPreprocess, fieldPostprocess, type FieldTransformName, type FieldPreprocessing } from './transforms/field-transforms.js';
+export { computePreprocessStats, type PreprocessStats } from './transforms/preprocess-stats.js';
 export {
   drawAugmentation,
   applyAugmentation,

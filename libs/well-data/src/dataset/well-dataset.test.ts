@@ -4,6 +4,7 @@ import { openWellFile } from '../io/well-file.js';
 import { computeDatasetStats } from '../stats/compute.js';
 import { linspace, pattern, schema2d, tempDir } from '../testing/helpers.js';
 import { fieldPostprocess } from '../transforms/field-transforms.js';
+import { computePreprocessStats } from '../transforms/preprocess-stats.js';
 import { ZScoreNormalization } from '../transforms/normalization.js';
 import { createWellFile } from '../writer/well-writer.js';
 import { WellDataset } from './well-dataset.js';
@@ -94,5 +95,26 @@ describe('WellDataset', () => {
     const aug = (await ds.get(2, { epoch: 3 })).inputFields.data;
     for (let i = 0; i < back.length; i++) expect(Math.abs(back[i]! - aug[i]!)).toBeLessThan(1e-5 * Math.max(1, Math.abs(aug[i]!)));
     for (const d of [ds, dsPre, plain]) d.close();
+  });
+
+  it('computes LoLa standardisation stats after the transform over random snapshots', async () => {
+    const ds = await WellDataset.open({ path: root, split: 'train', nStepsInput: 1, nStepsOutput: 0 });
+    expect(ds.length).toBe(3 * T);
+    const st = await computePreprocessStats(ds, { transform: { 0: 'arcsinh' }, samples: 10_000 });
+    expect(st.samples).toBe(3 * T); // every snapshot
+    // reference: all snapshots, energy channel through asinh
+    let s = 0, s2 = 0, n = 0;
+    for (let i = 0; i < ds.length; i++) {
+      const x = (await ds.get(i)).inputFields.data;
+      for (let k = 0; k < x.length; k += 8) {
+        const v = Math.fround(Math.asinh(x[k]!));
+        s += v;
+        s2 += v * v;
+        n++;
+      }
+    }
+    expect(st.mean[0]).toBeCloseTo(s / n, 10);
+    expect(st.std[0]).toBeCloseTo(Math.sqrt(s2 / n - (s / n) ** 2), 10);
+    ds.close();
   });
 });
