@@ -9,5 +9,6 @@ export interface Command {
  */
 export const commands: Record<string, () => Promise<Command>> = {
   report: () => import('./report.js'),
+  rollout: () => import('./rollout.js'),
   score: () => import('./score.js'),
 };
