@@ -4,12 +4,14 @@
  *
  * dx[b,h,w,ci] = Σ_{oh,ow,kh,kw : oh·s_h+kh−p_t = h, ow·s_w+kw−p_l = w} dy[b,oh,ow,co] · W[kh,kw,ci,co]
  *
- * Insert s−1 zeros between the rows and columns of dy (reshape to [B,OH,1,OW,1,Co], pad to
+ * Stride 1: one conv (below). Stride > 1: by phases (subpixel.ts), without the zeros. The
+ * zero-insertion form, kept for non-float inputs: insert s−1 zeros between the rows and columns of dy (reshape to [B,OH,1,OW,1,Co], pad to
  * [B,OH,s_h,OW,s_w,Co], reshape), flip W spatially and swap its channel axes ([KH,KW,Co,Ci]), and
  * run an XNNPACK Conv2D with stride 1 and pads top = KH−1−p_t, bottom = H+KH−1−top−OH·s_h (a
  * negative pad is a crop of the dilated dy).
  */
 import * as tf from '@tensorflow/tfjs';
+import { subpixelBackpropInput } from './subpixel.js';
 import { callWasm, pad, release, reshape, slice, transpose, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
 
 /** Kernel function: inputs `{dy, filter}`, attrs `{strides, pad, dataFormat, dimRoundingMode, inputShape}`. */
@@ -34,6 +36,9 @@ export const conv2dBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs }) =
   const [B, H, W] = inputShape;
   const { filterHeight: KH, filterWidth: KW, strideHeight: sh, strideWidth: sw, outHeight: OH, outWidth: OW } = info;
   const Co = dy.shape[3]!;
+  if ((sh > 1 || sw > 1) && filter.dtype === 'float32' && dy.dtype === 'float32') {
+    return subpixelBackpropInput(be, dy, filter, inputShape, [sh, sw], { top: info.padInfo.top, left: info.padInfo.left });
+  }
   // Dilated dy: [B, OH*sh, OW*sw, Co] with dy at rows/cols multiple of the stride.
   let d: TensorInfo;
   if (sh === 1 && sw === 1) {
