@@ -54,6 +54,10 @@ export async function timeSystem(system: SimulatorSystem, o: SimulatorBenchOptio
 export async function benchSimulators(o: SimulatorBenchOptions, log: (line: string) => void = () => {}): Promise<SimulatorTiming[]> {
   const out: SimulatorTiming[] = [];
   for (const id of o.systems) {
+    // Warm the JIT (one output interval on the smallest grid) so the first timed size does not pay
+    // for compilation.
+    const small = createSystem(id, { resolution: Math.min(...o.sizes), frames: 2 });
+    small.simulate(small.parameterSets[0]!, small.sampleInitialCondition(small.parameterSets[0]!, new Rng('bench/warmup')));
     for (const n of o.sizes) {
       // frames = outputs + 1: the initial state plus `outputs` simulated output states.
       const system = createSystem(id, { resolution: n, frames: o.outputs + 1 });
