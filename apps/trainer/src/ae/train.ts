@@ -22,6 +22,8 @@ export interface TrainAeOptions {
   fresh?: boolean;
   /** Informational messages (default: stderr). */
   log?: (line: string) => void;
+  /** Called before each step's batch is read (fault injection in tests: throwing = a crash). */
+  beforeStep?: (step: number) => void;
 }
 
 export interface TrainAeResult {
@@ -147,6 +149,7 @@ export async function trainAutoencoder(cfg: AeStageConfig, source: string, opts:
       schedule: { lr: cfg.train.lr, kind: cfg.train.schedule, granularity: cfg.train.granularity, warmupSteps: cfg.train.warmupSteps },
       optimizer: { beta1: cfg.train.beta1, beta2: cfg.train.beta2, eps: cfg.train.eps, weightDecay: cfg.train.weightDecay, clipNorm: cfg.train.gradClip },
       batch: async (step, rng) => {
+        opts.beforeStep?.(step);
         const b = await readBatch(train, order.indices(step), rng);
         return tf.tensor(b.data, b.shape);
       },

@@ -9,6 +9,7 @@ export interface Command {
  */
 export const commands: Record<string, () => Promise<Command>> = {
   ae: () => import('./ae.js'),
+  cache: () => import('./cache.js'),
   data: () => import('./data.js'),
   pipeline: () => import('./pipeline.js'),
   'pipeline-element': () => import('./pipeline-element.js'),

@@ -1,0 +1,66 @@
+/**
+ * Test fixtures for the AE and cache stages: a tiny Euler-like Well dataset written with
+ * @lola-ts/well-data's writer (smooth positive energy/density/pressure, a momentum vector, γ as a
+ * parameter, open or periodic boundaries). Used only by tests.
+ */
+import { join } from 'node:path';
+import { createWellFile, Rng, type WellSplit } from '@lola-ts/well-data';
+
+export interface FixtureOptions {
+  resolution?: number;
+  frames?: number;
+  /** Trajectories per split. */
+  trajectories?: Partial<Record<WellSplit, number>>;
+  bc?: 'OPEN' | 'PERIODIC';
+  gamma?: number;
+  /** Write only these scalar fields (momentum is always added unless `noMomentum`). */
+  scalarFields?: string[];
+  noMomentum?: boolean;
+  seed?: number;
+}
+
+/** Writes `<root>/<name>/data/{train,valid,test}/tiny.hdf5`; returns the dataset root. */
+export async function writeTinyEulerDataset(root: string, name = 'euler_tiny', o: FixtureOptions = {}): Promise<string> {
+  const n = o.resolution ?? 16;
+  const T = o.frames ?? 4;
+  const counts = { train: 4, valid: 2, test: 2, ...o.trajectories };
+  const scalarFields = o.scalarFields ?? ['energy', 'density', 'pressure'];
+  const coords = Float64Array.from({ length: n }, (_, i) => (i + 0.5) / n);
+  const dataset = join(root, name);
+  const rng = new Rng(o.seed ?? 0);
+  for (const split of ['train', 'valid', 'test'] as const) {
+    const w = await createWellFile(join(dataset, 'data', split, 'tiny.hdf5'), {
+      datasetName: name,
+      spatialDims: ['x', 'y'],
+      coordinates: { x: coords, y: coords },
+      time: Float64Array.from({ length: T }, (_, t) => 0.015 * t),
+      boundaryConditions: { x: o.bc ?? 'OPEN', y: o.bc ?? 'OPEN' },
+      parameters: { gamma: o.gamma ?? 1.4 },
+      fields: [...scalarFields.map((f) => ({ name: f })), ...(o.noMomentum ? [] : [{ name: 'momentum', order: 1 as const }])],
+    });
+    for (let k = 0; k < counts[split]; k++) {
+      const a = rng.uniform(0.5, 2);
+      const kx = 1 + rng.int(3);
+      const ky = 1 + rng.int(3);
+      const ph = rng.uniform(0, 6.28);
+      const wave = (t: number, i: number, j: number, c: number) => Math.sin(2 * Math.PI * (kx * coords[i]! + c * 0.1) + ph + t * 0.3) * Math.cos(2 * Math.PI * ky * coords[j]! - t * 0.2);
+      const fields: Record<string, Float64Array> = {};
+      scalarFields.forEach((f, c) => {
+        const arr = new Float64Array(T * n * n);
+        for (let t = 0, q = 0; t < T; t++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++, q++) arr[q] = a * (1.5 + c * 0.3) + 0.5 * wave(t, i, j, c);
+        fields[f] = arr;
+      });
+      if (!o.noMomentum) {
+        const m = new Float64Array(T * n * n * 2);
+        for (let t = 0, q = 0; t < T; t++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++, q += 2) {
+          m[q] = 0.4 * wave(t, j, i, 2);
+          m[q + 1] = -0.3 * wave(t, i, j, 3);
+        }
+        fields.momentum = m;
+      }
+      await w.appendTrajectory(fields);
+    }
+    await w.close();
+  }
+  return dataset;
+}
