@@ -44,14 +44,25 @@ export function scatterField(
   out: Float32Array,
   channels: number,
   c0: number,
+  identity = false,
 ): void {
   const P = pointIndex.length;
+  if (identity && components === channels && src.length === out.length) {
+    out.set(src); // the only field, stored at full resolution: a straight copy
+    return;
+  }
   const srcPoints = src.length / (nTime * components);
+  if (identity && components === 1) {
+    // common case: a scalar field at full resolution
+    const n = nTime * P;
+    for (let q = 0, oi = c0; q < n; q++, oi += channels) out[oi] = src[q]!;
+    return;
+  }
   for (let t = 0; t < nTime; t++) {
     const srcT = t * srcPoints;
     const outT = t * P;
     for (let p = 0; p < P; p++) {
-      const si = (srcT + pointIndex[p]!) * components;
+      const si = (srcT + (identity ? p : pointIndex[p]!)) * components;
       const oi = (outT + p) * channels + c0;
       for (let k = 0; k < components; k++) out[oi + k] = src[si + k]!;
     }

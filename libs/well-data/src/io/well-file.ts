@@ -62,9 +62,13 @@ export class WellFile {
     this.closed = true;
   }
 
+  private readonly datasets = new Map<string, Dataset>();
+
   private ds(path: string): Dataset {
     if (this.closed) throw new Error(`${this.path}: file is closed`);
-    return requireDataset(this.h5file, this.path, path);
+    let d = this.datasets.get(path);
+    if (!d) this.datasets.set(path, (d = requireDataset(this.h5file, this.path, path)));
+    return d;
   }
 
   private checkTraj(traj: number): void {
@@ -122,7 +126,7 @@ export class WellFile {
     const nTime = f.timeVarying ? w.count : 1;
     const K = this.schema.nSpatialDims ** f.order;
     const out = new Float32Array(nTime * prod(this.schema.resolution) * K);
-    scatterField(this.readBlock(this.ds(f.path), f.sampleVarying, f.timeVarying, traj, w), nTime, this.pointsFor(f), K, out, K, 0);
+    scatterField(this.readBlock(this.ds(f.path), f.sampleVarying, f.timeVarying, traj, w), nTime, this.pointsFor(f), K, out, K, 0, f.dimVarying.every(Boolean));
     const tail = [...this.schema.resolution, ...Array<number>(f.order).fill(this.schema.nSpatialDims)];
     return { data: out, shape: f.timeVarying ? [nTime, ...tail] : tail };
   }
@@ -134,7 +138,7 @@ export class WellFile {
     let c0 = 0;
     for (const f of fields) {
       const K = f.channels.length;
-      scatterField(this.readBlock(this.ds(f.path), f.sampleVarying, f.timeVarying, traj, w), nTime, this.pointsFor(f), K, out, C, c0);
+      scatterField(this.readBlock(this.ds(f.path), f.sampleVarying, f.timeVarying, traj, w), nTime, this.pointsFor(f), K, out, C, c0, f.dimVarying.every(Boolean));
       c0 += K;
     }
     return { data: out, shape: [nTime, ...this.schema.resolution, C], channels };
