@@ -51,7 +51,7 @@ describe('lola-train data (generate)', () => {
   });
 
   it('generates a dataset; a killed run resumes without redoing finished trajectories and gives the same data', async () => {
-    const args = ['data', '--system', 'euler', '--resolution', '16', '--frames', '67', '--trajectories', '6', '--param', 'gamma=1.4', '--seed', '3', '--workers', '0'];
+    const args = ['data', '--system', 'euler', '--resolution', '16', '--frames', '41', '--trajectories', '6', '--param', 'gamma=1.4', '--seed', '3', '--workers', '0'];
     const out = path.join(root, 'killed');
     const sidecar = path.join(out, DS, 'generate.json');
     // Start, wait until at least one trajectory is on disk, then kill the process hard.
@@ -87,7 +87,7 @@ describe('lola-train data (generate)', () => {
 
     // Same data as an uninterrupted run.
     const ref = path.join(root, 'reference');
-    await generateDataset({ system: 'euler', out: ref, systemOptions: { resolution: 16, frames: 67, params: { gamma: '1.4' } }, trajectories: 6, seed: 3, workers: 0 });
+    await generateDataset({ system: 'euler', out: ref, systemOptions: { resolution: 16, frames: 41, params: { gamma: '1.4' } }, trajectories: 6, seed: 3, workers: 0 });
     for (const split of ['train', 'valid', 'test']) {
       const a = await readTrajectories(path.join(out, DS, 'data', split, FILE));
       const b = await readTrajectories(path.join(ref, DS, 'data', split, FILE));
