@@ -100,20 +100,30 @@ export function blockModulation(p: ViTBlockParams, d: number, mod?: tf.Tensor): 
   });
 }
 
-/** Multi-head self-attention with QK RMSNorm and optional RoPE tables (see rope.ts). */
-export function vitAttention(p: ViTMsaParams, x: tf.Tensor, rope?: { cos: tf.Tensor; sin: tf.Tensor }): tf.Tensor {
+/**
+ * Multi-head self-attention with QK RMSNorm and optional RoPE tables (see rope.ts), on tokens
+ * [B, L, D]. q, k, v come from the column blocks [0, D), [D, 2D), [2D, 3D) of the qkv weight
+ * (LoLa's "(n H C)" split); heads are channel blocks of size D/H. RMSNorm and RoPE act in the
+ * token layout; the heads are transposed out only for the batched attention products.
+ */
+export function vitAttention(p: ViTMsaParams, x: tf.Tensor, rope?: { cos: tf.Tensor2D; sin: tf.Tensor2D }): tf.Tensor {
   return tf.tidy(() => {
     const [b, l, d] = x.shape as [number, number, number];
     const h = p.heads;
-    const qkv = tf.reshape(linear(p.qkv_proj, x), [b, l, 3, h, d / h]);
-    const [q0, k0, v] = tf.unstack(tf.transpose(qkv, [2, 0, 3, 1, 4]), 0) as [tf.Tensor, tf.Tensor, tf.Tensor];
-    let q = rmsNorm(q0, 1e-5);
-    let k = rmsNorm(k0, 1e-5);
+    const hd = d / h;
+    const flat = tf.reshape(x, [b * l, d]);
+    const w = p.qkv_proj.weight;
+    const project = (i: number) => tf.reshape(tf.matMul(flat, tf.slice(w, [0, i * d], [d, d])), [b, l, d]);
+    const headNorm = (t: tf.Tensor) => tf.reshape(rmsNorm(tf.reshape(t, [b, l, h, hd]), 1e-5), [b, l, d]);
+    let q = headNorm(project(0));
+    let k = headNorm(project(1));
+    const v = project(2);
     if (rope) {
       q = applyRope(q, rope);
       k = applyRope(k, rope);
     }
-    const y = scaledDotProductAttention(q, k, v);
+    const heads = (t: tf.Tensor) => tf.transpose(tf.reshape(t, [b, l, h, hd]), [0, 2, 1, 3]);
+    const y = scaledDotProductAttention(heads(q), heads(k), heads(v));
     return linear(p.y_proj, tf.reshape(tf.transpose(y, [0, 2, 1, 3]), [b, l, d]));
   });
 }
@@ -132,10 +142,10 @@ export function vitBlock(p: ViTBlockParams, x: tf.Tensor, inputs: ViTBlockInputs
   return tf.tidy(() => {
     const d = x.shape[2]!;
     const [a, b, c, dd] = blockModulation(p, d, inputs.mod) as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
-    let tables: { cos: tf.Tensor; sin: tf.Tensor } | undefined;
+    let tables: { cos: tf.Tensor2D; sin: tf.Tensor2D } | undefined;
     if (p.theta) {
       if (!inputs.coords) throw new Error('ViT block: RoPE needs token coordinates');
-      tables = ropeTables(ropeAngles(p.theta, inputs.coords), p.msa.heads);
+      tables = ropeTables(ropeAngles(p.theta, inputs.coords));
     }
     let h = tf.add(tf.mul(tf.add(a, 1), layerNorm(x, 1e-5)), b);
     h = tf.add(h, vitAttention(p.msa, h, tables));

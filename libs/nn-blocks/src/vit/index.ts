@@ -1,6 +1,6 @@
 export { sineEncoding, sineFrequencies } from './sine.js';
 export { tokenCoordinates } from './coords.js';
-export { initRopeTheta, ropeAngles, ropeTables, applyRope } from './rope.js';
+export { initRopeTheta, ropeAngles, ropeTables, applyRope, pairSwapMatrix } from './rope.js';
 export { patchify, unpatchify } from './patch.js';
 export {
   initViTBlock,

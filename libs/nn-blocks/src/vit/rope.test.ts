@@ -38,44 +38,45 @@ describe('learned mixed-axis RoPE (method.md §8.3)', () => {
 
   it('rotates pairs (2j, 2j+1): norm-preserving, and the exact complex rotation', () => {
     const rng = new Rng(5);
-    const heads = 2;
-    const d = 8; // head size 4 → 2 pairs per head, 4 angles in all
-    const theta = initRopeTheta(rng, 2, heads * d);
+    const d = 16; // e.g. 2 heads of 8: pairs 0..3 belong to head 0, 4..7 to head 1
+    const theta = initRopeTheta(rng, 2, d);
     const coords = tokenCoordinates([3, 4]);
     const angles = ropeAngles(theta, coords); // [12, 8]
-    const tables = ropeTables(angles, heads);
-    const x = tf.randomNormal([2, heads, 12, d], 0, 1, 'float32', 1);
+    const tables = ropeTables(angles);
+    const x = tf.randomNormal([2, 12, d], 0, 1, 'float32', 1);
     const y = applyRope(x, tables);
-    const xn = tf.norm(x, 'euclidean', -1).dataSync();
-    const yn = tf.norm(y, 'euclidean', -1).dataSync();
+    // Norm of every pair preserved (hence of every head and token).
+    const pairNorm = (t: tf.Tensor) => tf.norm(tf.reshape(t, [2, 12, d / 2, 2]), 'euclidean', -1).dataSync();
+    const xn = pairNorm(x);
+    const yn = pairNorm(y);
     xn.forEach((v, i) => expect(yn[i]).toBeCloseTo(v, 5));
-    // Reference: head h, token l, pair j uses angle[l, h·(d/2) + j].
-    const xa = x.arraySync() as number[][][][];
-    const ya = y.arraySync() as number[][][][];
-    const ang = angles.arraySync() as number[][];
-    for (const [bb, h, l, j] of [[0, 0, 0, 0], [1, 1, 7, 1], [0, 1, 11, 0], [1, 0, 5, 1]] as const) {
-      const phi = ang[l]![h * (d / 2) + j]!;
-      const re = xa[bb]![h]![l]![2 * j]!;
-      const im = xa[bb]![h]![l]![2 * j + 1]!;
-      expect(ya[bb]![h]![l]![2 * j]).toBeCloseTo(re * Math.cos(phi) - im * Math.sin(phi), 5);
-      expect(ya[bb]![h]![l]![2 * j + 1]).toBeCloseTo(re * Math.sin(phi) + im * Math.cos(phi), 5);
+    // Reference: token l, pair j (channels 2j, 2j+1) uses angle[l, j] = Σ_a coo[l, a]·θ[a, j].
+    const xa = x.arraySync() as number[][][];
+    const ya = y.arraySync() as number[][][];
+    const th = theta.arraySync() as number[][];
+    const co = coords.arraySync() as number[][];
+    for (const [bb, l, j] of [[0, 0, 0], [1, 7, 3], [0, 11, 4], [1, 5, 7]] as const) {
+      const phi = co[l]![0]! * th[0]![j]! + co[l]![1]! * th[1]![j]!;
+      const re = xa[bb]![l]![2 * j]!;
+      const im = xa[bb]![l]![2 * j + 1]!;
+      expect(ya[bb]![l]![2 * j]).toBeCloseTo(re * Math.cos(phi) - im * Math.sin(phi), 5);
+      expect(ya[bb]![l]![2 * j + 1]).toBeCloseTo(re * Math.sin(phi) + im * Math.cos(phi), 5);
     }
     tf.dispose([theta, coords, angles, tables.cos, tables.sin, x, y]);
   });
 
   it('is relative: q·k scores depend only on coordinate differences', () => {
     const rng = new Rng(8);
-    const heads = 1;
     const d = 16;
     const theta = initRopeTheta(rng, 3, d);
     // The same q and k vectors placed at every token of a 2×3×3 grid.
     const coords = tokenCoordinates([2, 3, 3]);
     const n = coords.shape[0];
-    const tables = ropeTables(ropeAngles(theta, coords), heads);
-    const qv = tf.randomNormal([1, 1, 1, d], 0, 1, 'float32', 2);
-    const kv = tf.randomNormal([1, 1, 1, d], 0, 1, 'float32', 3);
-    const q = applyRope(tf.tile(qv, [1, 1, n, 1]), tables);
-    const k = applyRope(tf.tile(kv, [1, 1, n, 1]), tables);
+    const tables = ropeTables(ropeAngles(theta, coords));
+    const qv = tf.randomNormal([1, 1, d], 0, 1, 'float32', 2);
+    const kv = tf.randomNormal([1, 1, d], 0, 1, 'float32', 3);
+    const q = applyRope(tf.tile(qv, [1, n, 1]), tables);
+    const k = applyRope(tf.tile(kv, [1, n, 1]), tables);
     const s = tf.matMul(q.reshape([n, d]), k.reshape([n, d]), false, true).arraySync() as number[][];
     const c = coords.arraySync() as number[][];
     const byDelta = new Map<string, number>();

@@ -39,30 +39,42 @@ export function ropeAngles(theta: tf.Tensor, coords: tf.Tensor2D): tf.Tensor2D {
 }
 
 /**
- * Per-head cos/sin tables from angles [L, D/2]: each [1, H, L, D/(2H), 1], ready to broadcast
- * against q, k reshaped to [B, H, L, D/(2H), 2].
+ * cos/sin tables [L, D] from angles [L, D/2], each angle repeated for its channel pair. In the
+ * token layout [B, L, D] channel c belongs to pair ⌊c/2⌋ and head ⌊c/d_head⌋, which is exactly the
+ * split of the D/2 angles across heads (head h owns pairs h·d_head/2 … (h+1)·d_head/2 − 1).
  */
-export function ropeTables(angles: tf.Tensor2D, heads: number): { cos: tf.Tensor; sin: tf.Tensor } {
+export function ropeTables(angles: tf.Tensor2D): { cos: tf.Tensor2D; sin: tf.Tensor2D } {
   return tf.tidy(() => {
     const [l, half] = angles.shape;
-    if (half % heads !== 0) throw new RangeError(`rope: ${half} angle pairs cannot be split across ${heads} heads`);
-    const perHead = tf.transpose(tf.reshape(angles, [l, heads, half / heads]), [1, 0, 2]);
-    const shaped = tf.reshape(perHead, [1, heads, l, half / heads, 1]);
-    return { cos: tf.cos(shaped), sin: tf.sin(shaped) };
+    const repeated = tf.reshape(tf.tile(tf.expandDims(angles, -1), [1, 1, 2]), [l, 2 * half]);
+    return { cos: tf.cos(repeated) as tf.Tensor2D, sin: tf.sin(repeated) as tf.Tensor2D };
   });
 }
 
+/** The [D, D] block-diagonal matrix with x·P = (−x_1, x_0, −x_3, x_2, …). */
+export function pairSwapMatrix(d: number): tf.Tensor2D {
+  const m = new Float32Array(d * d);
+  for (let i = 0; i < d; i += 2) {
+    m[i * d + i + 1] = 1; // x_even → column odd
+    m[(i + 1) * d + i] = -1; // −x_odd → column even
+  }
+  return tf.tensor2d(m, [d, d]);
+}
+
 /**
- * Rotates channel pairs (2j, 2j+1) of x [B, H, L, d] (d even) by the tables of `ropeTables`.
- * Written with reshape + reverse + broadcasting (no strided slices, which have no gradient).
+ * Rotates channel pairs (2j, 2j+1) of tokens x [B, L, D] by the tables of `ropeTables`:
+ * x ⊙ cos + (x·P) ⊙ sin with the pair swap P. Written with matrix products only (the swap, and the
+ * broadcast of the tables over the batch as ones[B, 1]·table), whose gradients are fast on every
+ * backend; no strided slices, reverses or broadcast reductions.
  */
-export function applyRope(x: tf.Tensor, tables: { cos: tf.Tensor; sin: tf.Tensor }): tf.Tensor {
+export function applyRope(x: tf.Tensor, tables: { cos: tf.Tensor2D; sin: tf.Tensor2D }): tf.Tensor {
   return tf.tidy(() => {
-    const [b, h, l, d] = x.shape as [number, number, number, number];
-    const pairs = tf.reshape(x, [b, h, l, d / 2, 2]);
-    // (x_even, x_odd) → (−x_odd, x_even)
-    const swapped = tf.mul(tf.reverse(pairs, -1), tf.tensor1d([-1, 1]));
-    const rotated = tf.add(tf.mul(pairs, tables.cos), tf.mul(swapped, tables.sin));
-    return tf.reshape(rotated, [b, h, l, d]);
+    const [b, l, d] = x.shape as [number, number, number];
+    const flat = tf.reshape(x, [b * l, d]);
+    const swapped = tf.reshape(tf.matMul(flat, pairSwapMatrix(d)), [b, l, d]);
+    const ones = tf.ones([b, 1]);
+    const cos = tf.reshape(tf.matMul(ones, tf.reshape(tables.cos, [1, l * d])), [b, l, d]);
+    const sin = tf.reshape(tf.matMul(ones, tf.reshape(tables.sin, [1, l * d])), [b, l, d]);
+    return tf.add(tf.mul(x, cos), tf.mul(swapped, sin));
   });
 }

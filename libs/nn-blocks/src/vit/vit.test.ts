@@ -88,7 +88,7 @@ describe('ViT block (method.md §8.2)', () => {
     const [a, b, c, d] = blockModulation(p, 8, mod) as tf.Tensor[];
     const ref = tf.tidy(() => {
       let h = tf.add(tf.mul(tf.add(a!, 1), layerNorm(x)), b!);
-      h = tf.add(h, vitAttention(p.msa, h, ropeTables(ropeAngles(p.theta!, coords), 2)));
+      h = tf.add(h, vitAttention(p.msa, h, ropeTables(ropeAngles(p.theta!, coords))));
       h = linear(p.ffn['3'], silu(linear(p.ffn['0'], h)));
       const x1 = tf.div(tf.add(x, tf.mul(c!, h)), tf.sqrt(tf.add(1, tf.mul(c!, c!))));
       return tf.div(tf.add(x1, tf.mul(d!, skip)), tf.sqrt(tf.add(1, tf.mul(d!, d!))));
@@ -106,6 +106,58 @@ describe('ViT block (method.md §8.2)', () => {
     tf.dispose([x, skip, mod, coords, y, a!, b!, c!, d!, ref, id]);
     disposeParams(p);
     disposeParams(q);
+  });
+
+  it('attention matches a float64 reference (qkv split, per-head RMSNorm, RoPE, 1/√d scale)', () => {
+    const rng = new Rng(12);
+    const d = 8;
+    const heads = 2;
+    const hd = 4;
+    const p = initViTBlock(rng, { channels: d, heads, spatial: 2 });
+    const coords = tf.tensor2d([0, 0, 0, 1, 1, 0, 2, 1], [4, 2]);
+    const x = tf.randomNormal([1, 4, d], 0, 1, 'float32', 9);
+    const got = (vitAttention(p.msa, x, ropeTables(ropeAngles(p.theta!, coords))).arraySync() as number[][][])[0]!;
+    const X = (x.arraySync() as number[][][])[0]!;
+    const W = p.msa.qkv_proj.weight.arraySync() as number[][];
+    const Wo = p.msa.y_proj.weight.arraySync() as number[][];
+    const bo = p.msa.y_proj.bias!.arraySync() as number[];
+    const th = p.theta!.arraySync() as number[][];
+    const co = coords.arraySync() as number[][];
+    const qkv = X.map((row) => Array.from({ length: 3 * d }, (_, o) => row.reduce((s2, v, i) => s2 + v * W[i]![o]!, 0)));
+    // head h of q: channels h·hd..(h+1)·hd of the first D outputs; then RMSNorm; then RoPE.
+    const prep = (t: number, l: number, h: number) => {
+      const v = qkv[l]!.slice(t * d + h * hd, t * d + (h + 1) * hd);
+      if (t === 2) return v;
+      const rms = Math.sqrt(v.reduce((s2, e) => s2 + e * e, 0) / hd + 1e-5);
+      const n = v.map((e) => e / rms);
+      const out = n.slice();
+      for (let j = 0; j < hd / 2; j++) {
+        const pair = h * (hd / 2) + j;
+        const phi = co[l]![0]! * th[0]![pair]! + co[l]![1]! * th[1]![pair]!;
+        out[2 * j] = n[2 * j]! * Math.cos(phi) - n[2 * j + 1]! * Math.sin(phi);
+        out[2 * j + 1] = n[2 * j]! * Math.sin(phi) + n[2 * j + 1]! * Math.cos(phi);
+      }
+      return out;
+    };
+    const merged = Array.from({ length: 4 }, () => new Array<number>(d).fill(0));
+    for (let h = 0; h < heads; h++) {
+      for (let l = 0; l < 4; l++) {
+        const q = prep(0, l, h);
+        const scores = [0, 1, 2, 3].map((m) => prep(1, m, h).reduce((s2, e, i) => s2 + e * q[i]!, 0) / Math.sqrt(hd));
+        const mx = Math.max(...scores);
+        const e = scores.map((v) => Math.exp(v - mx));
+        const z = e.reduce((a2, b2) => a2 + b2, 0);
+        for (let m = 0; m < 4; m++) prep(2, m, h).forEach((v, i) => (merged[l]![h * hd + i]! += (e[m]! / z) * v));
+      }
+    }
+    for (let l = 0; l < 4; l++) {
+      for (let o = 0; o < d; o++) {
+        const ref = merged[l]!.reduce((s2, v, i) => s2 + v * Wo[i]![o]!, bo[o]!);
+        expect(got[l]![o]).toBeCloseTo(ref, 5);
+      }
+    }
+    tf.dispose([coords, x]);
+    disposeParams(p);
   });
 
   it('passes a finite-difference gradient check (tiny block, all parameters and inputs)', () => {
