@@ -1,6 +1,6 @@
 import { Rng } from '@lola-ts/well-data';
 import { describe, expect, it } from 'vitest';
-import { allocPentaBands, factorPenta, multiplyPenta, solvePenta } from './banded.js';
+import { allocPentaBands, factorPenta, multiplyPenta, solvePenta, solveTri } from './banded.js';
 
 describe('batched pentadiagonal solves', () => {
   it('solve A x = y for every mode of a batch (residual at round-off)', () => {
@@ -34,6 +34,28 @@ describe('batched pentadiagonal solves', () => {
     }
     expect(re[0]).toBe(0);
     expect(re[pad + n * nk]).toBe(0);
+  });
+
+  it('the Thomas fast path agrees on tridiagonal batches', () => {
+    const n = 9;
+    const nk = 3;
+    const rng = new Rng(8);
+    const bands = allocPentaBands(n, nk);
+    for (let i = 0; i < n * nk; i++) {
+      bands.b[i] = rng.uniform(-1, 1);
+      bands.e[i] = rng.uniform(-1, 1);
+      bands.d[i] = 3 + rng.uniform();
+    }
+    const x = Float64Array.from({ length: n * nk }, () => rng.normal());
+    const y = new Float64Array(n * nk);
+    multiplyPenta(bands, n, nk, x, y);
+    const re = Float64Array.from(y);
+    const im = Float64Array.from(y, (v) => 2 * v);
+    solveTri(factorPenta(bands, n, nk), re, im, 0);
+    for (let i = 0; i < n * nk; i++) {
+      expect(Math.abs(re[i] - x[i])).toBeLessThan(1e-14);
+      expect(Math.abs(im[i] - 2 * x[i])).toBeLessThan(1e-14);
+    }
   });
 
   it('throws on a zero pivot', () => {

@@ -92,7 +92,54 @@ export function factorPenta(bands: PentaBands, n: number, nk: number, out?: Pent
 export function solvePenta(fac: PentaFactors, re: Float64Array, im: Float64Array, row0: number, modes = fac.nk): void {
   const { n, nk, l1, l2, dInv, u1, u2 } = fac;
   const base = row0 * nk;
-  // Forward substitution: y[r] −= l1[r]·y[r−1] + l2[r]·y[r−2] (row r − 1 already final).
+  // Forward substitution: y[r] −= l1[r]·y[r−1] + l2[r]·y[r−2] (rows r − 1, r − 2 already final).
+  for (let r = 1; r < n; r++) {
+    const o = r * nk;
+    const p = base + o;
+    if (r >= 2) {
+      for (let m = 0; m < modes; m++) {
+        const a1 = l1[o + m];
+        const a2 = l2[o + m];
+        re[p + m] -= a1 * re[p - nk + m] + a2 * re[p - 2 * nk + m];
+        im[p + m] -= a1 * im[p - nk + m] + a2 * im[p - 2 * nk + m];
+      }
+    } else {
+      for (let m = 0; m < modes; m++) {
+        const a1 = l1[o + m];
+        re[p + m] -= a1 * re[p - nk + m];
+        im[p + m] -= a1 * im[p - nk + m];
+      }
+    }
+  }
+  // Back substitution: x[r] = (y[r] − u1[r]·x[r+1] − u2[r]·x[r+2]) / d[r].
+  for (let r = n - 1; r >= 0; r--) {
+    const o = r * nk;
+    const p = base + o;
+    if (r + 2 < n) {
+      for (let m = 0; m < modes; m++) {
+        re[p + m] = (re[p + m] - u1[o + m] * re[p + nk + m] - u2[o + m] * re[p + 2 * nk + m]) * dInv[o + m];
+        im[p + m] = (im[p + m] - u1[o + m] * im[p + nk + m] - u2[o + m] * im[p + 2 * nk + m]) * dInv[o + m];
+      }
+    } else if (r + 1 < n) {
+      for (let m = 0; m < modes; m++) {
+        re[p + m] = (re[p + m] - u1[o + m] * re[p + nk + m]) * dInv[o + m];
+        im[p + m] = (im[p + m] - u1[o + m] * im[p + nk + m]) * dInv[o + m];
+      }
+    } else {
+      for (let m = 0; m < modes; m++) {
+        re[p + m] *= dInv[o + m];
+        im[p + m] *= dInv[o + m];
+      }
+    }
+  }
+}
+
+/**
+ * {@link solvePenta} for factors of a tridiagonal batch (outer bands zero): the Thomas algorithm.
+ */
+export function solveTri(fac: PentaFactors, re: Float64Array, im: Float64Array, row0: number, modes = fac.nk): void {
+  const { n, nk, l1, dInv, u1 } = fac;
+  const base = row0 * nk;
   for (let r = 1; r < n; r++) {
     const o = r * nk;
     const p = base + o;
@@ -101,31 +148,18 @@ export function solvePenta(fac: PentaFactors, re: Float64Array, im: Float64Array
       re[p + m] -= a * re[p - nk + m];
       im[p + m] -= a * im[p - nk + m];
     }
-    if (r >= 2) {
-      for (let m = 0; m < modes; m++) {
-        const a = l2[o + m];
-        re[p + m] -= a * re[p - 2 * nk + m];
-        im[p + m] -= a * im[p - 2 * nk + m];
-      }
-    }
   }
-  // Back substitution: x[r] = (y[r] − u1[r]·x[r+1] − u2[r]·x[r+2]) / d[r].
-  for (let r = n - 1; r >= 0; r--) {
+  const last = (n - 1) * nk;
+  for (let m = 0; m < modes; m++) {
+    re[base + last + m] *= dInv[last + m];
+    im[base + last + m] *= dInv[last + m];
+  }
+  for (let r = n - 2; r >= 0; r--) {
     const o = r * nk;
     const p = base + o;
     for (let m = 0; m < modes; m++) {
-      let xr = re[p + m];
-      let xi = im[p + m];
-      if (r + 1 < n) {
-        xr -= u1[o + m] * re[p + nk + m];
-        xi -= u1[o + m] * im[p + nk + m];
-      }
-      if (r + 2 < n) {
-        xr -= u2[o + m] * re[p + 2 * nk + m];
-        xi -= u2[o + m] * im[p + 2 * nk + m];
-      }
-      re[p + m] = xr * dInv[o + m];
-      im[p + m] = xi * dInv[o + m];
+      re[p + m] = (re[p + m] - u1[o + m] * re[p + nk + m]) * dInv[o + m];
+      im[p + m] = (im[p + m] - u1[o + m] * im[p + nk + m]) * dInv[o + m];
     }
   }
 }

@@ -19,8 +19,9 @@
  * State layout: spectral arrays of (nz + 1) rows × nk = nx/2 + 1 modes (row-major, mode inner),
  * split re/im, scaled like the unnormalised forward real FFT (mode 0 = nx × row mean).
  */
-import { irfftRows, rfftRows } from '@lola-ts/metrics';
-import { allocPentaBands, factorPenta, solvePenta, type PentaFactors } from './banded.js';
+import { rfftRows } from '@lola-ts/metrics';
+import { allocPentaBands, factorPenta, solvePenta, solveTri, type PentaFactors } from './banded.js';
+import { RbNonlinear } from './nonlinear.js';
 import { applyW, buoyancyBands, makeRbGrid, streamfunctionBands, type RbGrid } from './operators.js';
 
 /** Options of {@link RayleighBenardSolver}. */
@@ -65,22 +66,15 @@ export class RayleighBenardSolver {
   /** Simulation time and steps taken. */
   t = 0;
   steps = 0;
-  /** Spectral ψ̂ (modes ≥ 1) and U (mode 0), rows 0..nz (wall rows zero). */
-  readonly psi: Pair;
-  /** Spectral b̂, rows 0..nz (wall rows hold the boundary values). */
-  readonly b: Pair;
-  /** Largest |u| and |w| seen in the last nonlinear evaluation. */
-  maxU = 0;
-  maxW = 0;
+  private psiState: Pair;
+  private bState: Pair;
 
   private readonly nCur: [Pair, Pair];
   private readonly nPrev: [Pair, Pair];
   private readonly phi: Pair;
-  private readonly rhsPsi: Pair;
-  private readonly rhsB: Pair;
-  private readonly spec: Pair[];
-  private readonly phys: Float64Array[];
-  private readonly uwMean: Float64Array;
+  private rhsPsi: Pair;
+  private rhsB: Pair;
+  private readonly explicit: RbNonlinear;
   private psiFactors: PentaFactors[] = [];
   private bFactors: PentaFactors[] = [];
   private factoredDt = NaN;
@@ -103,18 +97,35 @@ export class RayleighBenardSolver {
     this.bTop = options.bTop ?? 0;
     const full = (nz + 1) * this.grid.nk;
     const pair = (len = full): Pair => ({ re: new Float64Array(len), im: new Float64Array(len) });
-    this.psi = pair();
-    this.b = pair();
+    this.psiState = pair();
+    this.bState = pair();
     this.nCur = [pair(), pair()];
     this.nPrev = [pair(), pair()];
     this.phi = pair();
     this.rhsPsi = pair();
     this.rhsB = pair();
-    const inner = (nz - 1) * this.grid.nk;
-    this.spec = [pair(inner), pair(inner), pair(inner), pair(inner)];
-    this.phys = [0, 1, 2, 3].map(() => new Float64Array((nz - 1) * nx));
-    this.uwMean = new Float64Array(nz + 1);
-    this.setWallBuoyancy();
+    this.explicit = new RbNonlinear(this.grid);
+    this.setWallBuoyancy(this.bState);
+    this.setWallBuoyancy(this.rhsB);
+  }
+
+  /** Spectral ψ̂ (modes ≥ 1) and U (mode 0), rows 0..nz (wall rows zero). Read only. */
+  get psi(): Pair {
+    return this.psiState;
+  }
+
+  /** Spectral b̂, rows 0..nz (wall rows hold the boundary values). Read only. */
+  get b(): Pair {
+    return this.bState;
+  }
+
+  /** Largest |u| and |w| seen in the last nonlinear evaluation. */
+  get maxU(): number {
+    return this.explicit.maxU;
+  }
+
+  get maxW(): number {
+    return this.explicit.maxW;
   }
 
   /** Node heights z_j = j/nz, j = 0..nz. */
@@ -134,7 +145,7 @@ export class RayleighBenardSolver {
     if (b.length !== size || (psi && psi.length !== size)) throw new Error(`RayleighBenardSolver.setState: fields must have (nz+1)·nx = ${size} values`);
     rfftRows(Float64Array.from(b), nz + 1, nx, this.b);
     this.truncate(this.b);
-    this.setWallBuoyancy();
+    this.setWallBuoyancy(this.b);
     this.psi.re.fill(0);
     this.psi.im.fill(0);
     if (psi) {
@@ -157,7 +168,7 @@ export class RayleighBenardSolver {
     if (!(dt > 0) || !Number.isFinite(dt)) throw new Error(`RayleighBenardSolver.step: dt = ${dt}; expected a positive finite number`);
     if (dt !== this.factoredDt) this.factor(dt);
     for (let s = 0; s < 3; s++) {
-      this.nonlinear(this.nCur[0], this.nCur[1]);
+      this.explicit.evaluate(this.psiState, this.bState, this.nCur[0], this.nCur[1]);
       this.stage(s, dt);
       const tmp0 = this.nPrev[0];
       const tmp1 = this.nPrev[1];
@@ -182,7 +193,7 @@ export class RayleighBenardSolver {
    * interval is split into equal steps no larger than {@link stableDt}, re-checked every step.
    */
   advanceTo(target: number): void {
-    if (this.steps === 0 && this.maxU === 0 && this.maxW === 0) this.nonlinear(this.nCur[0], this.nCur[1]);
+    if (this.steps === 0 && this.maxU === 0 && this.maxW === 0) this.explicit.evaluate(this.psiState, this.bState, this.nCur[0], this.nCur[1]);
     while (target - this.t > 1e-12 * Math.max(1, Math.abs(target))) {
       const remaining = target - this.t;
       const count = Math.ceil(remaining / this.stableDt() - 1e-9);
@@ -193,17 +204,17 @@ export class RayleighBenardSolver {
     this.t = target;
   }
 
-  private setWallBuoyancy(): void {
+  private setWallBuoyancy(b: Pair): void {
     const { nz, nk, nx } = this.grid;
     const top = nz * nk;
     for (let m = 0; m < nk; m++) {
-      this.b.re[m] = 0;
-      this.b.im[m] = 0;
-      this.b.re[top + m] = 0;
-      this.b.im[top + m] = 0;
+      b.re[m] = 0;
+      b.im[m] = 0;
+      b.re[top + m] = 0;
+      b.im[top + m] = 0;
     }
-    this.b.re[0] = nx * this.bBottom;
-    this.b.re[top] = nx * this.bTop;
+    b.re[0] = nx * this.bBottom;
+    b.re[top] = nx * this.bTop;
   }
 
   private truncate(p: Pair): void {
@@ -279,104 +290,13 @@ export class RayleighBenardSolver {
     bRe[nk] += cb * b.re[0];
     bRe[(nz - 1) * nk] += cb * b.re[nz * nk];
     solvePenta(this.psiFactors[s], outRe, outIm, 1, mAct);
-    solvePenta(this.bFactors[s], bRe, bIm, 1, mAct);
-    // Copy the solutions into the state (interior rows, active modes).
-    for (let j = 1; j < nz; j++) {
-      const o = j * nk;
-      for (let m = 0; m < mAct; m++) {
-        psi.re[o + m] = outRe[o + m];
-        psi.im[o + m] = outIm[o + m];
-        b.re[o + m] = bRe[o + m];
-        b.im[o + m] = bIm[o + m];
-      }
-    }
-  }
-
-  /**
-   * Explicit terms at the current state: N_ψ (mode ≥ 1: −∇·(uω) + ∂x b, the vorticity tendency;
-   * mode 0: −∂z⟨uw⟩, the mean-flow tendency) and N_b = −∇·(u b), on interior rows, dealiased.
-   * Also records max |u| and max |w|.
-   */
-  nonlinear(outPsi: Pair, outB: Pair): void {
-    const { nx, nz, nk, mAct, h, k } = this.grid;
-    const { psi, b } = this;
-    const [sU, sW, sO, sP] = this.spec;
-    const inv2h = 1 / (2 * h);
-    const h2 = 1 / (h * h);
-    for (const s of this.spec) {
-      s.re.fill(0);
-      s.im.fill(0);
-    }
-    for (let j = 1; j < nz; j++) {
-      const o = j * nk;
-      const r = (j - 1) * nk;
-      sU.re[r] = psi.re[o];
-      sO.re[r] = -(psi.re[o + nk] - psi.re[o - nk]) * inv2h;
-      for (let m = 1; m < mAct; m++) {
-        const i = o + m;
-        sU.re[r + m] = (psi.re[i + nk] - psi.re[i - nk]) * inv2h;
-        sU.im[r + m] = (psi.im[i + nk] - psi.im[i - nk]) * inv2h;
-        sW.re[r + m] = k[m] * psi.im[i];
-        sW.im[r + m] = -k[m] * psi.re[i];
-        const c0 = -2 * h2 - k[m] * k[m];
-        sO.re[r + m] = -((psi.re[i + nk] + psi.re[i - nk]) * h2 + c0 * psi.re[i]);
-        sO.im[r + m] = -((psi.im[i + nk] + psi.im[i - nk]) * h2 + c0 * psi.im[i]);
-      }
-    }
-    const rows = nz - 1;
-    const inner = rows * nk;
-    const [pu, pw, po, pb] = this.phys;
-    irfftRows(sU, rows, nx, pu);
-    irfftRows(sW, rows, nx, pw);
-    irfftRows(sO, rows, nx, po);
-    irfftRows({ re: b.re.subarray(nk, nk + inner), im: b.im.subarray(nk, nk + inner) }, rows, nx, pb);
-    let maxU = 0;
-    let maxW = 0;
-    this.uwMean.fill(0);
-    for (let r = 0; r < rows; r++) {
-      let uw = 0;
-      for (let i = r * nx, end = i + nx; i < end; i++) {
-        const u = pu[i], w = pw[i], om = po[i], bb = pb[i];
-        const au = Math.abs(u), aw = Math.abs(w);
-        if (au > maxU) maxU = au;
-        if (aw > maxW) maxW = aw;
-        uw += u * w;
-        pu[i] = u * om;
-        po[i] = w * om;
-        pb[i] = u * bb;
-        pw[i] = w * bb;
-      }
-      this.uwMean[r + 1] = uw; // nx × row mean, the scaling of spectral mode 0
-    }
-    this.maxU = maxU;
-    this.maxW = maxW;
-    rfftRows(pu, rows, nx, sU); // (uω)^
-    rfftRows(po, rows, nx, sO); // (wω)^
-    rfftRows(pb, rows, nx, sP); // (ub)^
-    rfftRows(pw, rows, nx, sW); // (wb)^
-    outPsi.re.fill(0);
-    outPsi.im.fill(0);
-    outB.re.fill(0);
-    outB.im.fill(0);
-    for (let j = 1; j < nz; j++) {
-      const o = j * nk;
-      const r = (j - 1) * nk;
-      const up = j < nz - 1 ? nk : 0; // offsets to rows j ± 1 of the products (walls: zero)
-      const dn = j > 1 ? nk : 0;
-      outPsi.re[o] = -(this.uwMean[j + 1] - this.uwMean[j - 1]) * inv2h;
-      for (let m = 0; m < mAct; m++) {
-        const i = r + m;
-        const wbUpRe = up ? sW.re[i + up] : 0, wbUpIm = up ? sW.im[i + up] : 0;
-        const wbDnRe = dn ? sW.re[i - dn] : 0, wbDnIm = dn ? sW.im[i - dn] : 0;
-        outB.re[o + m] = k[m] * sP.im[i] - (wbUpRe - wbDnRe) * inv2h;
-        outB.im[o + m] = -k[m] * sP.re[i] - (wbUpIm - wbDnIm) * inv2h;
-        if (m === 0) continue;
-        const woUpRe = up ? sO.re[i + up] : 0, woUpIm = up ? sO.im[i + up] : 0;
-        const woDnRe = dn ? sO.re[i - dn] : 0, woDnIm = dn ? sO.im[i - dn] : 0;
-        // −(ik (uω)^ + ∂z (wω)^) + ik b̂
-        outPsi.re[o + m] = k[m] * sU.im[i] - (woUpRe - woDnRe) * inv2h - k[m] * b.im[o + m];
-        outPsi.im[o + m] = -k[m] * sU.re[i] - (woUpIm - woDnIm) * inv2h + k[m] * b.re[o + m];
-      }
-    }
+    solveTri(this.bFactors[s], bRe, bIm, 1, mAct);
+    // The solved buffers become the state (their wall rows and inactive modes hold the right values).
+    const oldPsi = this.psiState;
+    const oldB = this.bState;
+    this.psiState = this.rhsPsi;
+    this.bState = this.rhsB;
+    this.rhsPsi = oldPsi;
+    this.rhsB = oldB;
   }
 }
