@@ -1,6 +1,6 @@
 import { Rng } from '@lola-ts/well-data';
 import { describe, expect, it } from 'vitest';
-import { channelNames, frameSize } from '../system.js';
+import { channelNames, frameSize, SimulationDivergedError } from '../system.js';
 import { createGrayScottSystem, grayScottFromOptions } from './system.js';
 
 describe('Gray–Scott system (Well layout, spec well-format.md §8.4)', () => {
@@ -29,6 +29,10 @@ describe('Gray–Scott system (Well layout, spec well-format.md §8.4)', () => {
     // Same seed → same trajectory.
     const again = sys.simulate(set, sys.sampleInitialCondition(set, new Rng(1)));
     expect(again.fields[1]).toEqual(traj.fields[1]);
+    expect(traj.steps).toBe(20);
+    const bad = { ...ic, A: Float64Array.from(ic.A) };
+    bad.A[3] = Infinity;
+    expect(() => sys.simulate(set, bad)).toThrow(SimulationDivergedError);
   });
 
   it('rejects bad options with clear errors', () => {

@@ -9,7 +9,7 @@
  *   `gray_scott_reaction_diffusion_spots_F_0.03_k_0.062.hdf5`.
  * - Initial conditions: "gaussians" or "fourier" (each with probability ½ unless `ic` is fixed).
  */
-import type { ParameterSet, RandomSource, SimulatorSystem, SystemOptions, Trajectory } from '../system.js';
+import { SimulationDivergedError, type ParameterSet, type RandomSource, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
 import { sampleGrayScottIc, type GrayScottFields, type GrayScottIcType } from './initial-conditions.js';
 import { GRAY_SCOTT_PATTERN_NAMES, GRAY_SCOTT_PATTERNS, grayScottPattern, type GrayScottPattern } from './params.js';
 import { GrayScottSolver } from './solver.js';
@@ -120,14 +120,14 @@ export function createGrayScottSystem(options: GrayScottSystemOptions = {}): Sim
         solver.getState(buf);
         for (let i = 0; i < cells; i++) {
           if (!Number.isFinite(buf.A[i]) || !Number.isFinite(buf.B[i])) {
-            throw new Error(`gray-scott: the solution blew up (non-finite value) at t = ${solver.t} for ${set.label}`);
+            throw new SimulationDivergedError(`gray-scott: the solution blew up (non-finite value) at t = ${solver.t} for ${set.label}`);
           }
         }
         A.set(buf.A, f * cells);
         B.set(buf.B, f * cells);
         simOptions.onFrame?.(f, frames);
       }
-      return { fields: [A, B] };
+      return { fields: [A, B], steps: solver.steps };
     },
   };
 }

@@ -1,6 +1,6 @@
 import { Rng } from '@lola-ts/well-data';
 import { describe, expect, it } from 'vitest';
-import { channelNames, frameSize } from '../system.js';
+import { channelNames, frameSize, SimulationDivergedError } from '../system.js';
 import { RB_DT_VALUES, sampleRbInitialCondition } from './initial-conditions.js';
 import { rbOutputHeights, zInterpolator, interpolateToWell } from './output.js';
 import { createRayleighBenardSystem, rayleighBenardFromOptions, rbNumberLabel } from './system.js';
@@ -74,6 +74,11 @@ describe('Rayleigh–Bénard system (Well layout, spec well-format.md §8.3)', (
       }
     }
     expect(sys.simulate(set, sys.sampleInitialCondition(set, new Rng(3))).fields[2]).toEqual(traj.fields[2]);
+    expect(traj.steps).toBeGreaterThanOrEqual(10);
+    // A non-finite state is reported as a divergence (the generator then redraws the IC).
+    const bad = { dT: 1, b: Float64Array.from(ic.b) };
+    bad.b[40] = NaN;
+    expect(() => sys.simulate(set, bad)).toThrow(SimulationDivergedError);
   });
 
   it('labels numbers compactly and rejects bad options', () => {

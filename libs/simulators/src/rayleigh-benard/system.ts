@@ -12,7 +12,7 @@
  * - Resolution: with uniform finite differences in z, nz = 64 resolves Ra ≲ 1e6 and nz = 128
  *   Ra ≲ 1e7 (README); larger Ra are accepted but under-resolved.
  */
-import type { ParameterSet, RandomSource, SimulatorSystem, SystemOptions, Trajectory } from '../system.js';
+import { SimulationDivergedError, type ParameterSet, type RandomSource, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
 import { physicalFields } from './diagnostics.js';
 import { RB_DT_VALUES, sampleRbInitialCondition, type RbInitialCondition } from './initial-conditions.js';
 import { interpolateToWell, rbOutputHeights, zInterpolator, type RbOutputGrid } from './output.js';
@@ -158,7 +158,7 @@ export function createRayleighBenardSystem(options: RayleighBenardSystemOptions 
         const p = rbPressure(solver);
         for (const arr of [fields.b, fields.u, fields.w, p]) {
           for (let i = 0; i < arr.length; i++) {
-            if (!Number.isFinite(arr[i])) throw new Error(`rayleigh-benard: the solution blew up (non-finite value) at t = ${solver.t} for ${set.label}`);
+            if (!Number.isFinite(arr[i])) throw new SimulationDivergedError(`rayleigh-benard: the solution blew up (non-finite value) at t = ${solver.t} for ${set.label}`);
           }
         }
         interpolateToWell(fields.b, nx, interp, buoyancy, f * cells);
@@ -167,7 +167,7 @@ export function createRayleighBenardSystem(options: RayleighBenardSystemOptions 
         interpolateToWell(fields.w, nx, interp, velocity, 2 * f * cells, 2, 1);
         simOptions.onFrame?.(f, frames);
       }
-      return { fields: [buoyancy, pressure, velocity] };
+      return { fields: [buoyancy, pressure, velocity], steps: solver.steps };
     },
   };
 }
