@@ -10,7 +10,7 @@
  * Identity: shares the data and adds a reference (as the cpu backend does) instead of copying.
  */
 import * as tf from '@tensorflow/tfjs';
-import { callWasm, release, reshape, type BackendWasm, type TensorInfo } from './util.js';
+import { callWasm, heapOffset, release, reshape, type BackendWasm, type TensorInfo } from './util.js';
 
 /** Shape and permutation with size-1 axes dropped and runs of consecutive axes merged. */
 export function reducePermutation(shape: readonly number[], perm: readonly number[]): { shape: number[]; perm: number[] } {
@@ -30,8 +30,12 @@ export function reducePermutation(shape: readonly number[], perm: readonly numbe
   };
 }
 
-/** out = transpose(x, perm) for row-major arrays (any typed array kind). */
-export function stridedTranspose(x: tf.TypedArray, out: tf.TypedArray, shape: readonly number[], perm: readonly number[]): void {
+/**
+ * out = transpose(x, perm) for row-major data held in one array `heap` (the wasm heap view of the
+ * dtype) at element offsets `xOff` and `outOff`. Runs of the innermost axis that stay contiguous
+ * are moved with `copyWithin` (no allocation), others element by element.
+ */
+export function stridedTranspose(heap: tf.TypedArray, xOff: number, outOff: number, shape: readonly number[], perm: readonly number[]): void {
   const r = shape.length;
   const inStrides = new Array<number>(r);
   let s = 1;
@@ -39,16 +43,17 @@ export function stridedTranspose(x: tf.TypedArray, out: tf.TypedArray, shape: re
     inStrides[k] = s;
     s *= shape[k]!;
   }
+  const total = s;
   const outShape = perm.map((a) => shape[a]!);
   const strides = perm.map((a) => inStrides[a]!);
   const inner = outShape[r - 1]!;
   const innerStride = strides[r - 1]!;
   const idx = new Array<number>(r - 1).fill(0);
-  let base = 0;
-  const total = out.length;
-  for (let o = 0; o < total; o += inner) {
-    if (innerStride === 1) out.set(x.subarray(base, base + inner), o);
-    else for (let j = 0, p = base; j < inner; j++, p += innerStride) out[o + j] = x[p]!;
+  let base = xOff;
+  const end = outOff + total;
+  for (let o = outOff; o < end; o += inner) {
+    if (innerStride === 1 && inner >= 8) heap.copyWithin(o, base, base + inner);
+    else for (let j = 0, p = base; j < inner; j++, p += innerStride) heap[o + j] = heap[p]!;
     // odometer over the outer output axes
     for (let k = r - 2; k >= 0; k--) {
       idx[k]!++;
@@ -58,6 +63,19 @@ export function stridedTranspose(x: tf.TypedArray, out: tf.TypedArray, shape: re
       idx[k] = 0;
     }
   }
+}
+
+/** The wasm heap as a typed array of `dtype` (fresh view: the heap may have grown). */
+export function heapView(be: BackendWasm, dtype: string): tf.TypedArray {
+  const m = be.wasm as unknown as { HEAPF32: Float32Array; HEAP32: Int32Array; HEAPU8: Uint8Array };
+  if (dtype === 'float32') return m.HEAPF32;
+  if (dtype === 'int32') return m.HEAP32;
+  if (dtype === 'bool') return m.HEAPU8;
+  throw new Error(`wasm Transpose: unsupported dtype ${dtype}`);
+}
+
+function elementSize(dtype: string): number {
+  return dtype === 'bool' ? 1 : 4;
 }
 
 export const transposeKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
@@ -75,7 +93,8 @@ export const transposeKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     return out;
   }
   const out = be.makeOutput(outShape, x.dtype);
-  stridedTranspose(be.typedArrayFromHeap(x) as tf.TypedArray, be.typedArrayFromHeap(out) as tf.TypedArray, red.shape, red.perm);
+  const size = elementSize(x.dtype);
+  stridedTranspose(heapView(be, x.dtype), heapOffset(be, x) / size, heapOffset(be, out) / size, red.shape, red.perm);
   return out;
 };
 
