@@ -50,17 +50,18 @@ export function laxLiuInitialCondition(id: number, xSplit = 0.5, ySplit = 0.5): 
   return { xSplits: [xSplit], ySplits: [ySplit], states: [c.q3, c.q2, c.q4, c.q1], laxLiu: id };
 }
 
+/**
+ * `count` sorted positions, uniform over the configurations in [low, high] with consecutive gaps
+ * >= minGap: sorted uniforms on [low, high − (count − 1)·minGap], the k-th shifted by k·minGap
+ * (exact, no rejection).
+ */
 function sampleSplits(rng: RandomSource, count: number, low: number, high: number, minGap: number): number[] {
-  if ((count - 1) * minGap > high - low) throw new RangeError(`sampleMultiQuadrant: ${count} splits with gap ${minGap} do not fit in [${low}, ${high}]`);
-  for (let attempt = 0; attempt < 10000; attempt++) {
-    const s: number[] = [];
-    for (let k = 0; k < count; k++) s.push(rng.uniform(low, high));
-    s.sort((a, b) => a - b);
-    let ok = true;
-    for (let k = 1; k < count; k++) if (s[k]! - s[k - 1]! < minGap) ok = false;
-    if (ok) return s;
-  }
-  throw new RangeError(`sampleMultiQuadrant: could not place ${count} splits with gap ${minGap} in [${low}, ${high}]`);
+  const span = high - low - (count - 1) * minGap;
+  if (span < 0) throw new RangeError(`sampleMultiQuadrant: ${count} splits with gap ${minGap} do not fit in [${low}, ${high}]`);
+  const u: number[] = [];
+  for (let k = 0; k < count; k++) u.push(low + span * rng.uniform());
+  u.sort((a, b) => a - b);
+  return u.map((x, k) => x + k * minGap);
 }
 
 /**

@@ -36,7 +36,10 @@ export interface EulerSystemOptions {
   bc?: EulerBoundary;
   /** γ values to generate (one file each); default all ten of The Well's. */
   gammas?: readonly number[];
-  /** Initial-condition sampler settings (spec §2.3 defaults, plus `laxLiuFraction`, default 0.1). */
+  /**
+   * Initial-condition sampler settings: spec §2.3 defaults except `velocity` = 0.8 (calibrated
+   * against The Well's stats, see the README) and `laxLiuFraction` = 0.1.
+   */
   sampler?: MultiQuadrantSamplerOptions;
   limiter?: 'mc' | 'minmod';
 }
@@ -53,7 +56,7 @@ function parseNumber(key: string, value: string): number {
 /**
  * Builds the Euler system from the generic CLI options: `bc` is `open` (default) or `periodic`;
  * `params` accepts `gamma=1.4` (or a comma list, each one of The Well's ten values),
- * `laxLiuFraction=0.1`, `velocity=1`, `maxSplits=3`, `limiter=mc|minmod`.
+ * `laxLiuFraction=0.1`, `velocity=0.8`, `maxSplits=3`, `limiter=mc|minmod`.
  */
 export function eulerFromOptions(options: SystemOptions): SimulatorSystem<MultiQuadrantIC> {
   const params = options.params ?? {};
@@ -89,7 +92,7 @@ export function createEulerSystem(options: EulerSystemOptions = {}): SimulatorSy
     if (!entry) throw new RangeError(`euler: gamma ${gamma} is not one of The Well's values ${EULER_GAMMAS.map((g) => g.gamma).join(', ')}`);
     return { label: `gamma_${gamma}_${entry.gas}`, values: { gamma } };
   });
-  const sampler: MultiQuadrantSamplerOptions = { laxLiuFraction: 0.1, ...options.sampler };
+  const sampler: MultiQuadrantSamplerOptions = { laxLiuFraction: 0.1, velocity: 0.8, ...options.sampler };
   // Validate the sampler options once, with a throwaway draw.
   sampleMultiQuadrant({ uniform: (a = 0, b = 1) => (a + b) / 2, int: () => 0, normal: () => 0 }, sampler);
   const centres = Float64Array.from({ length: n }, (_, i) => (i + 0.5) / n);
