@@ -11,7 +11,7 @@ export {
   type GrayScottState,
 } from './params.js';
 export { etdrk4Coefficients, etdrk4Scalar, type Etdrk4Coefficients } from './etdrk4.js';
-export { GrayScottSolver, type GrayScottSolverOptions } from './solver.js';
+export { GrayScottSolver, grayScottDealiasMask, type GrayScottSolverOptions } from './solver.js';
 export {
   FOURIER_IC_POINTS,
   fourierIcBase,

@@ -1,7 +1,7 @@
 import { Rng } from '@lola-ts/well-data';
 import { describe, expect, it } from 'vitest';
 import { GRAY_SCOTT_PATTERNS, GRAY_SCOTT_PATTERN_NAMES, grayScottFixedPoints, grayScottReaction, saddleNodeBound } from './params.js';
-import { GrayScottSolver } from './solver.js';
+import { GrayScottSolver, grayScottDealiasMask } from './solver.js';
 
 function uniform(n: number, value: number): Float64Array {
   return new Float64Array(n * n).fill(value);
@@ -28,11 +28,12 @@ function rk4(A: number, B: number, F: number, k: number, T: number, h: number): 
 }
 
 describe('Gray–Scott fixed points (spec §4.3 items 1–2)', () => {
-  it('the trivial state A = 1, B = 0 stays exact for every pattern', () => {
+  it('the trivial state A = 1, B = 0 stays exact for every pattern (and dealiasing rule)', () => {
     const n = 16;
-    for (const name of GRAY_SCOTT_PATTERN_NAMES) {
+    const rules = ['two-thirds', 'chebfun', 'none'] as const;
+    for (const [p, name] of GRAY_SCOTT_PATTERN_NAMES.entries()) {
       const { F, k } = GRAY_SCOTT_PATTERNS[name];
-      const s = new GrayScottSolver({ n, F, k });
+      const s = new GrayScottSolver({ n, F, k, dealias: rules[p % 3] });
       s.setState(uniform(n, 1), uniform(n, 0));
       s.step(20);
       const { A, B } = s.getState();
@@ -72,6 +73,22 @@ describe('Gray–Scott fixed points (spec §4.3 items 1–2)', () => {
       expect(maxDiff(A, p.A)).toBeLessThan(1e-12);
       expect(maxDiff(B, p.B)).toBeLessThan(1e-12);
     }
+  });
+});
+
+describe('Gray–Scott dealiasing rules', () => {
+  it('"two-thirds" removes |m| ≥ n/3 on either axis, "chebfun" only the corner band on both', () => {
+    const n = 16;
+    const at = (mask: Float64Array, mx: number, my: number) => mask[((mx + n) % n) * n + ((my + n) % n)];
+    const two = grayScottDealiasMask(n, 'two-thirds');
+    const cheb = grayScottDealiasMask(n, 'chebfun');
+    const none = grayScottDealiasMask(n, 'none');
+    expect([at(two, 5, 5), at(two, -5, 0), at(two, 6, 0), at(two, 0, -6)]).toEqual([1, 1, 0, 0]);
+    // Chebfun: band |m| ≥ 16/2 − ⌈16/6⌉ = 5 on both axes.
+    expect([at(cheb, 5, 5), at(cheb, -5, 7), at(cheb, 5, 4), at(cheb, 7, 0), at(cheb, 0, -7)]).toEqual([0, 0, 1, 1, 1]);
+    expect(at(none, 7, 7)).toBe(1);
+    for (const mask of [two, cheb, none]) expect([at(mask, 8, 0), at(mask, 1, 8)]).toEqual([0, 0]);
+    expect(() => grayScottDealiasMask(n, 'half' as never)).toThrow(/two-thirds/);
   });
 });
 

@@ -28,8 +28,41 @@ export interface GrayScottSolverOptions {
   dt?: number;
   /** Side length of the periodic square; default 2 ([−1, 1]²). */
   length?: number;
-  /** 2/3-rule dealiasing of the nonlinear terms; default true (Chebfun `dealias on`). */
-  dealias?: boolean;
+  /**
+   * Dealiasing of the nonlinear terms (spectra of −AB² + F(1 − A), AB² − (F + k)B):
+   * - `'two-thirds'` (default, also `true`): the 2/3 rule, modes with |m_x| ≥ n/3 or |m_y| ≥ n/3
+   *   are zeroed;
+   * - `'chebfun'`: the mask of Chebfun's `spin2` with `dealias on` (used for The Well's data):
+   *   only modes whose |m_x| and |m_y| both lie in the top band |m| ≥ n/2 − ⌈n/6⌉ are zeroed
+   *   (symmetrised in ±m so the fields stay real);
+   * - `'none'` (or `false`): no dealiasing.
+   * The Nyquist modes are always removed.
+   */
+  dealias?: boolean | 'two-thirds' | 'chebfun' | 'none';
+}
+
+/**
+ * The dealiasing mask on the n × n spectrum in FFT order (index p·n + q, m = p or p − n): 1 where a
+ * mode of the nonlinear terms is kept, 0 where it is removed (see `dealias`). Nyquist modes are 0.
+ */
+export function grayScottDealiasMask(n: number, dealias: GrayScottSolverOptions['dealias'] = true): Float64Array {
+  const rule = dealias === true ? 'two-thirds' : dealias === false ? 'none' : dealias;
+  if (rule !== 'two-thirds' && rule !== 'chebfun' && rule !== 'none') {
+    throw new Error(`GrayScottSolver: dealias = '${String(rule)}'; expected 'two-thirds', 'chebfun' or 'none'`);
+  }
+  const kmax = n / 3;
+  const band = n / 2 - Math.ceil(n / 6);
+  const mask = new Float64Array(n * n);
+  for (let p = 0; p < n; p++) {
+    const ap = Math.abs(p < n / 2 ? p : p - n);
+    for (let q = 0; q < n; q++) {
+      const aq = Math.abs(q < n / 2 ? q : q - n);
+      const nyquist = 2 * ap === n || 2 * aq === n;
+      const kept = rule === 'two-thirds' ? ap < kmax && aq < kmax : rule === 'chebfun' ? !(ap >= band && aq >= band) : true;
+      mask[p * n + q] = kept && !nyquist ? 1 : 0;
+    }
+  }
+  return mask;
 }
 
 export class GrayScottSolver {
@@ -88,10 +121,8 @@ export class GrayScottSolver {
     this.sb = quad();
     this.workRe = new Float64Array(size);
     this.workIm = new Float64Array(size);
-    this.mask = new Float64Array(size);
     this.mirror = new Int32Array(size);
-    const kmax = n / 3;
-    const dealias = options.dealias ?? true;
+    this.mask = grayScottDealiasMask(n, options.dealias ?? true);
     const ks = (2 * Math.PI) / this.length;
     const lamA = new Float64Array(size);
     const lamB = new Float64Array(size);
@@ -103,9 +134,6 @@ export class GrayScottSolver {
         const k2 = ks * ks * (mp * mp + mq * mq);
         lamA[i] = -deltaA * k2;
         lamB[i] = -deltaB * k2;
-        const nyquist = 2 * Math.abs(mp) === n || 2 * Math.abs(mq) === n;
-        const kept = dealias ? Math.abs(mp) < kmax && Math.abs(mq) < kmax : true;
-        this.mask[i] = kept && !nyquist ? 1 : 0;
         this.mirror[i] = ((n - p) % n) * n + ((n - q) % n);
       }
     }

@@ -31,6 +31,8 @@ export interface GrayScottSystemOptions {
   dt?: number;
   /** Time between stored frames (a multiple of dt); default 10. */
   interval?: number;
+  /** Dealiasing rule (see GrayScottSolverOptions); default 'two-thirds'. */
+  dealias?: 'two-thirds' | 'chebfun' | 'none';
 }
 
 /** An initial condition with the family it was drawn from. */
@@ -38,7 +40,7 @@ export interface GrayScottInitialCondition extends GrayScottFields {
   type: GrayScottIcType;
 }
 
-const PARAM_KEYS = ['pattern', 'ic', 'dt', 'interval'] as const;
+const PARAM_KEYS = ['pattern', 'ic', 'dt', 'interval', 'dealias'] as const;
 
 function parsePositive(key: string, value: string): number {
   const v = Number(value);
@@ -49,7 +51,7 @@ function parsePositive(key: string, value: string): number {
 /**
  * Builds the system from the generic CLI options. `params`: `pattern=spots` (or a comma list of
  * gliders, bubbles, maze, worms, spirals, spots), `ic=gaussians|fourier|mixed`, `dt=1`,
- * `interval=10`. `bc` is not accepted (the system is periodic only).
+ * `interval=10`, `dealias=two-thirds|chebfun|none`. `bc` is not accepted (the system is periodic only).
  */
 export function grayScottFromOptions(options: SystemOptions): SimulatorSystem<GrayScottInitialCondition> {
   if (options.bc !== undefined && options.bc !== 'periodic') throw new RangeError(`gray-scott: --bc must be 'periodic' (the only boundary condition), got '${options.bc}'`);
@@ -60,6 +62,9 @@ export function grayScottFromOptions(options: SystemOptions): SimulatorSystem<Gr
     else if (key === 'ic') {
       if (value !== 'gaussians' && value !== 'fourier' && value !== 'mixed') throw new RangeError(`gray-scott: --param ic must be gaussians, fourier or mixed, got '${value}'`);
       out.ic = value;
+    } else if (key === 'dealias') {
+      if (value !== 'two-thirds' && value !== 'chebfun' && value !== 'none') throw new RangeError(`gray-scott: --param dealias must be two-thirds, chebfun or none, got '${value}'`);
+      out.dealias = value;
     } else if (key === 'dt') out.dt = parsePositive(key, value);
     else if (key === 'interval') out.interval = parsePositive(key, value);
   }
@@ -109,7 +114,7 @@ export function createGrayScottSystem(options: GrayScottSystemOptions = {}): Sim
       return { type, ...sampleGrayScottIc(type, n, set.values.F!, set.values.k!, rng) };
     },
     simulate(set, ic, simOptions = {}): Trajectory {
-      const solver = new GrayScottSolver({ n, F: set.values.F!, k: set.values.k!, dt });
+      const solver = new GrayScottSolver({ n, F: set.values.F!, k: set.values.k!, dt, dealias: options.dealias });
       solver.setState(ic.A, ic.B);
       const cells = n * n;
       const A = new Float32Array(frames * cells);
