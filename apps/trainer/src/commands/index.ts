@@ -11,7 +11,9 @@ export const commands: Record<string, () => Promise<Command>> = {
   ae: () => import('./ae.js'),
   cache: () => import('./cache.js'),
   data: () => import('./data.js'),
+  dm: () => import('./dm.js'),
   pipeline: () => import('./pipeline.js'),
   'pipeline-element': () => import('./pipeline-element.js'),
+  ns: () => import('./ns.js'),
   status: () => import('./status.js'),
 };
