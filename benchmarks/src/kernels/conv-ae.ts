@@ -21,8 +21,8 @@ export function convAeParams(seed: number): Record<string, tf.Variable> {
   const tag = instances++;
   LAYERS.forEach(({ name, shape, transpose }, i) => {
     const fanIn = shape[0] * shape[1] * (transpose ? shape[3] : shape[2]);
-    out[name] = tf.variable(tf.randomNormal(shape, 0, Math.sqrt(2 / fanIn), 'float32', seed + i), true, `ae-${name}-${tag}`);
-    out[`${name}b`] = tf.variable(tf.zeros([transpose ? shape[2] : shape[3]]), true, `ae-${name}b-${tag}`);
+    out[name] = tf.tidy(() => tf.variable(tf.randomNormal(shape, 0, Math.sqrt(2 / fanIn), 'float32', seed + i), true, `ae-${name}-${tag}`));
+    out[`${name}b`] = tf.tidy(() => tf.variable(tf.zeros([transpose ? shape[2] : shape[3]]), true, `ae-${name}b-${tag}`));
   });
   return out;
 }

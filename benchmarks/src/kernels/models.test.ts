@@ -22,6 +22,7 @@ describe('benchmark models (small shapes)', () => {
   });
 
   it('transformer block keeps the shape, is residual, and trains without leaking', () => {
+    const start = tf.memory().numTensors;
     const p = blockParams(16, 2, 1);
     const x = tf.randomNormal([2, 8, 16], 0, 1, 'float32', 2);
     const y = tf.randomNormal([2, 8, 16], 0, 1, 'float32', 3);
@@ -29,7 +30,7 @@ describe('benchmark models (small shapes)', () => {
     expect(out.shape).toEqual([2, 8, 16]);
     // zero projections => the block is the identity
     const zeroed = blockParams(16, 2, 1);
-    for (const k of ['wo', 'w2']) zeroed[k]!.assign(tf.zerosLike(zeroed[k]!));
+    tf.tidy(() => { for (const k of ['wo', 'w2']) zeroed[k]!.assign(tf.zerosLike(zeroed[k]!)); });
     const same = tf.tidy(() => tf.max(tf.abs(tf.sub(block(zeroed, x, 2), x))));
     expect(same.dataSync()[0]).toBeLessThan(1e-6);
     const before = tf.memory().numTensors;
@@ -37,9 +38,11 @@ describe('benchmark models (small shapes)', () => {
     expect(losses[4]).toBeLessThan(losses[0]!);
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([out, same, x, y, ...Object.values(p), ...Object.values(zeroed)]);
+    expect(tf.memory().numTensors).toBe(start);
   });
 
   it('conv autoencoder reconstructs the input shape and trains', () => {
+    const before = tf.memory().numTensors;
     const p = convAeParams(5);
     const x = tf.randomUniform([1, 16, 16, 3], 0, 1, 'float32', 6);
     const y = tf.tidy(() => convAe(p, x));
@@ -47,5 +50,6 @@ describe('benchmark models (small shapes)', () => {
     const losses = train(p, () => convAeLoss(p, x), 5);
     expect(losses[4]).toBeLessThan(losses[0]!);
     tf.dispose([x, y, ...Object.values(p)]);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -15,7 +15,11 @@ let instances = 0;
 
 export function blockParams(dim: number, _heads: number, seed: number): Record<string, tf.Variable> {
   const id = instances++;
-  const v = (t: tf.Tensor, name: string) => tf.variable(t, true, `block${id}-${name}`);
+  const v = (t: tf.Tensor, name: string) => {
+    const out = tf.variable(t, true, `block${id}-${name}`);
+    t.dispose(); // the variable holds its own reference to the data
+    return out;
+  };
   return {
     ln1g: v(tf.ones([dim]), 'ln1g'),
     ln1b: v(tf.zeros([dim]), 'ln1b'),

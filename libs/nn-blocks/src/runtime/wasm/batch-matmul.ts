@@ -52,7 +52,7 @@ function shapeBytes(shape: number[]): Uint8Array {
 }
 
 /** XNNPACK product of [1,M,K] × [1,K,N] into the [1,M,N] tensor `out` (all float32, no transposes). */
-function xnnProduct(be: BackendWasm, a: TensorInfo, b: TensorInfo, out: TensorInfo): void {
+export function xnnProduct(be: BackendWasm, a: TensorInfo, b: TensorInfo, out: TensorInfo): void {
   const id = (t: TensorInfo) => be.dataIdMap.get(t.dataId)!.id;
   rawMatMul(be)(id(a), shapeBytes(a.shape), 3, id(b), shapeBytes(b.shape), 3, false, false, id(out));
 }
