@@ -1,7 +1,7 @@
 import { irfftRows, rfftRows } from '@lola-ts/metrics';
 import { Rng } from '@lola-ts/well-data';
 import { describe, expect, it } from 'vitest';
-import { kineticEnergy, nusselt, physicalFields } from './diagnostics.js';
+import { horizontalMean, kineticEnergy, nusselt, physicalFields, trapezoid } from './diagnostics.js';
 import { sampleRbInitialCondition } from './initial-conditions.js';
 import { rbPressure } from './pressure.js';
 import { RayleighBenardSolver, type RayleighBenardOptions } from './solver.js';
@@ -111,6 +111,41 @@ describe('Rayleigh–Bénard steady rolls, Pr = 1, Lx = 2 (spec §3.5 item 4)', 
     const gapFine = Math.abs(fine.bottom - fine.volume);
     expect(gapFine).toBeLessThan(gapCoarse / 3);
     expect(gapFine).toBeLessThan(0.002 * fine.volume);
+  });
+
+  it('satisfies the exact energy identities ν⟨|∇u|²⟩ = ⟨wb⟩ = κ(Nu − 1), ⟨|∇b|²⟩ = Nu (spec §3.5 item 5)', () => {
+    for (const [Ra, nz] of [[3000, 32], [1e4, 64]]) {
+      const s = steady(Ra, nz);
+      const { nx, h, lx } = s.grid;
+      const f = physicalFields(s);
+      const dx = (g: Float64Array) => {
+        const spec = rfftRows(g, nz + 1, nx);
+        const nk = nx / 2 + 1;
+        for (let i = 0; i < spec.re.length; i++) {
+          const k = (2 * Math.PI * (i % nk)) / lx;
+          const re = spec.re[i];
+          spec.re[i] = -k * spec.im[i];
+          spec.im[i] = k * re;
+        }
+        return irfftRows(spec, nz + 1, nx);
+      };
+      const dz = (g: Float64Array) =>
+        g.map((_, c) => {
+          const j = Math.floor(c / nx);
+          if (j === 0) return (-3 * g[c] + 4 * g[c + nx] - g[c + 2 * nx]) / (2 * h);
+          if (j === nz) return (3 * g[c] - 4 * g[c - nx] + g[c - 2 * nx]) / (2 * h);
+          return (g[c + nx] - g[c - nx]) / (2 * h);
+        });
+      const [ux, uz, wx, wz, bx, bz] = [dx(f.u), dz(f.u), dx(f.w), dz(f.w), dx(f.b), dz(f.b)];
+      const avg = (g: (c: number) => number) => trapezoid(horizontalMean(Float64Array.from(f.u, (_, c) => g(c)), nx, nz));
+      const dissipation = s.nu * avg((c) => ux[c] ** 2 + uz[c] ** 2 + wx[c] ** 2 + wz[c] ** 2);
+      const flux = avg((c) => f.w[c] * f.b[c]);
+      const gradB = avg((c) => bx[c] ** 2 + bz[c] ** 2);
+      const nu = nusselt(s, f);
+      expect(Math.abs(dissipation / flux - 1)).toBeLessThan(0.005);
+      expect(Math.abs(flux / (s.kappa * (nu.volume - 1)) - 1)).toBeLessThan(1e-9);
+      expect(Math.abs(gradB / nu.volume - 1)).toBeLessThan(0.01);
+    }
   });
 
   it('the pressure balances both momentum equations to second order in h', () => {
