@@ -79,6 +79,7 @@ export class RayleighBenardSolver {
   private psiFactors: PentaFactors[] = [];
   private bFactors: PentaFactors[] = [];
   private factoredDt = NaN;
+  private velocitiesKnown = false;
 
   constructor(options: RayleighBenardOptions) {
     const { nx, nz, Ra, Pr } = options;
@@ -161,7 +162,7 @@ export class RayleighBenardSolver {
         this.psi.re[o] = (tmp.re[o + nk] - tmp.re[o - nk]) / (2 * h);
       }
     }
-    this.factoredDt = NaN;
+    this.velocitiesKnown = false;
   }
 
   /** Advances one step of size dt (three RK3 stages). */
@@ -194,7 +195,9 @@ export class RayleighBenardSolver {
    * interval is split into equal steps no larger than {@link stableDt}, re-checked every step.
    */
   advanceTo(target: number): void {
-    if (this.steps === 0 && this.maxU === 0 && this.maxW === 0) this.explicit.evaluate(this.psiState, this.bState, this.nCur[0], this.nCur[1]);
+    // Velocity bounds of the current state (they are refreshed by every step's first stage).
+    if (!this.velocitiesKnown) this.explicit.evaluate(this.psiState, this.bState, this.nCur[0], this.nCur[1]);
+    this.velocitiesKnown = true;
     while (target - this.t > 1e-12 * Math.max(1, Math.abs(target))) {
       const remaining = target - this.t;
       const count = Math.ceil(remaining / this.stableDt() - 1e-9);
