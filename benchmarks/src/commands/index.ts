@@ -8,11 +8,14 @@ export interface Command {
  * load only when it runs. Add one line per command.
  */
 export const commands: Record<string, () => Promise<Command>> = {
+  ae: () => import('../ae/command.js'),
   kernels: () => import('../kernels/command.js'),
   compare: () => import('./compare.js'),
   dashboard: () => import('./dashboard.js'),
   export: () => import('./export.js'),
   metrics: () => import('../metrics/command.js'),
   simulators: () => import('../simulators/command.js'),
+  emulation: () => import('../emulation/command.js'),
+  accuracy: () => import('../accuracy/command.js'),
   data: () => import('../data/command.js'),
 };

@@ -20,7 +20,8 @@ export interface Axes {
   resolution?: number | number[];
   compressionRate?: number;
   method?: 'simulator' | 'ae' | 'ns' | 'dm' | 'pixel-ns' | 'pixel-dm';
-  leadTimeBin?: string;
+  /** e.g. [1, 20] (the evaluator's form) or '1-20'. */
+  leadTimeBin?: string | [number, number];
   context?: number;
   ensembleSize?: number;
   samplerSteps?: number;

@@ -1,0 +1,108 @@
+/**
+ * The architectures the emulation speed suite instantiates (randomly initialised, fixed seed:
+ * speed only). The autoencoders come from `configs/ae-euler-c{64,16,4}.yaml` (their `ae:`
+ * section) and the emulators' ViT from `configs/dm-euler*.yaml` / `configs/ns-euler*.yaml` when
+ * those files exist; otherwise from the small-scale defaults of method.md §14.2, stated here:
+ * ViT D = 128, 4 blocks, 4 heads (embedding 256, FFN 4×, patch 1 on latents) and a DCAE f8 with
+ * widths 32–64–128–256, one ResBlock per level, no attention, softclip2.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { downsamplingFactor, resolveDcaeConfig, type DcaeConfig } from '@lola-ts/autoencoders';
+import { parseYaml } from '@lola-ts/nn-blocks';
+
+/** The emulators' ViT backbone size. */
+export interface VitArchitecture {
+  hidChannels: number;
+  hidBlocks: number;
+  heads: number;
+  /** Modulation / embedding features (LoLa: 256). */
+  embFeatures: number;
+  /** Where it came from: a config file or `built-in default`. */
+  source: string;
+}
+
+/** One autoencoder (a compression rate), without `pixChannels` (set from the system's fields). */
+export interface AeArchitecture {
+  latChannels: number;
+  hidChannels: number[];
+  hidBlocks: number[];
+  attentionHeads: Record<number, number>;
+  saturation: DcaeConfig['saturation'];
+  source: string;
+}
+
+export const DEFAULT_VIT: Omit<VitArchitecture, 'source'> = { hidChannels: 128, hidBlocks: 4, heads: 4, embFeatures: 256 };
+export const DEFAULT_AE_WIDTHS = [32, 64, 128, 256];
+export const DEFAULT_AE_BLOCKS = [1, 1, 1, 1];
+/** Latent channels of the three compression rates (the paper's c64, c16, c4). */
+export const DEFAULT_LAT_CHANNELS = [64, 16, 4];
+
+/** The repository's `configs/` folder (this file is `benchmarks/{src,dist}/emulation/*`). */
+export function defaultConfigDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'configs');
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const posInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+/** The first mapping (the root or a child up to two levels down) holding hidChannels, hidBlocks and heads as integers. */
+function findVitSection(doc: unknown, depth = 0): Record<string, unknown> | undefined {
+  if (!isRecord(doc)) return undefined;
+  if (posInt(doc.hidChannels) && posInt(doc.hidBlocks) && posInt(doc.heads)) return doc;
+  if (depth >= 2) return undefined;
+  for (const v of Object.values(doc)) {
+    const found = findVitSection(v, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The ViT of `configs/<kind>-euler*.yaml` (first by name), or the default. */
+export function loadVitArchitecture(kind: 'dm' | 'ns', configDir: string | null): VitArchitecture {
+  if (configDir && existsSync(configDir)) {
+    const files = readdirSync(configDir).filter((f) => new RegExp(`^${kind}-euler.*\\.ya?ml$`).test(f)).sort();
+    for (const f of files) {
+      const file = path.join(configDir, f);
+      const section = findVitSection(parseYaml(readFileSync(file, 'utf8'), file));
+      if (!section) continue;
+      const emb = section.embFeatures ?? section.embChannels;
+      return {
+        hidChannels: section.hidChannels as number,
+        hidBlocks: section.hidBlocks as number,
+        heads: section.heads as number,
+        embFeatures: posInt(emb) ? emb : DEFAULT_VIT.embFeatures,
+        source: path.relative(process.cwd(), file) || file,
+      };
+    }
+  }
+  return { ...DEFAULT_VIT, source: 'built-in default (method.md §14.2: D=128, 4 blocks, 4 heads)' };
+}
+
+/**
+ * The autoencoder with `latChannels` = c: the `ae:` section of `configs/ae-euler-c<c>.yaml` when it
+ * exists (validated as a DCAE config; errors name the file and key), else the f8 default.
+ */
+export function loadAeArchitecture(latChannels: number, configDir: string | null, pixChannels: number): AeArchitecture {
+  const file = configDir ? path.join(configDir, `ae-euler-c${latChannels}.yaml`) : null;
+  if (file && existsSync(file)) {
+    const doc = parseYaml(readFileSync(file, 'utf8'), file);
+    if (!isRecord(doc) || !isRecord(doc.ae)) throw new Error(`${file}: expected an 'ae' mapping with the autoencoder architecture`);
+    const cfg = resolveDcaeConfig({ ...doc.ae, pixChannels, dropout: 0 }, `${file}: ae`);
+    if (cfg.spatial !== 2) throw new Error(`${file}: ae.spatial: the emulation suite runs 2-D Euler; expected 2, got ${cfg.spatial}`);
+    if (cfg.latChannels !== latChannels) throw new Error(`${file}: ae.latChannels is ${cfg.latChannels}, but the file name says c${latChannels}`);
+    return { latChannels, hidChannels: cfg.hidChannels, hidBlocks: cfg.hidBlocks, attentionHeads: cfg.attentionHeads, saturation: cfg.saturation, source: path.relative(process.cwd(), file) || file };
+  }
+  return { latChannels, hidChannels: [...DEFAULT_AE_WIDTHS], hidBlocks: [...DEFAULT_AE_BLOCKS], attentionHeads: {}, saturation: 'softclip2', source: 'built-in default (DCAE f8, widths 32-64-128-256, 1 block per level)' };
+}
+
+/** The full DCAE config of an architecture for a system with `pixChannels` channels (dropout off). */
+export function dcaeConfigOf(a: AeArchitecture, pixChannels: number): DcaeConfig {
+  return resolveDcaeConfig({ pixChannels, latChannels: a.latChannels, hidChannels: a.hidChannels, hidBlocks: a.hidBlocks, attentionHeads: a.attentionHeads, saturation: a.saturation, dropout: 0, spatial: 2 });
+}
+
+/** Spatial down-sampling factor f of an architecture. */
+export function aeFactor(a: AeArchitecture): number {
+  return downsamplingFactor(a);
+}

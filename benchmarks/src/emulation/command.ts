@@ -1,0 +1,78 @@
+/**
+ * `lola-bench emulation`: time per emulated state of the simulator, the pixel/latent neural
+ * solvers and the pixel/latent diffusion models at several input resolutions, in one run
+ * (issue 8; method.md §13.5). Prints progress, the per-state table, the paper's figures beside
+ * ours as ratios, and the resolution at which the latent DM becomes cheaper than the simulator;
+ * writes one JSON record per row (appended atomically to --out, else printed on stdout).
+ */
+import { initRuntime, type RuntimeInfo } from '@lola-ts/nn-blocks';
+import { appendRecords, captureEnvironment, captureIdentity, makeRecord, type BenchRecord, type Environment, type Identity } from '../records/index.js';
+import { parseEmulationArgs, USAGE, type EmulationArgs } from './args.js';
+import { crossoverResolution, describeCrossover } from './crossover.js';
+import { emulationRecord } from './records.js';
+import { benchEmulation, type EmulationTiming } from './suite.js';
+import { formatCostTable, formatRatioTable, ratioTable } from './tables.js';
+
+const PACKAGES = ['@lola-ts/nn-blocks', '@lola-ts/autoencoders', '@lola-ts/diffusion', '@lola-ts/solvers', '@lola-ts/emulation', '@lola-ts/simulators', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm'];
+
+/** Records of the timings: emulators carry the tfjs environment, the simulator its own (JS, one thread). */
+export function emulationRecords(timings: readonly EmulationTiming[], identity: Identity, environment: Environment, simulatorEnvironment: Environment): BenchRecord[] {
+  return timings.map((t) => makeRecord(emulationRecord(t), identity, t.method === 'simulator' ? simulatorEnvironment : environment));
+}
+
+/** The printed report: per-state table, ratios beside the paper's, crossover per compression rate. */
+export function emulationReport(timings: readonly EmulationTiming[], runtime: string): string[] {
+  const lines = ['', `Seconds per emulated state (${runtime}):`, ...formatCostTable(timings)];
+  const latentRates = [...new Set(timings.filter((t) => t.method === 'dm' || t.method === 'ns').map((t) => t.compressionRate))].sort((a, b) => a - b);
+  const rateNote = latentRates.length ? `latent rows at the lowest compression rate, ${latentRates[0]}×` : 'no latent rows';
+  lines.push('', "The paper's per-state figures beside ours, as ratios:", ...formatRatioTable(ratioTable(timings), rateNote));
+  const sim = timings.filter((t) => t.method === 'simulator').map((t) => ({ resolution: t.resolution, seconds: t.secondsPerState.value }));
+  const resolutions = [...new Set(timings.map((t) => t.resolution))];
+  if (sim.length && latentRates.length) {
+    lines.push('', 'Where the latent DM becomes cheaper than the simulator:');
+    for (const rate of latentRates) {
+      const dm = timings.filter((t) => t.method === 'dm' && t.compressionRate === rate).map((t) => ({ resolution: t.resolution, seconds: t.secondsPerState.value }));
+      if (dm.length) lines.push(`  DM ${rate}×: ${describeCrossover(crossoverResolution(dm, sim), resolutions)}`);
+    }
+  }
+  return lines;
+}
+
+function runtimeLabel(info: RuntimeInfo, env: Environment): string {
+  return `tfjs ${info.backend}${info.backend === 'wasm' ? `, ${info.threads} thread(s)${info.simd ? ', SIMD' : ''}` : ''}; ${env.cpu ?? 'unknown CPU'} × ${env.cores}${env.gpu ? `; GPU ${env.gpu}` : ''}`;
+}
+
+/** Entry point of `lola-bench emulation`. */
+export async function run(argv: string[]): Promise<number> {
+  let options: EmulationArgs | null;
+  try {
+    options = parseEmulationArgs(argv);
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  if (!options) {
+    console.log(USAGE);
+    return 0;
+  }
+  const info = await initRuntime({ backend: options.backend, threads: options.threads });
+  for (const note of info.notes) console.error(`note: ${note}`);
+  const environment = captureEnvironment({ backend: info.backend, threads: info.threads, simd: info.simd });
+  const label = runtimeLabel(info, environment);
+  console.error(
+    `emulation suite: ${options.resolutions.map((n) => `${n}²`).join(', ')}; ensemble ${options.ensemble} (≤ ${options.maxBatchTokens} tokens per batch), ` +
+      `${options.steps} AB steps, ${options.frames} frames, ${options.iterations} iteration(s); ${label}`,
+  );
+  const timings = await benchEmulation(options, (line) => console.error(line));
+  const archs = [...new Set(timings.flatMap((t) => (t.architecture ? [`vit ${t.architecture.vit}`, ...(t.architecture.ae ? [`ae ${t.architecture.ae}`] : [])] : [])))];
+  for (const a of archs) console.error(`  ${a}`);
+  for (const line of emulationReport(timings, label)) console.error(line);
+  const records = emulationRecords(timings, captureIdentity(PACKAGES), environment, captureEnvironment({ backend: 'js-float64', threads: 1 }));
+  if (options.out) {
+    appendRecords(options.out, records);
+    console.error(`appended ${records.length} records to ${options.out}`);
+  } else {
+    for (const r of records) console.log(JSON.stringify(r));
+  }
+  return 0;
+}
