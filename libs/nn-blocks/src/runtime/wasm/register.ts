@@ -10,6 +10,7 @@ import { sameFixConfigs } from './conv2d.js';
 import { CPU_FALLBACK_KERNELS, cpuFallbackConfig } from './cpu-fallback.js';
 import { elementwiseConfigs } from './elementwise.js';
 import { reduceConfigs } from './reduce.js';
+import { sliceConfigs } from './slice.js';
 import { transposeConfigs } from './transpose.js';
 import { rememberStock, type BackendWasm } from './util.js';
 
@@ -25,6 +26,7 @@ export function wasmKernelConfigs(): tf.KernelConfig[] {
     ...elementwiseConfigs,
     ...transposeConfigs,
     ...reduceConfigs,
+    ...sliceConfigs,
     ...CPU_FALLBACK_KERNELS.filter((n) => !tf.getKernel(n, 'wasm')).map(cpuFallbackConfig),
   ];
 }
@@ -32,7 +34,8 @@ export function wasmKernelConfigs(): tf.KernelConfig[] {
 /**
  * Registers (once) the wasm kernels: Conv2D/FusedConv2D (SAME as explicit pads), Conv2DBackpropFilter,
  * Conv2DBackpropInput, BatchMatMul/_FusedMatMul (XNNPACK paths), Tanh, Pow, Transpose (rank
- * reduction, JS copy above rank 4), Identity (no copy), Sum (JS loop over a contiguous axis block), and the cpu fallbacks. Returns the kernel names. Must run after `@tensorflow/tfjs-backend-wasm` is imported.
+ * reduction, JS copy above rank 4), Identity (no copy), Sum (JS loop over a contiguous axis block), Slice/SplitV
+ * (strided heap copy), and the cpu fallbacks. Returns the kernel names. Must run after `@tensorflow/tfjs-backend-wasm` is imported.
  */
 export function registerWasmKernels(): string[] {
   if (registered) return registered;

@@ -31,38 +31,64 @@ export function reducePermutation(shape: readonly number[], perm: readonly numbe
 }
 
 /**
- * out = transpose(x, perm) for row-major data held in one array `heap` (the wasm heap view of the
- * dtype) at element offsets `xOff` and `outOff`. Runs of the innermost axis that stay contiguous
- * are moved with `copyWithin` (no allocation), others element by element.
+ * Strided copy inside one array `heap` (the wasm heap view of the dtype):
+ * heap[dst + flat(i)] = heap[src + Σ_k i_k · srcStrides[k]] for every index i of `outShape`
+ * (row-major). Inner axes that are contiguous in the source are merged first; contiguous runs of
+ * 8 or more values move with `copyWithin` (no allocation), shorter ones element by element.
  */
-export function stridedTranspose(heap: tf.TypedArray, xOff: number, outOff: number, shape: readonly number[], perm: readonly number[]): void {
-  const r = shape.length;
-  const inStrides = new Array<number>(r);
-  let s = 1;
-  for (let k = r - 1; k >= 0; k--) {
-    inStrides[k] = s;
-    s *= shape[k]!;
+export function stridedCopy(heap: tf.TypedArray, src: number, dst: number, outShape: readonly number[], srcStrides: readonly number[]): void {
+  const shape = outShape.slice();
+  const strides = srcStrides.slice();
+  for (let k = shape.length - 1; k >= 0; k--) if (shape[k] === 1 && shape.length > 1) (shape.splice(k, 1), strides.splice(k, 1));
+  while (shape.length > 1 && strides[shape.length - 2] === strides[shape.length - 1]! * shape[shape.length - 1]!) {
+    const n = shape.length;
+    shape.splice(n - 2, 2, shape[n - 2]! * shape[n - 1]!);
+    strides.splice(n - 2, 2, strides[n - 1]!);
   }
-  const total = s;
-  const outShape = perm.map((a) => shape[a]!);
-  const strides = perm.map((a) => inStrides[a]!);
-  const inner = outShape[r - 1]!;
+  const r = shape.length;
+  let total = 1;
+  for (const d of shape) total *= d;
+  if (total === 0) return;
+  const inner = shape[r - 1]!;
   const innerStride = strides[r - 1]!;
-  const idx = new Array<number>(r - 1).fill(0);
-  let base = xOff;
-  const end = outOff + total;
-  for (let o = outOff; o < end; o += inner) {
+  const idx = new Array<number>(Math.max(r - 1, 0)).fill(0);
+  let base = src;
+  const end = dst + total;
+  for (let o = dst; o < end; o += inner) {
     if (innerStride === 1 && inner >= 8) heap.copyWithin(o, base, base + inner);
     else for (let j = 0, p = base; j < inner; j++, p += innerStride) heap[o + j] = heap[p]!;
-    // odometer over the outer output axes
+    // odometer over the outer axes
     for (let k = r - 2; k >= 0; k--) {
       idx[k]!++;
       base += strides[k]!;
-      if (idx[k]! < outShape[k]!) break;
-      base -= strides[k]! * outShape[k]!;
+      if (idx[k]! < shape[k]!) break;
+      base -= strides[k]! * shape[k]!;
       idx[k] = 0;
     }
   }
+}
+
+/** Row-major strides of a shape. */
+export function rowMajorStrides(shape: readonly number[]): number[] {
+  const out = new Array<number>(shape.length);
+  let s = 1;
+  for (let k = shape.length - 1; k >= 0; k--) {
+    out[k] = s;
+    s *= shape[k]!;
+  }
+  return out;
+}
+
+/** out = transpose(x, perm) on the heap (element offsets). */
+export function stridedTranspose(heap: tf.TypedArray, xOff: number, outOff: number, shape: readonly number[], perm: readonly number[]): void {
+  const st = rowMajorStrides(shape);
+  stridedCopy(
+    heap,
+    xOff,
+    outOff,
+    perm.map((a) => shape[a]!),
+    perm.map((a) => st[a]!),
+  );
 }
 
 /** The wasm heap as a typed array of `dtype` (fresh view: the heap may have grown). */
@@ -74,7 +100,7 @@ export function heapView(be: BackendWasm, dtype: string): tf.TypedArray {
   throw new Error(`wasm Transpose: unsupported dtype ${dtype}`);
 }
 
-function elementSize(dtype: string): number {
+export function elementSize(dtype: string): number {
   return dtype === 'bool' ? 1 : 4;
 }
 

@@ -52,9 +52,11 @@ export function transpose(backend: BackendWasm, x: TensorInfo, perm: number[]): 
   return cfg.kernelFunc({ inputs: { x }, backend, attrs: { perm } }) as TensorInfo;
 }
 
-/** Slice `x` from `begin` with `size` (the wasm Slice kernel copies). */
+/** Slice `x` from `begin` with `size` through the registered wasm kernel (a copy). */
 export function slice(backend: BackendWasm, x: TensorInfo, begin: number[], size: number[]): TensorInfo {
-  return callWasm('Slice', backend, { x }, { begin, size });
+  const cfg = tf.getKernel('Slice', 'wasm');
+  if (!cfg) throw new Error("wasm kernel 'Slice' is not registered");
+  return cfg.kernelFunc({ inputs: { x }, backend, attrs: { begin, size } }) as TensorInfo;
 }
 
 /** Pads with zeros; `paddings[i] = [before, after]`, all non-negative. */
