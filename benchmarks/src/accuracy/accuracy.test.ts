@@ -37,6 +37,9 @@ function evaluationRecords(commit: string, base: (method: string, rate: number, 
   return out;
 }
 
+/** Records as written and read back (JSON lines). */
+const asRead = (rs: unknown[]) => JSON.parse(JSON.stringify(rs)) as BenchRecord[];
+
 const base = (method: string, rate: number, bin: number) => ({ ae: 0.02, dm: 0.1, ns: 0.12, 'pixel-ns': 0.3 })[method]! * (1 + rate / 100) * (bin + 1);
 
 afterEach(() => vi.restoreAllMocks());
@@ -86,11 +89,11 @@ describe('lola-bench accuracy', () => {
     expect(baseRecs[0]).toMatchObject({ suite: 'accuracy', kind: 'accuracy', commit: 'aaa', date: '2026-01-01T00:00:00.000Z', setting: 'absolute', measures: { vrmse: { unit: '1', better: 'lower' } } });
     const dm = baseRecs.find((r) => r.method === 'dm' && r.compressionRate === 5 && (r.leadTimeBin as number[])[0] === 1)!;
     expect(dm).toMatchObject({ name: 'vrmse/1-4', leadTimeBin: [1, 4], ensembleSize: 4, samplerSteps: 16, contexts: [1, 2], reference: { source: 'paper', compressionRate: 80, vrmse: 0.075 } });
-    expect(new Set(baseRecs.map((r) => identityKey(r as BenchRecord))).size).toBe(baseRecs.length);
-    const { comparisons } = compareRecords(baseRecs as BenchRecord[], headRecs as BenchRecord[], { speed: 0.1, accuracy: 0.1 });
+    expect(new Set(baseRecs.map((r) => identityKey(asRead([r])[0]!))).size).toBe(baseRecs.length);
+    const { comparisons } = compareRecords(asRead(baseRecs), asRead(headRecs), { speed: 0.1, accuracy: 0.1 });
     expect(comparisons).toHaveLength(30);
     expect(comparisons.filter((c) => c.regression).length).toBe(9); // the DM cells, 50 % worse
-    const chart = histories([...baseRecs, ...headRecs] as BenchRecord[]).find((h) => h.title === 'accuracy: vrmse')!;
+    const chart = histories(asRead([...baseRecs, ...headRecs])).find((h) => h.title === 'accuracy: vrmse')!;
     expect(chart.kind).toBe('accuracy');
     expect(new Set(chart.points.map((p) => p.series)).size).toBe(30);
     expect(new Set(chart.points.map((p) => p.x))).toEqual(new Set(['aaa', 'bbb']));
