@@ -89,9 +89,13 @@ export interface MethodOptions {
   checkpoint?: string;
 }
 
-/** Loads the method a run directory holds: an AE run (`ae` section) gives reconstructions. */
+/** Loads the method a run directory holds: DM/NS runs emulate; an AE run (`ae` section) gives reconstructions. */
 export async function loadMethod(dir: string, opts: MethodOptions): Promise<RolloutMethod> {
   const cfg = readRunConfig(dir);
+  if (cfg.stage === 'dm' || cfg.stage === 'ns') {
+    const { loadEmulatorMethod } = await import('./emulator-method.js');
+    return loadEmulatorMethod(dir, opts);
+  }
   if (cfg.ae && !cfg.dm && !cfg.ns) return autoencoderMethod(loadAutoencoderRun(dir, { checkpoint: opts.checkpoint }), { chunks: opts.chunks });
-  throw new Error(`${dir}/config.yaml: cannot tell what kind of run this is (expected an 'ae', 'dm' or 'ns' section)`);
+  throw new Error(`${dir}/config.yaml: cannot tell what kind of run this is (expected 'stage: dm|ns' or an 'ae' section)`);
 }
