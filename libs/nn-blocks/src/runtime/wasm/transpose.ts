@@ -39,7 +39,12 @@ export function reducePermutation(shape: readonly number[], perm: readonly numbe
 export function stridedCopy(heap: tf.TypedArray, src: number, dst: number, outShape: readonly number[], srcStrides: readonly number[]): void {
   const shape = outShape.slice();
   const strides = srcStrides.slice();
-  for (let k = shape.length - 1; k >= 0; k--) if (shape[k] === 1 && shape.length > 1) (shape.splice(k, 1), strides.splice(k, 1));
+  for (let k = shape.length - 1; k >= 0; k--) {
+    if (shape[k] === 1 && shape.length > 1) {
+      shape.splice(k, 1);
+      strides.splice(k, 1);
+    }
+  }
   while (shape.length > 1 && strides[shape.length - 2] === strides[shape.length - 1]! * shape[shape.length - 1]!) {
     const n = shape.length;
     shape.splice(n - 2, 2, shape[n - 2]! * shape[n - 1]!);
