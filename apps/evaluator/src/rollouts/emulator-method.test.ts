@@ -50,7 +50,7 @@ describe('DM and NS runs as rollout methods', () => {
     const before = tf.memory().numTensors;
     const opts = { dataset, split: 'test' as const, context: 1, stride: 2, start: 0, trajectories: 1, seed: 5, model: path.join(root, 'dm') };
     const m1 = await runRollouts(dm, { ...opts, out: path.join(root, 'r1') });
-    const m2 = await runRollouts(dm, { ...opts, out: path.join(root, 'r2') });
+    await runRollouts(dm, { ...opts, out: path.join(root, "r2") });
     expect(tf.memory().numTensors).toBe(before);
     expect(m1.frames).toBe(5);
     const read = async (dir: string, traj: number) => (await openWellFile(path.join(dir, m1.files[0]!))).readFields(traj).data;
