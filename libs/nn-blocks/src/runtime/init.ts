@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { importOptional } from './optional.js';
 import { checkGlue, installWasmThreadPatches, releaseWasmThreads } from './threads.js';
 import { prepareWebGpu } from './webgpu.js';
+import { cpuBackend } from './wasm/cpu-fallback.js';
 import { registerWasmKernels } from './wasm/register.js';
 
 /** Backend choices of `--backend`. */
@@ -156,6 +157,7 @@ export async function initRuntime(options: RuntimeOptions = {}): Promise<Runtime
   let simd = false;
   switch (requested) {
     case 'cpu':
+      cpuBackend();
       await useBackend('cpu');
       break;
     case 'webgpu':

@@ -3,6 +3,7 @@
  * oracle, ARCHITECTURE §6) and compare the values.
  */
 import * as tf from '@tensorflow/tfjs';
+import { cpuBackend } from './wasm/cpu-fallback.js';
 
 /** Output of {@link onBackend}: shapes and values read back after the computation's tidy. */
 export interface BackendResult {
@@ -16,6 +17,7 @@ export interface BackendResult {
  */
 export async function onBackend(backend: string, fn: () => tf.Tensor | tf.Tensor[]): Promise<BackendResult> {
   const previous = tf.getBackend();
+  if (backend === 'cpu') cpuBackend();
   if (previous !== backend && !(await tf.setBackend(backend))) throw new Error(`onBackend: backend '${backend}' failed to initialise`);
   try {
     const out = tf.tidy(fn);

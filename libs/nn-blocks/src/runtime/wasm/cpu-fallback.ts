@@ -18,9 +18,14 @@ export const CPU_FALLBACK_KERNELS: readonly string[] = [
   'Einsum',
 ];
 
-function cpuBackend(): tf.KernelBackend {
+/**
+ * The `cpu` backend instance, without its one-time "install tfjs-node" banner (it would tell a
+ * program on wasm to install something it does not need).
+ */
+export function cpuBackend(): tf.KernelBackend {
   const cpu = tf.findBackend('cpu');
   if (!cpu) throw new Error("the 'cpu' backend is not registered (import '@tensorflow/tfjs')");
+  (cpu as unknown as { firstUse?: boolean }).firstUse = false;
   return cpu;
 }
 
