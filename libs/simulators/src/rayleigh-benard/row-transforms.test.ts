@@ -15,9 +15,9 @@ describe('paired real-row transforms', () => {
     const t = new PairedRowTransform(n, nk, modes);
     const sa = { re: new Float64Array((rows + 1) * nk), im: new Float64Array((rows + 1) * nk) };
     const sb = { re: new Float64Array((rows + 1) * nk), im: new Float64Array((rows + 1) * nk) };
-    t.forward(a, b, rows, sa, sb, 1);
     const ra = rfftRows(a, rows, n);
     const rb = rfftRows(b, rows, n);
+    t.forward(a, b, rows, sa, sb, 1); // transforms a and b in place
     for (let r = 0; r < rows; r++) {
       for (let m = 0; m < nk; m++) {
         const i = (r + 1) * nk + m;

@@ -16,29 +16,24 @@ export interface SplitComplex {
 }
 
 export class PairedRowTransform {
-  private readonly zr: Float64Array;
-  private readonly zi: Float64Array;
-
   /**
    * @param n row length (power of two)
    * @param nk stored modes per spectral row (n/2 + 1)
    * @param modes modes evolved (m < modes), 1 ≤ modes ≤ n/2
    */
-  constructor(readonly n: number, readonly nk: number, readonly modes: number) {
-    this.zr = new Float64Array(n);
-    this.zi = new Float64Array(n);
-  }
+  constructor(readonly n: number, readonly nk: number, readonly modes: number) {}
 
   /**
    * Physical rows of two fields from their spectra: spectral rows `row0 .. row0 + rows − 1` of
-   * `a` and `b` → physical rows 0 .. rows − 1 of `outA`, `outB` ([rows × n]).
+   * `a` and `b` → physical rows 0 .. rows − 1 of `outA`, `outB` ([rows × n]), transformed in place
+   * there (no scratch copies).
    */
   inverse(a: SplitComplex, b: SplitComplex, row0: number, rows: number, outA: Float64Array, outB: Float64Array): void {
-    const { n, nk, modes, zr, zi } = this;
+    const { n, nk, modes } = this;
     for (let r = 0; r < rows; r++) {
       const s = (row0 + r) * nk;
-      zr.fill(0);
-      zi.fill(0);
+      const zr = outA.subarray(r * n, (r + 1) * n);
+      const zi = outB.subarray(r * n, (r + 1) * n);
       zr[0] = a.re[s];
       zi[0] = b.re[s];
       for (let m = 1; m < modes; m++) {
@@ -48,21 +43,24 @@ export class PairedRowTransform {
         zr[n - m] = ar + bi;
         zi[n - m] = br - ai;
       }
+      for (let m = modes; m <= n - modes; m++) {
+        zr[m] = 0;
+        zi[m] = 0;
+      }
       ifft(zr, zi);
-      outA.set(zr, r * n);
-      outB.set(zi, r * n);
     }
   }
 
   /**
    * Spectra of two real fields: physical rows 0 .. rows − 1 of `a`, `b` → spectral rows
-   * `row0 .. row0 + rows − 1` of `outA`, `outB` (modes ≥ `modes` are set to zero).
+   * `row0 .. row0 + rows − 1` of `outA`, `outB` (modes ≥ `modes` are set to zero). `a` and `b`
+   * are overwritten (transformed in place).
    */
   forward(a: Float64Array, b: Float64Array, rows: number, outA: SplitComplex, outB: SplitComplex, row0: number): void {
-    const { n, nk, modes, zr, zi } = this;
+    const { n, nk, modes } = this;
     for (let r = 0; r < rows; r++) {
-      zr.set(a.subarray(r * n, (r + 1) * n));
-      zi.set(b.subarray(r * n, (r + 1) * n));
+      const zr = a.subarray(r * n, (r + 1) * n);
+      const zi = b.subarray(r * n, (r + 1) * n);
       fft(zr, zi);
       const s = (row0 + r) * nk;
       outA.re[s] = zr[0];
