@@ -34,7 +34,7 @@ export function wasmKernelConfigs(): tf.KernelConfig[] {
 /**
  * Registers (once) the wasm kernels: Conv2D/FusedConv2D (SAME as explicit pads), Conv2DBackpropFilter,
  * Conv2DBackpropInput, BatchMatMul/_FusedMatMul (XNNPACK paths), Tanh, Pow, Transpose (rank
- * reduction, JS copy above rank 4), Identity (no copy), Sum (JS loop over a contiguous axis block), Slice/SplitV
+ * reduction, JS copy above rank 4), Identity (no copy), Sum/Mean (JS loop over a contiguous axis block), Slice/SplitV
  * (strided heap copy), and the cpu fallbacks. Returns the kernel names. Must run after `@tensorflow/tfjs-backend-wasm` is imported.
  */
 export function registerWasmKernels(): string[] {
