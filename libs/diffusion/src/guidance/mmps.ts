@@ -24,11 +24,13 @@ export interface MmpsOptions {
   varY: number;
   /** GMRES iterations (LoLa: 1). */
   iterations?: number;
+  /** A is linear (default true). False: finite-difference JVPs of A at x̂ (see above). */
+  linear?: boolean;
 }
 
 /** The MMPS-guided denoiser (mean only; the variance stays σ²/(1+σ²)). */
 export function mmpsDenoiser(denoiser: Denoiser, opts: MmpsOptions): Denoiser {
-  const { y, A, varY, iterations = 1 } = opts;
+  const { y, A, varY, iterations = 1, linear = true } = opts;
   if (!(varY > 0)) throw new RangeError(`mmps: varY must be > 0, got ${varY}`);
   return (xt, sigma, cond) =>
     tf.tidy(() => {
@@ -40,7 +42,15 @@ export function mmpsDenoiser(denoiser: Denoiser, opts: MmpsOptions): Denoiser {
       const vjpD = (v: tf.Tensor) => tf.grad(f)(xt, v);
       // Aᵀ u as the VJP of the linear A (evaluated at x̂; the point does not matter).
       const vjpA = (u: tf.Tensor) => tf.grad(A)(xhat, tf.broadcastTo(u, [b, u.shape[1]!]));
-      const covY = (u: tf.Tensor) => tf.add(tf.mul(u, varY), A(tf.mul(gamma, vjpD(vjpA(u)))));
+      // J_A(x̂)·v: A(v) for a linear A, else a central difference around x̂.
+      const jvpA = (v: tf.Tensor) => {
+        if (linear) return A(v);
+        const rowNorm = (t: tf.Tensor) => tf.sqrt(tf.sum(tf.square(tf.reshape(t, [b, -1])), -1));
+        const eps = tf.div(tf.mul(tf.add(rowNorm(xhat), 1), 1e-3), tf.maximum(rowNorm(v), 1e-30));
+        const step = tf.mul(v, tf.reshape(eps, [b, ...new Array<number>(xt.rank - 1).fill(1)]));
+        return tf.div(tf.sub(A(tf.add(xhat, step)), A(tf.sub(xhat, step))), tf.mul(tf.expandDims(eps, -1), 2));
+      };
+      const covY = (u: tf.Tensor) => tf.add(tf.mul(u, varY), jvpA(tf.mul(gamma, vjpD(vjpA(u)))));
       const residual = tf.sub(y, A(xhat));
       const u = gmres(covY, residual, iterations);
       return tf.add(xhat, tf.mul(gamma, vjpD(vjpA(u))));
