@@ -7,14 +7,16 @@ import { METHODS, type EmulationBenchOptions } from './suite.js';
 
 export const USAGE = `usage: lola-bench emulation [--resolutions 64,128,256] [--ensemble 16] [--steps 16] [--frames 5]
                            [--backend auto|tensorflow|wasm|webgpu|cpu] [--threads N] [--out FILE.jsonl] [--quick]
-                           [--iterations 1] [--sim-outputs 2] [--max-batch-tokens 5120] [--pixel-patch P]
+                           [--iterations 1] [--sim-outputs 2] [--max-batch-tokens 1280] [--pixel-patch P]
                            [--latent-channels 64,16,4] [--methods simulator,pixel-ns,ns,pixel-dm,dm]
                            [--configs DIR|none] [--seed 0]
 
 Time per emulated state, side by side: the simulator (Euler), the pixel and latent neural solvers
 and the pixel and latent diffusion models (AB sampler; random weights, speed only), each latent
 model at every compression rate, at each input resolution. Emulators: (rollout + decode) /
-(members × frames); members = min(--ensemble, --max-batch-tokens / tokens per window).
+(members × frames); members = min(--ensemble, --max-batch-tokens / tokens per window): the default
+1280 runs the paper's 16 members on 80-token windows and fewer on larger ones (per-state cost on a
+CPU hardly depends on the batch; time and attention memory do). Records say what ran.
 --quick: ensemble 2, steps 2, 64² only, one simulator output (explicit flags win).`;
 
 export interface EmulationArgs extends EmulationBenchOptions {
@@ -83,7 +85,7 @@ export function parseEmulationArgs(argv: string[]): EmulationArgs | null {
     frames,
     simOutputs: one('--sim-outputs', values['sim-outputs'] ?? (quick ? '1' : '2'), 1),
     iterations: one('--iterations', values.iterations ?? '1', 1),
-    maxBatchTokens: one('--max-batch-tokens', values['max-batch-tokens'] ?? '5120', 1),
+    maxBatchTokens: one('--max-batch-tokens', values['max-batch-tokens'] ?? '1280', 1),
     pixelPatch: values['pixel-patch'] === undefined ? null : one('--pixel-patch', values['pixel-patch'], 1),
     latChannels: intList('--latent-channels', values['latent-channels'] ?? DEFAULT_LAT_CHANNELS.join(','), 1),
     methods: methods as Method[],

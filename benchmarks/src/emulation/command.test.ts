@@ -27,7 +27,7 @@ afterAll(() => vi.restoreAllMocks());
 describe('lola-bench emulation: options and plan', () => {
   it('parses the defaults, --quick and bad input', () => {
     const d = parseEmulationArgs([])!;
-    expect(d).toMatchObject({ resolutions: [64, 128, 256], ensemble: 16, steps: 16, frames: 5, iterations: 1, maxBatchTokens: 5120, latChannels: [64, 16, 4], backend: 'auto', out: null });
+    expect(d).toMatchObject({ resolutions: [64, 128, 256], ensemble: 16, steps: 16, frames: 5, iterations: 1, maxBatchTokens: 1280, latChannels: [64, 16, 4], backend: 'auto', out: null });
     expect(parseEmulationArgs(['--quick'])).toMatchObject({ resolutions: [64], ensemble: 2, steps: 2, simOutputs: 1, quick: true });
     expect(parseEmulationArgs(['--quick', '--ensemble', '3', '--resolutions', '128,32'])).toMatchObject({ resolutions: [32, 128], ensemble: 3 });
     expect(parseEmulationArgs(['--help'])).toBeNull();
