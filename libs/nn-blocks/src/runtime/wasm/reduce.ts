@@ -11,6 +11,29 @@
 import * as tf from '@tensorflow/tfjs';
 import { callWasm, heapOffset, reshape, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
 
+/** h[oo + a·C + c] = scale · Σ_r h[xo + (a·R + r)·C + c] (float64 accumulators). */
+export function reduceOnHeap(h: Float32Array, xo: number, oo: number, A: number, R: number, C: number, scale: number): void {
+  if (C === 1) {
+    for (let i = 0; i < A; i++) {
+      let s = 0;
+      const base = xo + i * R;
+      for (let r = 0; r < R; r++) s += h[base + r]!;
+      h[oo + i] = s * scale;
+    }
+    return;
+  }
+  const acc = new Float64Array(C);
+  for (let i = 0; i < A; i++) {
+    acc.fill(0);
+    for (let r = 0; r < R; r++) {
+      const base = xo + (i * R + r) * C;
+      for (let c = 0; c < C; c++) acc[c]! += h[base + c]!;
+    }
+    const o = oo + i * C;
+    for (let c = 0; c < C; c++) h[o + c] = acc[c]! * scale;
+  }
+}
+
 function reduceKernel(name: 'Sum' | 'Mean'): tf.KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const be = backend as BackendWasm;
@@ -31,28 +54,7 @@ function reduceKernel(name: 'Sum' | 'Mean'): tf.KernelFunc {
     const R = sizeOf(x.shape.slice(lo, hi + 1));
     const C = sizeOf(x.shape.slice(hi + 1));
     const out = be.makeOutput(outShape, 'float32');
-    const h = (be.wasm as unknown as { HEAPF32: Float32Array }).HEAPF32;
-    const xo = heapOffset(be, x) / 4;
-    const oo = heapOffset(be, out) / 4;
-    if (C === 1) {
-      for (let i = 0; i < A; i++) {
-        let s = 0;
-        const base = xo + i * R;
-        for (let r = 0; r < R; r++) s += h[base + r]!;
-        h[oo + i] = s * scale;
-      }
-    } else {
-      const acc = new Float64Array(C);
-      for (let i = 0; i < A; i++) {
-        acc.fill(0);
-        for (let r = 0; r < R; r++) {
-          const base = xo + (i * R + r) * C;
-          for (let c = 0; c < C; c++) acc[c]! += h[base + c]!;
-        }
-        const o = oo + i * C;
-        for (let c = 0; c < C; c++) h[o + c] = acc[c]! * scale;
-      }
-    }
+    reduceOnHeap((be.wasm as unknown as { HEAPF32: Float32Array }).HEAPF32, heapOffset(be, x) / 4, heapOffset(be, out) / 4, A, R, C, scale);
     return out;
   };
 }
