@@ -1,8 +1,9 @@
 /**
  * The architectures the emulation speed suite instantiates (randomly initialised, fixed seed:
  * speed only). The autoencoders come from `configs/ae-euler-c{64,16,4}.yaml` (their `ae:`
- * section) and the emulators' ViT from `configs/dm-euler*.yaml` / `configs/ns-euler*.yaml` when
- * those files exist; otherwise from the small-scale defaults of method.md §14.2, stated here:
+ * section) and the emulators' ViT from `configs/{dm,ns}-euler-c{64,16,4}.yaml` (pixel models:
+ * `ns-euler-pixel.yaml`, whose patchSize also sets the pixel patch) when those files exist;
+ * otherwise from the small-scale defaults of method.md §14.2, stated here:
  * ViT D = 128, 4 blocks, 4 heads (embedding 256, FFN 4×, patch 1 on latents) and a DCAE f8 with
  * widths 32–64–128–256, one ResBlock per level, no attention, softclip2.
  */
@@ -19,6 +20,8 @@ export interface VitArchitecture {
   heads: number;
   /** Modulation / embedding features (LoLa: 256). */
   embFeatures: number;
+  /** The config's patchSize when it has one (pixel models). */
+  patchSize?: number[];
   /** Where it came from: a config file or `built-in default`. */
   source: string;
 }
@@ -59,25 +62,38 @@ function findVitSection(doc: unknown, depth = 0): Record<string, unknown> | unde
   return undefined;
 }
 
-/** The ViT of `configs/<kind>-euler*.yaml` (first by name), or the default. */
-export function loadVitArchitecture(kind: 'dm' | 'ns', configDir: string | null): VitArchitecture {
+/**
+ * The ViT of `configs/<kind>-euler-<variant>.yaml` (variant `c64`, `c16`, `c4` or `pixel`), else
+ * of the first `configs/<kind>-euler*.yaml` by name, else the default.
+ */
+export function loadVitArchitecture(kind: 'dm' | 'ns', configDir: string | null, variant?: string): VitArchitecture {
   if (configDir && existsSync(configDir)) {
-    const files = readdirSync(configDir).filter((f) => new RegExp(`^${kind}-euler.*\\.ya?ml$`).test(f)).sort();
-    for (const f of files) {
+    const all = readdirSync(configDir).filter((f) => new RegExp(`^${kind}-euler.*\\.ya?ml$`).test(f)).sort();
+    const exact = variant ? all.filter((f) => f.replace(/\.ya?ml$/, '') === `${kind}-euler-${variant}`) : [];
+    for (const f of [...exact, ...all]) {
       const file = path.join(configDir, f);
       const section = findVitSection(parseYaml(readFileSync(file, 'utf8'), file));
       if (!section) continue;
       const emb = section.embFeatures ?? section.embChannels;
+      const patch = section.patchSize;
       return {
         hidChannels: section.hidChannels as number,
         hidBlocks: section.hidBlocks as number,
         heads: section.heads as number,
         embFeatures: posInt(emb) ? emb : DEFAULT_VIT.embFeatures,
+        ...(Array.isArray(patch) && patch.every(posInt) ? { patchSize: patch as number[] } : posInt(patch) ? { patchSize: [patch] } : {}),
         source: path.relative(process.cwd(), file) || file,
       };
     }
   }
   return { ...DEFAULT_VIT, source: 'built-in default (method.md §14.2: D=128, 4 blocks, 4 heads)' };
+}
+
+/** The square spatial patch p of a config's patchSize ([1, p, p], [p, p] or [p]), else null. */
+export function squarePatch(patchSize: number[] | undefined): number | null {
+  if (!patchSize) return null;
+  const spatial = patchSize.length === 3 ? patchSize.slice(1) : patchSize.length === 2 ? patchSize : [patchSize[0]!, patchSize[0]!];
+  return spatial[0] === spatial[1] && (patchSize.length !== 3 || patchSize[0] === 1) ? spatial[0]! : null;
 }
 
 /**

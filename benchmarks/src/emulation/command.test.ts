@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { costVsResolution } from '../dashboard/model.js';
 import { parseEmulationArgs } from './args.js';
-import { loadAeArchitecture, loadVitArchitecture } from './architecture.js';
+import { loadAeArchitecture, loadVitArchitecture, squarePatch } from './architecture.js';
 import { membersFor, tokensOf } from './cases.js';
 import { run } from './command.js';
 import { planCases } from './suite.js';
@@ -47,6 +47,20 @@ describe('lola-bench emulation: options and plan', () => {
     expect(loadAeArchitecture(64, configs, 5)).toMatchObject({ hidChannels: [32, 64, 128, 256], source: expect.stringContaining('built-in default') });
     writeFileSync(join(configs, 'ae-euler-c3.yaml'), 'ae:\n  latChannels: 3\n  hidChannels: [4, 8]\n  hidBlocks: [1]\n');
     expect(() => loadAeArchitecture(3, configs, 5)).toThrow(/ae-euler-c3\.yaml: ae\.hidBlocks: expected 2 entries/);
+
+    // A config per rate wins over the first file; the pixel NS config's patch sets the pixel patch.
+    const other = join(dir, 'configs2');
+    mkdirSync(other);
+    writeFileSync(join(other, 'dm-euler-c2.yaml'), 'model: { hidChannels: 24, hidBlocks: 2, heads: 2 }\n');
+    writeFileSync(join(other, 'dm-euler-c8.yaml'), 'model: { hidChannels: 32, hidBlocks: 2, heads: 2 }\n');
+    writeFileSync(join(other, 'ns-euler-pixel.yaml'), 'model: { hidChannels: 8, hidBlocks: 1, heads: 2, patchSize: [1, 2, 2] }\n');
+    expect(loadVitArchitecture('dm', other, 'c8').hidChannels).toBe(32);
+    expect(loadVitArchitecture('dm', other, 'c4').hidChannels).toBe(24);
+    expect(loadVitArchitecture('ns', other, 'pixel').patchSize).toEqual([1, 2, 2]);
+    expect([squarePatch([1, 16, 16]), squarePatch([4]), squarePatch([2, 4, 4]), squarePatch(undefined)]).toEqual([16, 4, null, null]);
+    const plan2 = planCases({ ...parseEmulationArgs(['--resolutions', '16', '--latent-channels', '8,2', '--configs', other])!, architectures: { ae: (c) => loadAeArchitecture(c, configs, 5) } }, 5);
+    expect(plan2.filter((c) => c.method === 'dm').map((c) => ('vit' in c ? c.vit.hidChannels : 0))).toEqual([32, 24]);
+    expect(plan2.find((c) => c.method === 'pixel-ns')).toMatchObject({ patch: 2 });
 
     const o = { ...parseEmulationArgs(['--resolutions', '16,32', '--latent-channels', '8,2', '--configs', configs, '--max-batch-tokens', '160'])! };
     const plan = planCases(o, 5);

@@ -15,7 +15,7 @@ import { Rng } from '@lola-ts/well-data';
 import * as tf from '@tensorflow/tfjs-core';
 import { Bench } from 'tinybench';
 import { timeSystem } from '../simulators/suite.js';
-import { aeFactor, loadAeArchitecture, loadVitArchitecture, type AeArchitecture, type VitArchitecture } from './architecture.js';
+import { aeFactor, loadAeArchitecture, loadVitArchitecture, squarePatch, type AeArchitecture, type VitArchitecture } from './architecture.js';
 import { buildCase, membersFor, tokensOf, type EmulatorCase, type EmulatorMethod, type Method } from './cases.js';
 
 export const METHODS: readonly Method[] = ['simulator', 'pixel-ns', 'ns', 'pixel-dm', 'dm'];
@@ -35,13 +35,13 @@ export interface EmulationBenchOptions {
   iterations: number;
   /** Cap on members × tokens per window batch. */
   maxBatchTokens: number;
-  /** Pixel models' patch side; null = the AE's down-sampling factor f (same tokens as latent). */
+  /** Pixel models' patch side; null = the pixel NS config's, else the AE's factor f (same tokens as latent). */
   pixelPatch: number | null;
   /** Latent channels of the autoencoders, one compression rate each. */
   latChannels: number[];
   methods: Method[];
   seed: number;
-  /** Folder of `ae-euler-c*.yaml`, `dm-euler*.yaml`, `ns-euler*.yaml`; null = built-in defaults. */
+  /** Folder of `ae-euler-c*.yaml`, `{dm,ns}-euler-{c*,pixel}.yaml`; null = built-in defaults. */
   configDir: string | null;
   /** Architecture overrides (tests use tiny ones). */
   architectures?: { dm?: VitArchitecture; ns?: VitArchitecture; ae?: (latChannels: number) => AeArchitecture };
@@ -147,11 +147,11 @@ async function timeEmulator(c: EmulatorCase, iterations: number, dataset: string
 
 /** The planned rows, in run order: per resolution, simulator, pixel NS, NSs, pixel DM, DMs. */
 export function planCases(o: EmulationBenchOptions, channels: number): (EmulatorCase | { method: 'simulator'; resolution: number })[] {
-  const dm = o.architectures?.dm ?? loadVitArchitecture('dm', o.configDir);
-  const ns = o.architectures?.ns ?? loadVitArchitecture('ns', o.configDir);
+  const vitOf = (kind: 'dm' | 'ns', variant: string) => o.architectures?.[kind] ?? loadVitArchitecture(kind, o.configDir, variant);
   const aes = o.latChannels.map((c) => o.architectures?.ae?.(c) ?? loadAeArchitecture(c, o.configDir, channels));
   const factor = Math.max(...aes.map(aeFactor));
-  const patch = o.pixelPatch ?? factor;
+  // Pixel patch: --pixel-patch, else the pixel NS config's (1, p, p), else f (same tokens as latent).
+  const patch = o.pixelPatch ?? squarePatch(vitOf('ns', 'pixel').patchSize) ?? factor;
   const out: (EmulatorCase | { method: 'simulator'; resolution: number })[] = [];
   for (const n of o.resolutions) {
     for (const method of METHODS) {
@@ -160,13 +160,13 @@ export function planCases(o: EmulationBenchOptions, channels: number): (Emulator
         out.push({ method, resolution: n });
         continue;
       }
-      const vit = method.endsWith('dm') ? dm : ns;
       const steps = method.endsWith('dm') ? o.steps : null;
       const latent = method === 'ns' || method === 'dm';
       for (const ae of latent ? aes : [undefined]) {
         const f = ae ? aeFactor(ae) : 1;
         if (ae && n % f !== 0) throw new Error(`lola-bench emulation: resolution ${n} is not divisible by the AE's down-sampling factor ${f} (${ae.source})`);
         const tokens = tokensOf(method as EmulatorMethod, n, f, patch);
+        const vit = vitOf(method.endsWith('dm') ? 'dm' : 'ns', ae ? `c${ae.latChannels}` : 'pixel');
         out.push({ method: method as EmulatorMethod, resolution: n, channels, vit, ae, patch: latent ? 1 : patch, members: membersFor(o.ensemble, tokens, o.maxBatchTokens), steps, frames: o.frames, seed: o.seed });
       }
     }
