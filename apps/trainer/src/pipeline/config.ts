@@ -13,7 +13,7 @@
  *   ae:   { after: [data], over: [rate], run: [lola-train, ae, --config, "configs/ae-euler-{rate}.yaml"],
  *           resources: { cpus: 8, gpus: 1, time: "1-00:00:00" } }
  * ```
- * `run[0]` is `lola-train`, `lola-eval` or `node` (a script run with the same Node binary).
+ * `run[0]` is `lola-train`, `lola-eval`, `lola-bench` or `node` (a script run with the same Node binary).
  * Placeholders: `{workdir}`, `{name}`, `{stage}`, `{index}` and every sweep axis named in `over`.
  */
 import { readFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 
 /** `node` runs a script with the same Node binary (for custom steps). */
-export type ProgramName = 'lola-train' | 'lola-eval' | 'node';
+export type ProgramName = 'lola-train' | 'lola-eval' | 'lola-bench' | 'node';
 
 export interface Resources {
   cpus?: number;
@@ -105,7 +105,7 @@ export function parsePipelineConfig(raw: unknown, file: string, cwd = process.cw
     const st = s as Record<string, unknown>;
     for (const k of Object.keys(st)) if (!['run', 'after', 'over', 'resources'].includes(k)) throw new PipelineConfigError(`${file}: unknown key 'stages.${name}.${k}' (expected run, after, over, resources)`);
     const run = stringList(file, `stages.${name}.run`, st.run, false);
-    if (run[0] !== 'lola-train' && run[0] !== 'lola-eval' && run[0] !== 'node') fail(file, `stages.${name}.run[0]`, "'lola-train', 'lola-eval' or 'node'", run[0]);
+    if (!['lola-train', 'lola-eval', 'lola-bench', 'node'].includes(run[0]!)) fail(file, `stages.${name}.run[0]`, "'lola-train', 'lola-eval', 'lola-bench' or 'node'", run[0]);
     const over = stringList(file, `stages.${name}.over`, st.over);
     for (const axis of over) if (!sweep[axis]) fail(file, `stages.${name}.over`, `sweep axes declared under 'sweep' (${Object.keys(sweep).join(', ') || 'none'})`, axis);
     stages[name] = { run, after: stringList(file, `stages.${name}.after`, st.after), over, resources: parseResources(file, `stages.${name}.resources`, st.resources) };

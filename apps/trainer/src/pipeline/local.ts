@@ -18,6 +18,9 @@ export interface LocalResult {
 export async function runLocal(plans: StagePlan[], log: (line: string) => void = (l) => console.error(l)): Promise<LocalResult> {
   const failedStages = new Set<string>();
   const result: LocalResult = { ok: true, failures: [], skipped: [], ran: [] };
+  const total = plans.reduce((n, p) => n + p.elements.length, 0);
+  let position = 0;
+  const started = Date.now();
   for (const plan of plans) {
     const blockedBy = plan.after.filter((d) => failedStages.has(d));
     if (blockedBy.length) {
@@ -26,7 +29,8 @@ export async function runLocal(plans: StagePlan[], log: (line: string) => void =
       continue;
     }
     for (const el of plan.elements) {
-      const label = `${plan.name}/${el.id}`;
+      position++;
+      const label = `${plan.name}/${el.id} [${position}/${total}, ${((Date.now() - started) / 1000).toFixed(0)} s]`;
       if (existsSync(el.doneFile)) {
         log(`[pipeline] ${label}: complete, skipped`);
         result.skipped.push(label);

@@ -50,7 +50,7 @@ describe('pipeline config and graph', () => {
   });
 
   it('rejects bad configs with the file, key and expectation', () => {
-    expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['rm', '-rf'] } } }, 'p.yaml')).toThrow(/p\.yaml: 'stages\.a\.run\[0\]' must be 'lola-train', 'lola-eval' or 'node'/);
+    expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['rm', '-rf'] } } }, 'p.yaml')).toThrow(/p\.yaml: 'stages\.a\.run\[0\]' must be 'lola-train', 'lola-eval', 'lola-bench' or 'node'/);
     expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['node'], after: ['b'] } } }, 'p.yaml')).toThrow(/stages\.a\.after/);
     expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['node'], over: ['rate'] } } }, 'p.yaml')).toThrow(/sweep axes/);
     expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['node'], resources: { gpu: 1 } } } }, 'p.yaml')).toThrow(/unknown key 'stages\.a\.resources\.gpu'/);

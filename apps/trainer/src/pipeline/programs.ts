@@ -16,6 +16,7 @@ const trainerRoot = path.resolve(here, '../..');
 const PROGRAM_DIRS: Record<Exclude<ProgramName, 'node'>, string> = {
   'lola-train': trainerRoot,
   'lola-eval': path.resolve(trainerRoot, '../evaluator'),
+  'lola-bench': path.resolve(trainerRoot, '../../benchmarks'),
 };
 
 /** Command (executable + arguments) that runs `program` with `argv`. */
