@@ -85,7 +85,7 @@ export function subpixelBackpropInput(
   const [OH, OW] = [dy.shape[1]!, dy.shape[2]!];
   const [sh, sw] = strides;
   const dx = be.makeOutput(inputShape, 'float32');
-  const heap = () => be.wasm.HEAPF32;
+  const heap = () => (be.wasm as unknown as { HEAPF32: Float32Array }).HEAPF32;
   const dxOff = heapOffset(be, dx) / 4;
   const w = (be.typedArrayFromHeap(filter) as Float32Array).slice();
   for (let rh = 0; rh < sh; rh++) {
