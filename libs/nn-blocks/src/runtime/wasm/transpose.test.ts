@@ -37,6 +37,22 @@ describe('wasm Transpose and Identity', () => {
     }
   });
 
+  it('tiled path for swaps of two large trailing axes (2-D and batched, float32/int32/bool)', async () => {
+    for (const [shape, perm] of [
+      [[130, 67], [1, 0]],
+      [[2, 70, 65], [0, 2, 1]],
+      [[3, 1, 64, 97], [0, 1, 3, 2]],
+    ] as [number[], number[]][]) {
+      const v = lcgValues(tf.util.sizeFromShape(shape), 5);
+      const fn = () => [
+        tf.transpose(tf.tensor(v, shape), perm),
+        tf.cast(tf.transpose(tf.tensor(Int32Array.from(v, (a) => Math.round(a * 1e4)), shape, 'int32'), perm), 'float32'),
+        tf.cast(tf.transpose(tf.greater(tf.tensor(v, shape), 0), perm), 'float32'),
+      ];
+      expect(closeness(await onBackend('wasm', fn), await onBackend('cpu', fn), 0, 0), `${shape} ${perm}`).toBe(0);
+    }
+  });
+
   it('Identity shares the data without leaking, and clones stay independent of disposal', async () => {
     const a = tf.tensor1d([1, 2, 3]);
     const before = tf.memory().numTensors;

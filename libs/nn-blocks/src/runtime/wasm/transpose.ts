@@ -1,7 +1,8 @@
 /**
  * Transpose and Identity for wasm.
  *
- * Transpose: the stock kernel has fast paths up to rank 4 but a generic path ~100× slower for
+ * Transpose: swaps of the last two axes with both ≥ 64 go through a tiled JS copy (≈ 2× the
+ * stock kernel). The stock kernel has fast paths up to rank 4 but a generic path ~100× slower for
  * rank 5 and more (≈150 ms for the [B,S,3,H,D] → [3,B,H,S,D] split of attention heads). Axes that
  * stay adjacent and in order are merged and size-1 axes dropped first, which often brings the rank
  * to ≤ 4 (stock kernel on reshaped views); otherwise a strided copy in JS on heap views:
@@ -96,6 +97,29 @@ export function stridedTranspose(heap: tf.TypedArray, xOff: number, outOff: numb
   );
 }
 
+/**
+ * Batched 2-D transpose out[b, c, r] = x[b, r, c] in 32×32 tiles (cache-friendly; about 2× the
+ * stock kernel for [2048, 512]).
+ */
+export function blockedTranspose(h: tf.TypedArray, src: number, dst: number, batch: number, R: number, C: number): void {
+  const T = 32;
+  for (let b = 0; b < batch; b++) {
+    const s0 = src + b * R * C;
+    const d0 = dst + b * R * C;
+    for (let r0 = 0; r0 < R; r0 += T) {
+      const r1 = Math.min(R, r0 + T);
+      for (let c0 = 0; c0 < C; c0 += T) {
+        const c1 = Math.min(C, c0 + T);
+        for (let c = c0; c < c1; c++) {
+          let d = d0 + c * R + r0;
+          let q = s0 + r0 * C + c;
+          for (let r = r0; r < r1; r++, d++, q += C) h[d] = h[q]!;
+        }
+      }
+    }
+  }
+}
+
 /** The wasm heap as a typed array of `dtype` (fresh view: the heap may have grown). */
 export function heapView(be: BackendWasm, dtype: string): tf.TypedArray {
   const m = be.wasm as unknown as { HEAPF32: Float32Array; HEAP32: Int32Array; HEAPU8: Uint8Array };
@@ -116,6 +140,17 @@ export const transposeKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const outShape = perm.map((a) => x.shape[a]!);
   const red = reducePermutation(x.shape, perm);
   if (red.perm.every((a, i) => a === i)) return reshape(be, x, outShape);
+  const size = elementSize(x.dtype);
+  const swap2 = red.perm.length === 2 && red.perm[0] === 1;
+  const swap3 = red.perm.length === 3 && red.perm[0] === 0 && red.perm[1] === 2;
+  if ((swap2 || swap3) && x.dtype !== 'string') {
+    const [batch, R, C] = swap2 ? [1, red.shape[0]!, red.shape[1]!] : (red.shape as [number, number, number]);
+    if (R >= 64 && C >= 64) {
+      const out = be.makeOutput(outShape, x.dtype);
+      blockedTranspose(heapView(be, x.dtype), heapOffset(be, x) / size, heapOffset(be, out) / size, batch, R, C);
+      return out;
+    }
+  }
   if (red.perm.length <= 4) {
     const xr = reshape(be, x, red.shape);
     const t = callWasm('Transpose', be, { x: xr }, { perm: red.perm });
@@ -124,7 +159,6 @@ export const transposeKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
     return out;
   }
   const out = be.makeOutput(outShape, x.dtype);
-  const size = elementSize(x.dtype);
   stridedTranspose(heapView(be, x.dtype), heapOffset(be, x) / size, heapOffset(be, out) / size, red.shape, red.perm);
   return out;
 };
