@@ -112,8 +112,13 @@ describe('lola-bench accuracy', () => {
     expect(written).toHaveLength(30);
     expect(err.join('\n')).toContain('appended 30 records');
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    expect(await run(['--results', dir])).toBe(0); // a directory: a.jsonl, b.jsonl and out/accuracy.jsonl (ignored: not evaluation)
+    // A directory: a.jsonl, b.jsonl, out/accuracy.jsonl (not evaluation records: ignored) and the
+    // evaluator's curves.jsonl (not records at all: skipped with a note).
+    writeFileSync(join(dir, 'curves.jsonl'), JSON.stringify({ dataset: 'euler', method: 'dm', leadTime: 4, vrmse: 0.1 }) + '\n');
+    expect(await run(['--results', dir])).toBe(0);
     expect(log).toHaveBeenCalledTimes(30);
+    expect(err.join('\n')).toMatch(/skipping .*curves\.jsonl \(not benchmark\/evaluation records: line 1: record has no 'suite'/);
+    await expect(run(['--results', join(dir, 'curves.jsonl')])).rejects.toThrow(/curves\.jsonl:1: record has no 'suite'/);
 
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, JSON.stringify({ ...recs[0], leadTimeBin: [5, 1] }) + '\n');

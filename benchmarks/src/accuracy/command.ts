@@ -5,9 +5,10 @@
  * (`suite: 'accuracy'`, `kind: 'accuracy'`, `measures.vrmse`) for `lola-bench compare` and the
  * dashboard (appended atomically to --out, else printed on stdout).
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readRecordDir, readRecordFile } from '../compare/files.js';
+import { readRecordFile } from '../compare/files.js';
 import type { BenchRecord as ReadRecord } from '../compare/record.js';
 import { appendRecords, captureEnvironment, makeRecord, type BenchRecord, type Environment, type RecordInput } from '../records/index.js';
 import { aggregateVrmse } from './aggregate.js';
@@ -55,8 +56,19 @@ export function accuracyRecords(joined: readonly JoinedCell[], environment: Envi
   });
 }
 
-/** Reads every file or directory of records (a directory: all its `*.jsonl`, recursively). */
-export function readResults(paths: readonly string[]): ReadRecord[] {
+/** The `*.jsonl` files under `dir`, recursively, sorted. */
+function jsonlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? jsonlFiles(path.join(dir, e.name)) : e.name.endsWith('.jsonl') ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+/**
+ * Reads every file or directory of records. A directory contributes its `*.jsonl` files
+ * recursively, skipping (with a note) files that are not records, such as the evaluator's
+ * `curves.jsonl` and `spectra.jsonl`; a file named explicitly must be a records file.
+ */
+export function readResults(paths: readonly string[], note: (line: string) => void = () => {}): ReadRecord[] {
   return paths.flatMap((p) => {
     let dir = false;
     try {
@@ -64,7 +76,16 @@ export function readResults(paths: readonly string[]): ReadRecord[] {
     } catch {
       throw new Error(`lola-bench accuracy: ${p}: no such file or directory`);
     }
-    return dir ? readRecordDir(p) : readRecordFile(p);
+    if (!dir) return readRecordFile(p);
+    return jsonlFiles(p).flatMap((f) => {
+      try {
+        return readRecordFile(f);
+      } catch (err) {
+        if (!(err instanceof Error) || !/record has no '/.test(err.message)) throw err;
+        note(`lola-bench accuracy: skipping ${f} (not benchmark/evaluation records: ${err.message.replace(`${f}:`, 'line ')})`);
+        return [];
+      }
+    });
   });
 }
 
@@ -85,7 +106,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
   }
-  const cells = aggregateVrmse(readResults(paths), paths.join(', '));
+  const cells = aggregateVrmse(readResults(paths, (line) => console.error(line)), paths.join(', '));
   if (!cells.length) {
     console.error(`lola-bench accuracy: no evaluation records with measures.vrmse in the absolute setting in ${paths.join(', ')} (expected lola-eval score output: suite 'evaluation')`);
     return 1;

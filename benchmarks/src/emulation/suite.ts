@@ -104,12 +104,12 @@ async function timeSimulator(o: EmulationBenchOptions, n: number): Promise<Emula
   };
 }
 
-async function timeEmulator(c: EmulatorCase, iterations: number, dataset: string): Promise<EmulationTiming> {
+async function timeEmulator(c: EmulatorCase, o: EmulationBenchOptions, dataset: string): Promise<EmulationTiming> {
   const built = buildCase(c);
   try {
     await built.warmUp();
     const parts: { rolloutMs: number; decodeMs: number }[] = [];
-    const bench = new Bench({ iterations, time: 0, warmup: false });
+    const bench = new Bench({ iterations: o.iterations, time: 0, warmup: false });
     bench.add(`${c.method}/${c.resolution}`, async () => {
       parts.push(await built.run());
     });
@@ -125,7 +125,7 @@ async function timeEmulator(c: EmulatorCase, iterations: number, dataset: string
       dataset,
       ...(latent ? { latChannels: c.ae!.latChannels } : {}),
       members: c.members,
-      requestedMembers: 0, // set by the caller
+      requestedMembers: o.ensemble,
       ...(c.steps !== null ? { steps: c.steps } : {}),
       frames: c.frames,
       tokens: built.tokens,
@@ -196,7 +196,7 @@ export async function benchEmulation(o: EmulationBenchOptions, log: (line: strin
   const t0 = performance.now();
   for (const [i, c] of cases.entries()) {
     const before = tf.memory().numTensors;
-    const t = c.method === 'simulator' ? await timeSimulator(o, c.resolution) : { ...(await timeEmulator(c, o.iterations, probe.datasetName)), requestedMembers: o.ensemble };
+    const t = c.method === 'simulator' ? await timeSimulator(o, c.resolution) : await timeEmulator(c, o, probe.datasetName);
     const leaked = tf.memory().numTensors - before;
     if (leaked !== 0) throw new Error(`lola-bench emulation: ${c.method} at ${c.resolution}² left ${leaked} tensors allocated`);
     out.push(t);
