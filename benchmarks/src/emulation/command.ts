@@ -63,11 +63,12 @@ export async function run(argv: string[]): Promise<number> {
     `emulation suite: ${options.resolutions.map((n) => `${n}²`).join(', ')}; ensemble ${options.ensemble} (≤ ${options.maxBatchTokens} tokens per batch), ` +
       `${options.steps} AB steps, ${options.frames} frames, ${options.iterations} iteration(s); ${label}`,
   );
+  const identity = captureIdentity(PACKAGES); // the code that runs: taken before the (long) run
   const timings = await benchEmulation(options, (line) => console.error(line));
   const archs = [...new Set(timings.flatMap((t) => (t.architecture ? [`vit ${t.architecture.vit}`, ...(t.architecture.ae ? [`ae ${t.architecture.ae}`] : [])] : [])))];
   for (const a of archs) console.error(`  ${a}`);
   for (const line of emulationReport(timings, label)) console.error(line);
-  const records = emulationRecords(timings, captureIdentity(PACKAGES), environment, captureEnvironment({ backend: 'js-float64', threads: 1 }));
+  const records = emulationRecords(timings, identity, environment, captureEnvironment({ backend: 'js-float64', threads: 1 }));
   if (options.out) {
     appendRecords(options.out, records);
     console.error(`appended ${records.length} records to ${options.out}`);
