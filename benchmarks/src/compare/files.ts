@@ -8,7 +8,15 @@ export function readRecordFile(file: string): BenchRecord[] {
   return parseRecords(readFileSync(file, 'utf8'), file);
 }
 
-/** Every `*.jsonl` under `dir` (recursively), sorted by path. */
+/** The evaluator's sidecars (`results.curves.jsonl`, `results.spectra.jsonl`) hold no records. */
+const SIDECAR = /\.(curves|spectra)\.jsonl$/;
+
+/** Records from files and directories (every `*.jsonl` below a directory, sidecars skipped). */
+export function readRecordPaths(paths: string[]): BenchRecord[] {
+  return paths.flatMap((p) => (existsSync(p) && statSync(p).isDirectory() ? readRecordDir(p) : readRecordFile(p)));
+}
+
+/** Every `*.jsonl` under `dir` (recursively) except evaluator sidecars, sorted by path. */
 export function readRecordDir(dir: string): BenchRecord[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`${dir}: not a directory of record files`);
   const files: string[] = [];
@@ -16,7 +24,7 @@ export function readRecordDir(dir: string): BenchRecord[] {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.jsonl')) files.push(p);
+      else if (e.name.endsWith('.jsonl') && !SIDECAR.test(e.name)) files.push(p);
     }
   };
   walk(dir);
