@@ -26,6 +26,11 @@ export interface AeAccuracy {
   vrmse: number;
   /** Same in standardised units (what the loss sees), for reference. */
   vrmseStandardised: number;
+  /**
+   * Median over frames of the field-mean VRMSE: robust to frames where a field is (nearly) constant,
+   * whose VRMSE is RMSE / 1e-3 (e.g. a zero x-momentum initial state).
+   */
+  vrmseMedianFrame: number;
 }
 
 /** Reconstructs `[T, ...res, C]` standardised frames, `batch` frames per call. */
@@ -54,6 +59,7 @@ export async function aeAccuracy(run: AutoencoderRun, data: string, split: WellS
   const sumField = new Float64Array(C);
   let sumStd = 0;
   let frames = 0;
+  const frameMeans: number[] = [];
   let trajectories = 0;
   try {
     for (const f of files) {
@@ -69,6 +75,7 @@ export async function aeAccuracy(run: AutoencoderRun, data: string, split: WellS
         const v = lolaVrmse({ truth: { data: u.data, shape: u.shape }, ensemble: { data: phys, shape: [1, ...u.shape] } }).data;
         const vs = lolaVrmse({ truth: { data: x, shape: u.shape }, ensemble: { data: y, shape: [1, ...u.shape] } }).data;
         for (let i = 0; i < v.length; i++) sumField[i % C] += v[i]!;
+        for (let t = 0; t < T; t++) frameMeans.push(meanOf(v.subarray(t * C, (t + 1) * C)));
         sumStd += meanOf(vs) * T;
         frames += T;
         trajectories++;
@@ -88,6 +95,7 @@ export async function aeAccuracy(run: AutoencoderRun, data: string, split: WellS
     perField,
     vrmse: Object.values(perField).reduce((a, b) => a + b, 0) / C,
     vrmseStandardised: sumStd / frames,
+    vrmseMedianFrame: frameMeans.sort((a, b) => a - b)[Math.floor(frameMeans.length / 2)]!,
   };
 }
 

@@ -149,6 +149,7 @@ export async function run(argv: string[]): Promise<number> {
         const measures: Record<string, Measure> = {
           vrmse: { value: acc.vrmse, unit: '1', better: 'lower' },
           vrmseStandardised: { value: acc.vrmseStandardised, unit: '1', better: 'lower' },
+          vrmseMedianFrame: { value: acc.vrmseMedianFrame, unit: '1', better: 'lower' },
         };
         for (const [f, v] of Object.entries(acc.perField)) measures[`vrmse_${f}`] = { value: v, unit: '1', better: 'lower' };
         inputs.push({ suite: 'ae', name: `${acc.runId}/reconstruction`, kind: 'accuracy', axes, measures });
@@ -165,7 +166,7 @@ export async function run(argv: string[]): Promise<number> {
         }
         const fields = Object.entries(acc.perField).map(([f, v]) => `${f} ${v.toFixed(4)}`).join(', ');
         log(
-          `[ae] ${acc.runId.padEnd(16)} rate ${String(acc.compressionRate).padStart(5)}  ${acc.split} VRMSE ${acc.vrmse.toFixed(4)} (${fields}; standardised ${acc.vrmseStandardised.toFixed(4)})` +
+          `[ae] ${acc.runId.padEnd(16)} rate ${String(acc.compressionRate).padStart(5)}  ${acc.split} VRMSE ${acc.vrmse.toFixed(4)} (${fields}; standardised ${acc.vrmseStandardised.toFixed(4)}; median frame ${acc.vrmseMedianFrame.toFixed(4)})` +
             (times ? `  logged step ${fmt(times.stepMs)}, epoch ${fmt(times.epochMs)}` : ''),
         );
       } finally {
