@@ -9,8 +9,8 @@
  * - Fields in Well order: buoyancy, pressure (t0), velocity (t1); constant scalars Rayleigh and
  *   Prandtl; boundary groups x_periodic (PERIODIC) and y_wall_dirichlet (WALL).
  * - One file per (Ra, Pr), e.g. `rayleigh_benard_Rayleigh_1e6_Prandtl_1.hdf5`.
- * - Resolution: with uniform finite differences in z, nz = 64 resolves Ra ≲ 1e6 and nz = 128
- *   Ra ≲ 1e7 (README); larger Ra are accepted but under-resolved.
+ * - Resolution (measured, README): with uniform finite differences in z, nz = 64 resolves
+ *   Ra ≲ 1e6; Ra = 1e7 needs nz ≥ 128 (marginal); larger Ra are accepted but under-resolved.
  */
 import { SimulationDivergedError, type ParameterSet, type RandomSource, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
 import { physicalFields } from './diagnostics.js';
