@@ -149,6 +149,9 @@ export async function trainAutoencoder(cfg: AeStageConfig, source: string, opts:
       schedule: { lr: cfg.train.lr, kind: cfg.train.schedule, granularity: cfg.train.granularity, warmupSteps: cfg.train.warmupSteps },
       optimizer: { beta1: cfg.train.beta1, beta2: cfg.train.beta2, eps: cfg.train.eps, weightDecay: cfg.train.weightDecay, clipNorm: cfg.train.gradClip },
       batch: async (step, rng) => {
+        // let the event loop run once per step: tfjs and h5wasm calls are synchronous, and without a
+        // macrotask turn the SIGINT/SIGTERM handlers (save last/ and stop) would never fire
+        await new Promise((r) => setImmediate(r));
         opts.beforeStep?.(step);
         const b = await readBatch(train, order.indices(step), rng);
         return tf.tensor(b.data, b.shape);

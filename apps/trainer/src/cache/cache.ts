@@ -183,6 +183,7 @@ async function cacheSplit(run: AutoencoderRun, plan: SplitPlan, opts: CacheOptio
       for (let traj = 0; traj < s.nTrajectories; traj++, g++) {
         const firstEntry = g * plan.repeat;
         if (firstEntry + plan.repeat <= already) continue;
+        await new Promise((r) => setImmediate(r)); // a macrotask turn per trajectory, so Ctrl-C is seen
         const ctx = { gridType: s.gridType, resolution: s.resolution, boundaryConditions: s.boundaryCodes };
         const { draws, duplicates } = trajectoryDraws(plan.augment, plan.repeat, opts.seed, plan.split, g, ctx);
         summary.duplicates += duplicates;
