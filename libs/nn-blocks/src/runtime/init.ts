@@ -11,6 +11,8 @@ import { checkGlue, installWasmThreadPatches, releaseWasmThreads } from './threa
 import { prepareWebGpu } from './webgpu.js';
 import { cpuBackend } from './wasm/cpu-fallback.js';
 import { registerWasmKernels } from './wasm/register.js';
+import { installThreadGate } from './wasm/thread-gate.js';
+import type { BackendWasm } from './wasm/util.js';
 
 /** Backend choices of `--backend`. */
 export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'webgpu', 'cpu'] as const;
@@ -112,7 +114,13 @@ async function initWasm(threads: number, notes: string[]): Promise<number> {
       } finally {
         restore();
       }
-      if (ok) return wasmBackend.getThreadsCount();
+      if (ok) {
+        if (process.env['LOLA_WASM_THREAD_GATE'] !== '0') {
+          const why = installThreadGate(tf.backend() as unknown as BackendWasm);
+          if (why) notes.push(`every wasm kernel uses the thread pool (no per-kernel choice: ${why})`);
+        }
+        return wasmBackend.getThreadsCount();
+      }
       if (isWasmInitialised()) {
         // A backend that initialised but computes wrongly cannot be replaced in this process.
         throw new Error(`initRuntime: ${why}; run with threads: 1 (--threads 1)`);
