@@ -111,13 +111,12 @@ export function vitAttention(p: ViTMsaParams, x: tf.Tensor, rope?: { cos: tf.Ten
     const [b, l, d] = x.shape as [number, number, number];
     const h = p.heads;
     const hd = d / h;
-    const flat = tf.reshape(x, [b * l, d]);
-    const w = p.qkv_proj.weight;
-    const project = (i: number) => tf.reshape(tf.matMul(flat, tf.slice(w, [0, i * d], [d, d])), [b, l, d]);
+    const qkv = tf.matMul(tf.reshape(x, [b * l, d]), p.qkv_proj.weight); // one product, then column blocks
+    const [qf, kf, vf] = tf.split(qkv, 3, 1) as [tf.Tensor, tf.Tensor, tf.Tensor];
     const headNorm = (t: tf.Tensor) => tf.reshape(rmsNorm(tf.reshape(t, [b, l, h, hd]), 1e-5), [b, l, d]);
-    let q = headNorm(project(0));
-    let k = headNorm(project(1));
-    const v = project(2);
+    let q = headNorm(qf);
+    let k = headNorm(kf);
+    const v = tf.reshape(vf, [b, l, d]);
     if (rope) {
       q = applyRope(q, rope);
       k = applyRope(k, rope);

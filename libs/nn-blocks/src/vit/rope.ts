@@ -63,18 +63,15 @@ export function pairSwapMatrix(d: number): tf.Tensor2D {
 
 /**
  * Rotates channel pairs (2j, 2j+1) of tokens x [B, L, D] by the tables of `ropeTables`:
- * x ⊙ cos + (x·P) ⊙ sin with the pair swap P. Written with matrix products only (the swap, and the
- * broadcast of the tables over the batch as ones[B, 1]·table), whose gradients are fast on every
- * backend; no strided slices, reverses or broadcast reductions.
+ * x ⊙ cos + (x·P) ⊙ sin with the pair swap P (a matrix product: exact, and its gradient is fast on
+ * every backend; no strided slices or reverses). The [L, D] tables broadcast over the batch; their
+ * gradient is a sum over the batch axis.
  */
 export function applyRope(x: tf.Tensor, tables: { cos: tf.Tensor2D; sin: tf.Tensor2D }): tf.Tensor {
   return tf.tidy(() => {
     const [b, l, d] = x.shape as [number, number, number];
     const flat = tf.reshape(x, [b * l, d]);
     const swapped = tf.reshape(tf.matMul(flat, pairSwapMatrix(d)), [b, l, d]);
-    const ones = tf.ones([b, 1]);
-    const cos = tf.reshape(tf.matMul(ones, tf.reshape(tables.cos, [1, l * d])), [b, l, d]);
-    const sin = tf.reshape(tf.matMul(ones, tf.reshape(tables.sin, [1, l * d])), [b, l, d]);
-    return tf.add(tf.mul(x, cos), tf.mul(swapped, sin));
+    return tf.add(tf.mul(x, tables.cos), tf.mul(swapped, tables.sin));
   });
 }
