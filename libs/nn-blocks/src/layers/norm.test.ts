@@ -60,6 +60,46 @@ describe('normalisations', () => {
   });
 });
 
+describe('explicit norm gradients', () => {
+  // The formulas, differentiated by tfjs autodiff (the reference for the fused gradients).
+  const reference = {
+    channelLayerNorm: (x: tf.Tensor) => {
+      const c = tf.sub(x, tf.mean(x, -1, true));
+      return tf.mul(c, tf.rsqrt(tf.add(tf.div(tf.sum(tf.square(c), -1, true), x.shape[x.rank - 1]! - 1), 1e-5)));
+    },
+    layerNorm: (x: tf.Tensor) => {
+      const c = tf.sub(x, tf.mean(x, -1, true));
+      return tf.mul(c, tf.rsqrt(tf.add(tf.mean(tf.square(c), -1, true), 1e-5)));
+    },
+    rmsNorm: (x: tf.Tensor) => tf.mul(x, tf.rsqrt(tf.add(tf.mean(tf.square(x), -1, true), 1e-5))),
+  };
+
+  it('equal the autodiff of the formulas, keep values op for op, and leak nothing', () => {
+    const fused = { channelLayerNorm, layerNorm, rmsNorm };
+    const x = tf.randomNormal([3, 4, 7], 0.5, 2, 'float32', 5);
+    const w = tf.randomNormal([3, 4, 7], 0, 1, 'float32', 6);
+    for (const name of ['channelLayerNorm', 'layerNorm', 'rmsNorm'] as const) {
+      const before = tf.memory().numTensors;
+      const [gf, gr, yf, yr] = tf.tidy(() => [
+        tf.grad((a: tf.Tensor) => tf.sum(tf.mul(fused[name](a), w)))(x),
+        tf.grad((a: tf.Tensor) => tf.sum(tf.mul(reference[name](a), w)))(x),
+        fused[name](x),
+        reference[name](x),
+      ]);
+      expect(Array.from(yf!.dataSync()), name).toEqual(Array.from(yr!.dataSync()));
+      const a = gf!.dataSync();
+      const b = gr!.dataSync();
+      const scale = Math.max(...b.map(Math.abs));
+      let worst = 0;
+      for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!) / (1e-5 * Math.abs(b[i]!) + 1e-6 * scale));
+      expect(worst, name).toBeLessThan(1);
+      tf.dispose([gf!, gr!, yf!, yr!]);
+      expect(tf.memory().numTensors, name).toBe(before);
+    }
+    tf.dispose([x, w]);
+  });
+});
+
 describe('silu', () => {
   it('is x·σ(x) with finite-difference gradients', () => {
     const xi = tf.tensor([-3, -0.5, 0, 0.7, 4]);

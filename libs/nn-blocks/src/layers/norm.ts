@@ -1,7 +1,50 @@
 /**
  * Normalisations without affine parameters, over the last (channel / feature) axis.
+ *
+ * Each is y = (x − c)·r with a per-row scale r, and has an explicit gradient (one fused tape entry
+ * instead of the ~20 small ops of the autodiff of its formula): with ⟨·⟩ the mean over the last axis,
+ *   LayerNorm (biased):   dx = r·(dy − ⟨dy⟩ − y·⟨dy⊙y⟩)
+ *   LayerNorm (unbiased): dx = r·(dy − ⟨dy⟩ − y·Σ(dy⊙y)/(N − 1))
+ *   RMSNorm:              dx = r·(dy − y·⟨dy⊙y⟩)
+ * (the mean's own gradient cancels because Σ(x − ⟨x⟩) = 0). The forward values are those of the
+ * formulas below, op for op.
  */
 import * as tf from '@tensorflow/tfjs';
+
+type Normaliser = (x: tf.Tensor) => tf.Tensor;
+
+/**
+ * y = (x − μ)·r with μ = ⟨x⟩ if `centre`, r = 1/√(Σ(x − μ)²/n + eps); explicit gradient
+ * dx = r·(dy − [⟨dy⟩] − y·Σ(dy⊙y)/n).
+ */
+function normaliser(eps: number, centre: boolean, unbiased: boolean): Normaliser {
+  return tf.customGrad((x: tf.Tensor, save: tf.GradSaveFunc) => {
+    const c = x.shape[x.rank - 1]!;
+    const centred = centre ? tf.sub(x, tf.mean(x, -1, true)) : x;
+    const ms = unbiased ? tf.div(tf.sum(tf.square(centred), -1, true), c - 1) : tf.mean(tf.square(centred), -1, true);
+    const r = tf.rsqrt(tf.add(ms, eps));
+    const y = tf.mul(centred, r);
+    save([y, r]);
+    return {
+      value: y,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [ys, rs] = saved as [tf.Tensor, tf.Tensor];
+        const dot = unbiased ? tf.div(tf.sum(tf.mul(dy, ys), -1, true), c - 1) : tf.mean(tf.mul(dy, ys), -1, true);
+        let g = tf.sub(dy, tf.mul(ys, dot));
+        if (centre) g = tf.sub(g, tf.mean(dy, -1, true));
+        return tf.mul(g, rs);
+      },
+    };
+  }) as Normaliser;
+}
+
+const cache = new Map<string, Normaliser>();
+function cached(eps: number, centre: boolean, unbiased: boolean): Normaliser {
+  const key = `${eps}|${centre}|${unbiased}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = normaliser(eps, centre, unbiased)));
+  return f;
+}
 
 /**
  * LoLa's channel LayerNorm (method.md §2.1): at each position, (x − mean_c x) / √(var_c x + eps)
@@ -11,12 +54,7 @@ import * as tf from '@tensorflow/tfjs';
 export function channelLayerNorm(x: tf.Tensor, eps = 1e-5): tf.Tensor {
   const c = x.shape[x.rank - 1]!;
   if (c < 2) throw new Error(`channelLayerNorm: needs at least 2 channels for the unbiased variance, got ${c}`);
-  return tf.tidy(() => {
-    const mean = tf.mean(x, -1, true);
-    const centred = tf.sub(x, mean);
-    const variance = tf.div(tf.sum(tf.square(centred), -1, true), c - 1);
-    return tf.mul(centred, tf.rsqrt(tf.add(variance, eps)));
-  });
+  return cached(eps, true, true)(x);
 }
 
 /**
@@ -24,15 +62,10 @@ export function channelLayerNorm(x: tf.Tensor, eps = 1e-5): tf.Tensor {
  * used by the ViT, method.md §8.2): (x − mean) / √(var + eps) with the BIASED (1/N) variance.
  */
 export function layerNorm(x: tf.Tensor, eps = 1e-5): tf.Tensor {
-  return tf.tidy(() => {
-    const mean = tf.mean(x, -1, true);
-    const centred = tf.sub(x, mean);
-    const variance = tf.mean(tf.square(centred), -1, true);
-    return tf.mul(centred, tf.rsqrt(tf.add(variance, eps)));
-  });
+  return cached(eps, true, false)(x);
 }
 
 /** RMSNorm without affine parameters (QK-norm, method.md §8.3): x / √(mean(x²) + eps), eps = 1e-5. */
 export function rmsNorm(x: tf.Tensor, eps = 1e-5): tf.Tensor {
-  return tf.tidy(() => tf.mul(x, tf.rsqrt(tf.add(tf.mean(tf.square(x), -1, true), eps))));
+  return cached(eps, false, false)(x);
 }
