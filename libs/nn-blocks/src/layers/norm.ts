@@ -18,7 +18,9 @@ type Normaliser = (x: tf.Tensor) => tf.Tensor;
  * dx = r·(dy − [⟨dy⟩] − y·Σ(dy⊙y)/n).
  */
 function normaliser(eps: number, centre: boolean, unbiased: boolean): Normaliser {
-  return tf.customGrad((x: tf.Tensor, save: tf.GradSaveFunc) => {
+  return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const x = args[0] as tf.Tensor;
+    const save = args[1] as tf.GradSaveFunc;
     const c = x.shape[x.rank - 1]!;
     const centred = centre ? tf.sub(x, tf.mean(x, -1, true)) : x;
     const ms = unbiased ? tf.div(tf.sum(tf.square(centred), -1, true), c - 1) : tf.mean(tf.square(centred), -1, true);
