@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { namedParams, type NamedTensors, type ParamTree } from '../params/tree.js';
+import { adamwParam, type AdamWScalars } from './adamw-kernel.js';
 
 export interface AdamWConfig {
   /** β1 (default 0.9). */
@@ -47,13 +48,20 @@ export function disposeAdamW(state: AdamWState): void {
 
 /** One AdamW update with learning rate `lr` from gradients keyed by parameter name. */
 export function adamwUpdate(params: ParamTree, grads: NamedTensors, state: AdamWState, lr: number, cfg: AdamWConfig = {}): AdamWState {
+  return adamwApply(params, grads, state, lr, cfg, 1);
+}
+
+/**
+ * {@link adamwUpdate} with the gradients scaled by `gradScale` first (the clip coefficient of
+ * `optimizerStep`, as g·s in float32), one fused kernel per parameter (see adamw-kernel.ts).
+ */
+export function adamwApply(params: ParamTree, grads: NamedTensors, state: AdamWState, lr: number, cfg: AdamWConfig, gradScale: number): AdamWState {
   const b1 = cfg.beta1 ?? 0.9;
   const b2 = cfg.beta2 ?? 0.999;
   const eps = cfg.eps ?? 1e-8;
   const wd = cfg.weightDecay ?? 0;
   const t = state.step + 1;
-  const bc1 = 1 - b1 ** t;
-  const bc2 = 1 - b2 ** t;
+  const scalars: AdamWScalars = { beta1: b1, beta2: b2, eps, decay: wd !== 0 ? 1 - lr * wd : 1, stepSize: lr / (1 - b1 ** t), bc2: 1 - b2 ** t, gradScale };
   const m = new Map<string, tf.Tensor>();
   const v = new Map<string, tf.Tensor>();
   const trainable = [...namedParams(params)].filter(([, p]) => p.trainable);
@@ -62,17 +70,7 @@ export function adamwUpdate(params: ParamTree, grads: NamedTensors, state: AdamW
     if (!state.m.has(name) || !state.v.has(name)) throw new Error(`adamwUpdate: optimizer state has no moments for parameter "${name}"`);
   }
   for (const [name, p] of trainable) {
-    const g = grads.get(name)!;
-    const m0 = state.m.get(name)!;
-    const v0 = state.v.get(name)!;
-    const [m1, v1, p1] = tf.tidy(() => {
-      const mNew = tf.add(tf.mul(m0, b1), tf.mul(g, 1 - b1));
-      const vNew = tf.add(tf.mul(v0, b2), tf.mul(tf.square(g), 1 - b2));
-      const denom = tf.add(tf.sqrt(tf.div(vNew, bc2)), eps);
-      const decayed = wd !== 0 ? tf.mul(p, 1 - lr * wd) : p;
-      const pNew = tf.sub(decayed, tf.div(tf.mul(mNew, lr / bc1), denom));
-      return [mNew, vNew, pNew];
-    });
+    const [m1, v1, p1] = adamwParam(p, grads.get(name)!, state.m.get(name)!, state.v.get(name)!, scalars);
     p.assign(p1);
     p1.dispose();
     m.set(name, m1);

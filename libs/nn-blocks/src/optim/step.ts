@@ -3,9 +3,8 @@
  * clipping, then AdamW — unless the loss or the gradient norm is not finite, in which case the
  * step is skipped (parameters, moments and step count unchanged).
  */
-import * as tf from '@tensorflow/tfjs';
 import type { NamedTensors, ParamTree } from '../params/tree.js';
-import { adamwUpdate, type AdamWConfig, type AdamWState } from './adamw.js';
+import { adamwApply, type AdamWConfig, type AdamWState } from './adamw.js';
 import { clipCoefficient, globalNorm } from './clip.js';
 
 export interface StepConfig extends AdamWConfig {
@@ -29,12 +28,5 @@ export function optimizerStep(params: ParamTree, grads: NamedTensors, state: Ada
   const gradNorm = globalNorm(grads);
   if (!Number.isFinite(gradNorm) || (loss !== undefined && !Number.isFinite(loss))) return { state, gradNorm, skipped: true };
   const coef = clipCoefficient(gradNorm, cfg.clipNorm ?? 1.0);
-  if (coef === 1) return { state: adamwUpdate(params, grads, state, lr, cfg), gradNorm, skipped: false };
-  const clipped = new Map<string, tf.Tensor>();
-  for (const [k, g] of grads) clipped.set(k, tf.mul(g, coef));
-  try {
-    return { state: adamwUpdate(params, clipped, state, lr, cfg), gradNorm, skipped: false };
-  } finally {
-    for (const g of clipped.values()) g.dispose();
-  }
+  return { state: adamwApply(params, grads, state, lr, cfg, coef), gradNorm, skipped: false };
 }
