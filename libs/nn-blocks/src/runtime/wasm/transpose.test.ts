@@ -67,4 +67,18 @@ describe('wasm Transpose and Identity', () => {
     expect(Array.from(snapshot.dataSync())).toEqual([4, 5]);
     tf.dispose([v, snapshot]);
   });
+
+  it('Cast to the same dtype shares the data; other casts convert', () => {
+    const a = tf.tensor1d([1.5, -2, 0]);
+    const b = tf.cast(a, 'float32');
+    a.dispose();
+    expect(Array.from(b.dataSync())).toEqual([1.5, -2, 0]);
+    const i = tf.cast(b, 'int32');
+    expect(i.dtype).toBe('int32');
+    const j = tf.cast(i, 'int32');
+    expect(Array.from(j.dataSync())).toEqual([1, -2, 0]);
+    const f = tf.tidy(() => tf.cast(tf.tensor1d([true, false], 'bool'), 'float32'));
+    expect(Array.from(f.dataSync())).toEqual([1, 0]);
+    tf.dispose([b, i, j, f]);
+  });
 });

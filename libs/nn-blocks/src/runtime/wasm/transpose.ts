@@ -8,7 +8,8 @@
  * to ≤ 4 (stock kernel on reshaped views); otherwise a strided copy in JS on heap views:
  * out[i_0..i_{r-1}] = x[Σ_k i_k · stride_x[perm[k]]], with contiguous runs copied by `set`.
  *
- * Identity: shares the data and adds a reference (as the cpu backend does) instead of copying.
+ * Identity, and Cast to the same dtype: share the data and add a reference (as the cpu backend
+ * does) instead of copying.
  */
 import * as tf from '@tensorflow/tfjs';
 import { callWasm, heapOffset, release, reshape, type BackendWasm, type TensorInfo } from './util.js';
@@ -171,7 +172,18 @@ export const identityKernel: tf.KernelFunc = ({ inputs, backend }) => {
   return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
 };
 
+/** Cast to the tensor's own dtype shares the data (as the cpu backend does; the stock kernel copies). */
+export const castKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const be = backend as BackendWasm;
+  const x = inputs['x'] as TensorInfo;
+  const dtype = (attrs as { dtype: tf.DataType }).dtype;
+  if (dtype !== x.dtype) return callWasm('Cast', be, { x }, { dtype });
+  be.incRef(x.dataId);
+  return { dataId: x.dataId, shape: x.shape, dtype };
+};
+
 export const transposeConfigs: tf.KernelConfig[] = [
   { kernelName: 'Transpose', backendName: 'wasm', kernelFunc: transposeKernel },
   { kernelName: 'Identity', backendName: 'wasm', kernelFunc: identityKernel },
+  { kernelName: 'Cast', backendName: 'wasm', kernelFunc: castKernel },
 ];
