@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initRuntime } from '../init.js';
 import { closeness, onBackend } from '../oracle.js';
+import { groupedPlan } from './grouped-matmul.js';
 import { lcgValues } from './test-data.js';
 
 async function both(fn: () => tf.Tensor | tf.Tensor[]) {
@@ -28,6 +29,7 @@ const PAIRS: [number[], number[]][] = [
   [[3, 4, 1], [3, 1, 5]],
   [[1, 2, 3, 9, 8], [2, 3, 8, 10]],
   [[12, 20, 8], [12, 8, 20]],
+  [[8, 24, 24], [8, 24, 4]],
 ];
 
 function transposed(shape: number[], t: boolean): number[] {
@@ -37,6 +39,18 @@ function transposed(shape: number[], t: boolean): number[] {
   [s[r - 2], s[r - 1]] = [s[r - 1]!, s[r - 2]!];
   return s;
 }
+
+describe('grouped BatchMatMul plan', () => {
+  const t = (shape: number[]) => ({ dataId: {}, shape, dtype: 'float32' as const });
+  it('picks the layout with the cheapest layout changes for attention products', () => {
+    const qk = groupedPlan(t([16, 4, 80, 16]), t([16, 4, 80, 16]), false, true);
+    expect(qk).toMatchObject({ layout: 'direct', G: 64, M: 80, K: 16, N: 80, outShape: [16, 4, 80, 80] });
+    expect(groupedPlan(t([64, 80, 80]), t([64, 80, 16]), false, false)).toBeNull(); // p·v: per entry
+    expect(groupedPlan(t([64, 80, 80]), t([64, 80, 16]), true, false)).toMatchObject({ layout: 'swapped', M: 80, K: 80, N: 16 });
+    expect(groupedPlan(t([2, 300, 300]), t([2, 300, 300]), false, false)).toBeNull(); // too much work per product
+    expect(groupedPlan(t([3, 5, 7]), t([7, 4]), false, false)).toBeNull(); // not equal batches
+  });
+});
 
 describe('wasm BatchMatMul and _FusedMatMul match the cpu backend', () => {
   beforeAll(async () => {

@@ -7,12 +7,14 @@
  * 1. explicit transposes of the operands that need it (wasm Transpose kernel),
  * 2. when B has batch 1, the batch of A is folded into its rows: one [batch·M, K] × [K, N] product,
  * 3. equal batches of small products (≤ 2^20 multiply-adds each, e.g. attention heads): one
- *    grouped (depthwise) convolution for the whole batch, see {@link groupedMatMul},
+ *    grouped (depthwise) convolution for the whole batch when the layout changes it needs are
+ *    cheaper than one call per batch entry (grouped-matmul.ts),
  * 4. otherwise one XNNPACK 2-D product per batch entry on zero-copy views of the wasm heap,
  *    writing straight into the output.
  * General broadcasting (batch sizes that differ and are not 1) stays on the stock kernel.
  */
 import * as tf from '@tensorflow/tfjs';
+import { groupedMatMul, groupedPlan } from './grouped-matmul.js';
 import { callWasm, dropView, heapOffset, release, reshape, sizeOf, transpose, view, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
 
 type MatMulFn = (
@@ -65,23 +67,6 @@ function stripOnes(shape: number[]): number[] {
   return shape.slice(i);
 }
 
-/** Sizes for {@link groupedMatMul}: equal batches G > 1 of float32 products of ≤ GROUPED_MAX_WORK multiply-adds. */
-function grouped(a: TensorInfo, b: TensorInfo, tA: boolean, tB: boolean): { G: number; M: number; K: number; N: number; outShape: number[] } | null {
-  const ra = a.shape.length;
-  const rb = b.shape.length;
-  if (a.dtype !== 'float32' || b.dtype !== 'float32' || ra < 3 || rb < 3) return null;
-  const outerA = stripOnes(a.shape.slice(0, -2));
-  if (outerA.join() !== stripOnes(b.shape.slice(0, -2)).join()) return null;
-  const G = sizeOf(outerA);
-  const M = tA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
-  const K = tA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
-  const N = tB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-  const Kb = tB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
-  if (G < 2 || K !== Kb || M * N * K === 0 || M * K * N > GROUPED_MAX_WORK) return null;
-  const outer = (ra >= rb ? a : b).shape.slice(0, -2);
-  return { G, M, K, N, outShape: [...outer, M, N] };
-}
-
 /** Operands as contiguous [batch, rows, cols] with the transposes applied; null when not fast-pathable. */
 interface Prepared {
   A: TensorInfo;
@@ -131,41 +116,10 @@ function prepare(be: BackendWasm, a: TensorInfo, b: TensorInfo, transposeA: bool
   return { A, B, batchA, batchB, M, K, N, outShape: [...outOuter, M, N] };
 }
 
-/** Products of at most this many multiply-adds each go through one grouped convolution. */
-const GROUPED_MAX_WORK = 1 << 20;
-
-/**
- * C[g] = op(A[g])·op(B[g]) for G equal batches in ONE XNNPACK call (one thread-pool dispatch instead
- * of G): a depthwise convolution with channel multiplier N over a [1, M·K, 1, G] image,
- * kernel [K, 1], stride K, VALID, computes out[i, g, n] = Σ_k x[i·K + k, g]·f[k, g, n]; so x is A
- * laid out as [M, K, G] and f is B laid out as [K, G, N] (the operand transposes fold into these
- * layout changes), and the [M, G, N] output is transposed to [G, M, N].
- */
-function groupedMatMul(be: BackendWasm, a: TensorInfo, b: TensorInfo, tA: boolean, tB: boolean, G: number, M: number, K: number, N: number): TensorInfo {
-  const ra = a.shape.length;
-  const rb = b.shape.length;
-  const a3 = reshape(be, a, [G, a.shape[ra - 2]!, a.shape[ra - 1]!]);
-  const b3 = reshape(be, b, [G, b.shape[rb - 2]!, b.shape[rb - 1]!]);
-  const xT = transpose(be, a3, tA ? [2, 1, 0] : [1, 2, 0]);
-  const fT = transpose(be, b3, tB ? [2, 0, 1] : [1, 0, 2]);
-  const x = reshape(be, xT, [1, M * K, 1, G]);
-  const f = reshape(be, fT, [K, 1, G, N]);
-  const y = callWasm('DepthwiseConv2dNative', be, { x, filter: f }, { strides: [K, 1], pad: 'valid', dilations: [1, 1], dataFormat: 'NHWC' });
-  const y3 = reshape(be, y, [M, G, N]);
-  const out = transpose(be, y3, [1, 0, 2]);
-  release(be, a3, b3, xT, fT, x, f, y, y3);
-  return out;
-}
-
 /** op(A)·op(B) on the fast paths, or null when only the stock kernel handles the shapes. */
 export function fastMatMul(be: BackendWasm, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean): TensorInfo | null {
-  const g = grouped(a, b, transposeA, transposeB);
-  if (g) {
-    const out = groupedMatMul(be, a, b, transposeA, transposeB, g.G, g.M, g.K, g.N);
-    const shaped = reshape(be, out, g.outShape);
-    release(be, out);
-    return shaped;
-  }
+  const g = groupedPlan(a, b, transposeA, transposeB);
+  if (g) return groupedMatMul(be, a, b, g);
   const p = prepare(be, a, b, transposeA, transposeB);
   if (!p) return null;
   const { A, B, batchA, batchB, M, K, N } = p;
