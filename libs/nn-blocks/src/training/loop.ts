@@ -100,6 +100,9 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
 
   try {
     while (state.step < o.totalSteps) {
+      // One macrotask turn per step: promise continuations alone never let signal handlers
+      // (SIGINT/SIGTERM → abort → save last/ and stop) or timers run.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const step = state.step;
       const epoch = Math.floor(step / spe);
       const lr = learningRate(schedule, step);
