@@ -5,7 +5,7 @@ import { onBackend } from '../runtime/oracle.js';
 import { lcgValues } from '../runtime/wasm/test-data.js';
 import { ADAMW_KERNEL, adamwOps, adamwParam, type AdamWScalars } from './adamw-kernel.js';
 
-const n = 4099;
+const n = 4099; // ≤ 2^15: the fused kernel
 const inputs = () => {
   const g = lcgValues(n, 2).map((x, i) => (i % 97 === 0 ? 0 : i % 89 === 0 ? 1e-30 : x * 3));
   return {
