@@ -91,6 +91,12 @@ export async function renderReport(input: ReportInput): Promise<string> {
   }
   const anim = (input.animations ?? []).map((a) => `<figure><img alt="${esc(a.caption)}" src="data:image/gif;base64,${Buffer.from(a.gif).toString('base64')}"><figcaption>${esc(a.caption)}</figcaption></figure>`);
   const r0 = records[0]!;
+  // Ensemble size and sampler steps of the stochastic method (the DM), else of the first record.
+  const rs = records.find((r) => r.method.endsWith('dm')) ?? r0;
+  const emulators = cells.filter((c) => c.method !== 'ae');
+  const chance = emulators.length > 0 && emulators.every((c) => c.value >= 0.9)
+    ? `Every emulator's VRMSE here is ≥ 0.9, i.e. no better than predicting the field's spatial mean (VRMSE ≈ 1): the models are under-trained at this scale, so their comparison says little about the method.`
+    : undefined;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(input.title ?? `lola-ts evaluation: ${r0.dataset}`)}</title>
 <style>
@@ -100,8 +106,8 @@ th{background:#f3f3f3}.paper{color:#666;background:#fafafa}.holds{color:#0a0}.fa
 .charts{display:flex;flex-wrap:wrap;gap:1em}figure{display:inline-block;margin:0.5em}img{image-rendering:pixelated}
 </style></head><body>
 <h1>${esc(input.title ?? `lola-ts evaluation: ${r0.dataset}`)}</h1>
-<p>${records.length} records · split ${esc(r0.split)} · start ${r0.start} · stride ${r0.stride} · ensemble ${r0.ensembleSize} · sampler steps ${r0.samplerSteps ?? '–'} · commit ${esc(r0.commit ?? 'unknown')} · ${esc(r0.date)}</p>
-${(input.notes ?? []).map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
+<p>${records.length} records · split ${esc(r0.split)} · start ${r0.start} · stride ${r0.stride} · ensemble ${rs.ensembleSize} · sampler steps ${rs.samplerSteps ?? '–'} · commit ${esc(r0.commit ?? 'unknown')} · ${esc(r0.date)}</p>
+${[...(input.notes ?? []), ...(chance ? [chance] : [])].map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
 <h2>The paper's findings on our data</h2>
 <ul class="findings">${findings.map((f) => `<li class="${f.holds === null ? 'unknown' : f.holds ? 'holds' : 'fails'}"><b>(${f.id}) ${esc(f.statement)}: ${f.holds === null ? 'not enough data' : f.holds ? 'holds' : 'does NOT hold'}</b> — ${esc(f.evidence)}</li>`).join('')}</ul>
 <h2>VRMSE by compression rate and lead time</h2>
