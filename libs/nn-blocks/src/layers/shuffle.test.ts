@@ -31,6 +31,30 @@ describe('pixel unshuffle / shuffle', () => {
     tf.dispose([x, y, back]);
   });
 
+  it('large 2-D tensors (two rank-4 transposes) follow the same order, and their gradients are the inverse', () => {
+    for (const [b, h, w, c, r] of [[2, 32, 64, 16, 2], [1, 64, 128, 8, 4]] as const) {
+      const x = tf.tensor(Float32Array.from({ length: b * h * w * c }, (_, i) => i), [b, h, w, c]);
+      expect(x.size).toBeGreaterThanOrEqual(1 << 16);
+      const y = pixelUnshuffle(x, r);
+      const yd = y.dataSync();
+      let bad = 0;
+      for (let n = 0; n < b; n++)
+        for (let i = 0; i < h; i++)
+          for (let j = 0; j < w; j++)
+            for (let ch = 0; ch < c; ch++) {
+              const out = ((n * (h / r) + Math.floor(i / r)) * (w / r) + Math.floor(j / r)) * c * r * r + ch * r * r + (i % r) * r + (j % r);
+              if (yd[out] !== ((n * h + i) * w + j) * c + ch) bad++;
+            }
+      expect(bad).toBe(0);
+      const back = pixelShuffle(y, r);
+      expect(back.shape).toEqual(x.shape);
+      expect(tf.max(tf.abs(tf.sub(back, x))).dataSync()[0]).toBe(0);
+      const g = tf.grad((a: tf.Tensor) => tf.sum(tf.mul(pixelUnshuffle(a, r), y)))(x);
+      expect(tf.max(tf.abs(tf.sub(g, x))).dataSync()[0]).toBe(0);
+      tf.dispose([x, y, back, g]);
+    }
+  });
+
   it('uses channel order (C, dz, dy, dx) in 3-D and round-trips', () => {
     const [b, d, h, w, c, r] = [1, 4, 2, 2, 2, 2];
     const x = tf.tensor(Array.from({ length: b * d * h * w * c }, (_, i) => i), [b, d, h, w, c]);

@@ -6,6 +6,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
+/**
+ * 2-D tensors of at least this many values are (un)shuffled by two rank-4 transposes instead of
+ * one rank-5 transpose (a strided copy of runs of C values on wasm): 1.9 → 0.7 ms for
+ * [8, 64, 64, 8] on the 2-core box; smaller tensors are faster in one step.
+ */
+const TWO_STEP_MIN = 1 << 16;
+
 /** [B, …S, C] → [B, …S/r, C·r^n], channel order (C, d1, …, dn). */
 export function pixelUnshuffle(x: tf.Tensor, r = 2): tf.Tensor {
   return tf.tidy(() => {
@@ -17,6 +24,12 @@ export function pixelUnshuffle(x: tf.Tensor, r = 2): tf.Tensor {
       if (s % r !== 0) throw new Error(`pixelUnshuffle: spatial axis ${i + 1} has size ${s}, not divisible by ${r}`);
     });
     const small = rest.map((s) => s / r);
+    if (n === 2 && x.size >= TWO_STEP_MIN) {
+      // [B·H', r, W', r·C] → [B·H', W', r, r·C], then [B·H'·W', r, r, C] → [B·H'·W', C, r, r]
+      const t1 = tf.transpose(tf.reshape(x, [b! * small[0]!, r, small[1]!, r * c]), [0, 2, 1, 3]);
+      const t2 = tf.transpose(tf.reshape(t1, [b! * small[0]! * small[1]!, r, r, c]), [0, 3, 1, 2]);
+      return tf.reshape(t2, [b!, ...small, c * r * r]);
+    }
     // [B·S1', r, S2', r, (S3', r,) C]: the batch merges with the first coarse axis (adjacent, kept in order).
     const split = [b! * small[0]!, r, ...small.slice(1).flatMap((s) => [s, r]), c];
     const perm = n === 2 ? [0, 2, 4, 1, 3] : [0, 2, 4, 6, 1, 3, 5];
@@ -34,6 +47,12 @@ export function pixelShuffle(x: tf.Tensor, r = 2): tf.Tensor {
     if (n !== 2 && n !== 3) throw new Error(`pixelShuffle: expects a rank-4 or rank-5 channels-last tensor, got [${x.shape.join(', ')}]`);
     if (cr % r ** n !== 0) throw new Error(`pixelShuffle: ${cr} channels are not divisible by ${r}^${n}`);
     const c = cr / r ** n;
+    if (n === 2 && x.size >= TWO_STEP_MIN) {
+      // [B·H·W, C, r, r] → [B·H·W, r, r, C], then [B·H, W, r, r·C] → [B·H, r, W, r·C]
+      const t1 = tf.transpose(tf.reshape(x, [b! * rest[0]! * rest[1]!, c, r, r]), [0, 2, 3, 1]);
+      const t2 = tf.transpose(tf.reshape(t1, [b! * rest[0]!, rest[1]!, r, r * c]), [0, 2, 1, 3]);
+      return tf.reshape(t2, [b!, rest[0]! * r, rest[1]! * r, c]);
+    }
     // [B·S1, S2, (S3,) C, r, r(, r)] → [B·S1, r, S2, r, (S3, r,) C]
     const split = [b! * rest[0]!, ...rest.slice(1), c, ...Array(n).fill(r)];
     const perm = n === 2 ? [0, 3, 1, 4, 2] : [0, 4, 1, 5, 2, 6, 3];
