@@ -176,15 +176,18 @@ export interface ThreadGateStats {
   pooled: number;
   /** Groups (kernel|log2 work) whose current choice is the pool. */
   pooledGroups: string[];
+  /** Running mean wall time per call (ms) of each timed group: [calling thread, pool], and calls. */
+  groups: Record<string, { ms: [number, number]; calls: number }>;
 }
 
-let gate: { stats: ThreadGateStats; groups: Map<string, Group> } | null = null;
+let gate: { stats: { installed: boolean; inline: number; pooled: number }; groups: Map<string, Group> } | null = null;
 
 /** The gate's counters, or `installed: false`. */
 export function threadGateStats(): ThreadGateStats {
-  if (!gate) return { installed: false, inline: 0, pooled: 0, pooledGroups: [] };
+  if (!gate) return { installed: false, inline: 0, pooled: 0, pooledGroups: [], groups: {} };
   const pooledGroups = [...gate.groups].filter(([, g]) => g.seen[1] > 0 && g.seen[0] > 0 && g.ms[1] < g.ms[0]).map(([k]) => k);
-  return { ...gate.stats, pooledGroups };
+  const groups = Object.fromEntries([...gate.groups].map(([k, g]) => [k, { ms: [...g.ms] as [number, number], calls: g.calls }]));
+  return { ...gate.stats, pooledGroups, groups };
 }
 
 /**
@@ -216,7 +219,7 @@ export function installThreadGate(be: BackendWasm, wasmFile?: string): string | 
   if (pool === 0 || threads < 2 || without !== -1 || mod.tfjs.getThreadsCount() !== threads) {
     return `the thread-pool global did not behave as expected (pool ${pool}, threads ${threads}, without ${without})`;
   }
-  const g = { stats: { installed: true, inline: 0, pooled: 0, pooledGroups: [] as string[] }, groups: new Map<string, Group>() };
+  const g = { stats: { installed: true, inline: 0, pooled: 0 }, groups: new Map<string, Group>() };
   gate = g;
   let depth = 0;
   const run = (kernel: tf.KernelFunc, p: Parameters<tf.KernelFunc>[0], pooled: boolean) => {
