@@ -28,6 +28,7 @@ export { openWellFile, WellFile, type TimeWindow, type ChannelsLast, type Trajec
 export { createWellFile, WellFileWriter, PARTIAL_SUFFIX, type WellWriteOptions } from './writer/well-writer.js';
 export type { WellWriteSchema, WellFieldSpec, WellScalarSpec, BoundarySpec } from './writer/spec.js';
 export { probeHdf5File } from './h5/probe.js';
+export { ensureDir, ensureParentDir } from './fs/ensure-dir.js';
 
 export { findWellFiles, resolveWellSplit, openWellFiles, type WellSplit, type WellSplitLocation } from './dataset/directory.js';
 export { windowsPerTrajectory, maximumStrideForStart, WindowIndex, type WindowOptions, type WindowLocation } from './dataset/windows.js';

@@ -6,7 +6,7 @@
  * un-augmented copy (evaluation keeps only `log_scalars`). Resumable: a partial store keeps the
  * trajectories already written and the next ones are drawn exactly as in an uninterrupted run.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { encode, preprocessStates, runCompressionRate, runLatentShape, type AutoencoderRun } from '@lola-ts/autoencoders';
@@ -26,6 +26,7 @@ import {
   type WellSplit,
 } from '@lola-ts/well-data';
 import { trajectoryDraws } from './augment-draws.js';
+import { ensureDir } from '@lola-ts/well-data';
 
 export interface CacheOptions {
   /** Dataset root (`data/{train,valid,test}`). */
@@ -115,7 +116,7 @@ export async function cacheLatents(run: AutoencoderRun, opts: CacheOptions): Pro
       plan.entries = files.reduce((a, f) => a + f.schema.nTrajectories, 0) * plan.repeat;
     }
     if (geometric.length === 0) log('[cache] no geometric augmentation configured: train copies will be identical');
-    mkdirSync(opts.out, { recursive: true });
+    ensureDir(opts.out, 'cache directory');
     writeConfig(
       join(opts.out, 'cache.yaml'),
       {

@@ -2,14 +2,26 @@
 import { parseArgs } from 'node:util';
 import { formatStatus, loadPipelineConfig, pipelineStatus, planPipeline } from '../pipeline/index.js';
 
+const USAGE = `usage: lola-train status --config FILE [--launcher local|slurm] [--json] [KEY=VALUE ...]
+
+Prints, per pipeline stage and element, its state, job id, exit code and log file.
+  --config FILE       the pipeline config (as given to 'lola-train pipeline')
+  --launcher NAME     'slurm' (default: asks sacct for job states) or 'local'
+  --json              one JSON array instead of a table
+Exit code 0 when every element is COMPLETED, 3 otherwise.`;
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { config: { type: 'string' }, launcher: { type: 'string', default: 'slurm' }, json: { type: 'boolean', default: false } },
+    options: { config: { type: 'string' }, launcher: { type: 'string', default: 'slurm' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   if (!values.config) {
-    console.error('usage: lola-train status --config FILE [--launcher local|slurm] [--json]');
+    console.error(USAGE);
     return 2;
   }
   const config = loadPipelineConfig(values.config, positionals);

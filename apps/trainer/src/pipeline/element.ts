@@ -4,13 +4,13 @@
  * serves the local launcher and Slurm array jobs (which pick their spec by SLURM_ARRAY_TASK_ID).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { createWriteStream, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { ElementSpec } from './graph.js';
 import { programCommand } from './programs.js';
+import { ensureParentDir } from '@lola-ts/well-data';
 
 export function writeJsonAtomic(file: string, value: unknown): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  ensureParentDir(file);
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, JSON.stringify(value, null, 2) + '\n');
   renameSync(tmp, file);
@@ -26,7 +26,7 @@ export function readSpec(file: string): ElementSpec {
 
 /** Runs the element and resolves with its exit code; writes `spec.doneFile` when it is 0. */
 export async function runElement(spec: ElementSpec, jobId?: string): Promise<number> {
-  mkdirSync(path.dirname(spec.logFile), { recursive: true });
+  ensureParentDir(spec.logFile, 'log directory');
   const log = createWriteStream(spec.logFile, { flags: 'a' });
   const { file, args } = programCommand(spec.program, spec.argv);
   const started = new Date();

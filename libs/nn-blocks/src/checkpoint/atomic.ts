@@ -3,8 +3,9 @@
  * directory, are flushed to disk, then renamed over the target, so a reader (or a run resumed
  * after kill -9) sees either the old file or the complete new one, never a partial one.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { ensureParentDir } from '@lola-ts/well-data';
 
 let counter = 0;
 
@@ -16,7 +17,7 @@ export function tempPathFor(path: string): string {
 
 /** Writes `data` to `path` atomically (creating parent directories). */
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
-  mkdirSync(dirname(path), { recursive: true });
+  ensureParentDir(path);
   const tmp = tempPathFor(path);
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const fd = openSync(tmp, 'w');

@@ -8,11 +8,11 @@
  * crash between the two renames leaves `<dir>.old`, which `loadCheckpoint` falls back to.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { ParamTree } from '../params/tree.js';
 import { adamwFromNamed, adamwToNamed, type AdamWState } from '../optim/adamw.js';
 import { tempPathFor, writeJsonAtomic } from './atomic.js';
 import { loadSafetensors, loadWeights, saveSafetensors, saveWeights } from './tensors.js';
+import { ensureParentDir } from '@lola-ts/well-data';
 
 export const WEIGHTS_FILE = 'weights.safetensors';
 export const OPTIMIZER_FILE = 'optimizer.safetensors';
@@ -45,7 +45,7 @@ export interface CheckpointContents {
 
 /** Writes a complete checkpoint directory atomically (see the module comment). */
 export async function saveCheckpoint(dir: string, c: CheckpointContents): Promise<void> {
-  mkdirSync(dirname(dir), { recursive: true });
+  ensureParentDir(dir, 'checkpoint directory');
   const tmp = tempPathFor(dir);
   mkdirSync(tmp);
   try {

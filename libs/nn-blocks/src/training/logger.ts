@@ -4,9 +4,9 @@
  * line (kill -9 mid-write) and every record past the resumed step, so the log of a resumed run
  * reads like that of an uninterrupted one.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../checkpoint/atomic.js';
+import { ensureParentDir } from '@lola-ts/well-data';
 
 export interface LogRecord {
   /** 'train' (one optimizer step), 'valid' (one validation), or a stage-specific kind. */
@@ -26,7 +26,7 @@ export class JsonlLogger {
     readonly path: string,
     keepUpToStep?: number,
   ) {
-    mkdirSync(dirname(path), { recursive: true });
+    ensureParentDir(path, 'log directory');
     if (keepUpToStep === undefined) {
       writeFileAtomic(path, '');
       return;

@@ -16,13 +16,14 @@
  *   after its last complete trajectory. `generate.json` records the options (a rerun with
  *   different options is refused) and the per-file progress.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeDatasetStats, createWellFile, findWellFiles, openWellFiles, wellMetadata, writeMetadataYaml, type WellFileWriter, type WellWriteSchema } from '@lola-ts/well-data';
 import { createSystem } from '../registry.js';
 import type { SimulatorSystem, SystemOptions } from '../system.js';
 import { createRunner } from './pool.js';
 import type { TrajectoryJob, TrajectoryResult } from './trajectory.js';
+import { ensureDir } from '@lola-ts/well-data';
 
 export type SplitName = 'train' | 'valid' | 'test';
 export const SPLITS: readonly SplitName[] = ['train', 'valid', 'test'];
@@ -161,7 +162,7 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerateSumma
     }
     sidecar = old;
   }
-  for (const split of SPLITS) mkdirSync(join(datasetDir, 'data', split), { recursive: true });
+  for (const split of SPLITS) ensureDir(join(datasetDir, 'data', split), 'dataset directory');
   writeJsonAtomic(sidecarPath, sidecar);
 
   const counts = splitCounts(o.trajectories);

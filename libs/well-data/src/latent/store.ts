@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { Dataset, File as H5File } from 'h5wasm/node';
 import type { Tensor32 } from '../dataset/sample.js';
 import { WellFormatError } from '../errors.js';
@@ -10,6 +9,7 @@ import { prod } from '../io/assemble.js';
 import type { TimeWindow } from '../io/well-file.js';
 import { requireDataset } from '../schema/parse.js';
 import { PARTIAL_SUFFIX } from '../writer/well-writer.js';
+import { ensureParentDir } from '../fs/ensure-dir.js';
 
 /** What a latent cache file records besides the arrays. */
 export interface LatentStoreMeta {
@@ -46,7 +46,7 @@ export async function createLatentStore(path: string, meta: LatentStoreMeta, opt
     const r = resumeLatent(h5, temp, meta);
     if (r) return new LatentStoreWriter(path, temp, r.file, meta, r.n);
   }
-  mkdirSync(dirname(path), { recursive: true });
+  ensureParentDir(path, 'latent store directory');
   rmSync(temp, { force: true });
   const f = new h5.File(temp, 'w');
   if (f.file_id < 0n) throw new WellFormatError(temp, '/', 'a writable location for the HDF5 file', 'HDF5 could not create it');

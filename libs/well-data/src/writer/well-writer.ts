@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { Dataset, File as H5File, Group } from 'h5wasm/node';
 import { WellFormatError } from '../errors.js';
 import { writeBoolAttr, writeBoolDataset, writeBoolListAttr } from '../h5/booleans.js';
@@ -8,6 +7,7 @@ import { prod } from '../io/assemble.js';
 import type { BoundaryType } from '../schema/types.js';
 import { resolveWriteSchema, type ResolvedField, type ResolvedSchema, type WellWriteSchema } from './spec.js';
 import { resumePartial } from './resume.js';
+import { ensureParentDir } from '../fs/ensure-dir.js';
 
 /** Options of `createWellFile`. */
 export interface WellWriteOptions {
@@ -45,7 +45,7 @@ export async function createWellFile(path: string, schema: WellWriteSchema, opti
     const resumed = resumePartial(h5, temp, path, resolved);
     if (resumed) return new WellFileWriter(path, temp, resumed.file, resolved, resumed.nTrajectories, options);
   }
-  mkdirSync(dirname(path), { recursive: true });
+  ensureParentDir(path, 'directory of the Well file');
   rmSync(temp, { force: true });
   const f = new h5.File(temp, 'w');
   if (f.file_id < 0n) throw new WellFormatError(temp, '/', 'a writable location for the HDF5 file', 'HDF5 could not create it');
