@@ -17,13 +17,14 @@ export {
 export { initDcae, type Dcae, type EncoderParams, type DecoderParams, type EncoderLevel, type DecoderLevel } from './dcae.js';
 export { encode, decode, reconstruct, autoencoderLoss, type ForwardOptions } from './forward.js';
 export {
-  loadAutoencoderRun,
   parseRunData,
+  parseAutoencoderConfig,
+  autoencoderFromConfig,
   runPreprocessing,
   preprocessStates,
   postprocessStates,
   runCompressionRate,
   runLatentShape,
-  type AutoencoderRun,
   type AutoencoderRunData,
-} from './run.js';
+} from './run-data.js';
+export { loadAutoencoderRun, type AutoencoderRun } from './run.js';

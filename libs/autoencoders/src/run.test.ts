@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDcaeConfig } from './config.js';
 import { initDcae } from './dcae.js';
 import { decode, encode } from './forward.js';
-import { loadAutoencoderRun, postprocessStates, preprocessStates, runCompressionRate, type AutoencoderRunData } from './run.js';
+import { loadAutoencoderRun } from './run.js';
+import { postprocessStates, preprocessStates, runCompressionRate, type AutoencoderRunData } from './run-data.js';
 
 let root: string;
 beforeAll(async () => {

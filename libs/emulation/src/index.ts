@@ -13,4 +13,5 @@ export { windowCount, windowIndices, trajectoryWindow } from './windows.js';
 export { rollout, type Emulate, type EmulateRequest, type RolloutOptions } from './rollout.js';
 export { diffusionEmulator, solverEmulator, type DiffusionEmulatorOptions } from './emulators.js';
 export { chunkSizes, mapFrames, encodeTrajectory, decodeTrajectory, type FrameCodec } from './trajectories.js';
-export { loadEmulatorRun, parseModelConfig, type EmulatorRun } from './run.js';
+export { parseModelConfig, parseEmulatorConfig, emulatorFromConfig, type EmulatorModel } from './model-config.js';
+export { loadEmulatorRun, type EmulatorRun } from './run.js';

@@ -7,7 +7,8 @@ export {
   type SafetensorsContent,
 } from './safetensors.js';
 export { writeFileAtomic, writeJsonAtomic, tempPathFor } from './atomic.js';
-export { tensorsToEntries, entriesToTensors, saveSafetensors, loadSafetensors, saveWeights, loadWeights, WEIGHTS_METADATA } from './tensors.js';
+export { tensorsToEntries, entriesToTensors, loadWeightsFromBytes } from './entries.js';
+export { saveSafetensors, loadSafetensors, saveWeights, loadWeights, WEIGHTS_METADATA } from './tensors.js';
 export {
   saveCheckpoint,
   loadCheckpoint,

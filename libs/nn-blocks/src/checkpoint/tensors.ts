@@ -7,58 +7,10 @@
  * int32 (I64 values must fit in int32) and F64 becomes float32 (tfjs has neither int64 nor float64).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
-import { assignParams, namedParams, type NamedTensors, type ParamTree } from '../params/tree.js';
+import { namedParams, type NamedTensors, type ParamTree } from '../params/tree.js';
 import { writeFileAtomic } from './atomic.js';
-import { decodeSafetensors, encodeSafetensors, type SafetensorsArray, type SafetensorsEntry } from './safetensors.js';
-
-/** Reads tensor data (after any pending ops) into safetensors entries. */
-export async function tensorsToEntries(named: NamedTensors): Promise<Map<string, SafetensorsEntry>> {
-  const out = new Map<string, SafetensorsEntry>();
-  for (const [name, t] of named) {
-    const data = await t.data();
-    if (t.dtype === 'float32') out.set(name, { dtype: 'F32', shape: t.shape.slice(), data: Float32Array.from(data as Float32Array) });
-    else if (t.dtype === 'int32') out.set(name, { dtype: 'I32', shape: t.shape.slice(), data: Int32Array.from(data as Int32Array) });
-    else if (t.dtype === 'bool') out.set(name, { dtype: 'BOOL', shape: t.shape.slice(), data: Uint8Array.from(data as Uint8Array) });
-    else throw new Error(`safetensors: tensor "${name}" has unsupported dtype ${t.dtype}`);
-  }
-  return out;
-}
-
-/** Makes tf tensors from safetensors entries (caller disposes). */
-export function entriesToTensors(entries: Map<string, SafetensorsEntry>, source = 'safetensors'): NamedTensors {
-  const out = new Map<string, tf.Tensor>();
-  for (const [name, e] of entries) out.set(name, entryToTensor(name, e, source));
-  return out;
-}
-
-function entryToTensor(name: string, e: SafetensorsEntry, source: string): tf.Tensor {
-  const d: SafetensorsArray = e.data;
-  switch (e.dtype) {
-    case 'F32':
-      return tf.tensor(d as Float32Array, e.shape, 'float32');
-    case 'F64':
-      return tf.tensor(Float32Array.from(d as Float64Array), e.shape, 'float32');
-    case 'I32':
-      return tf.tensor(d as Int32Array, e.shape, 'int32');
-    case 'I16':
-    case 'I8':
-    case 'U8':
-      return tf.tensor(Int32Array.from(d as Int16Array), e.shape, 'int32');
-    case 'BOOL':
-      return tf.tensor(d as Uint8Array, e.shape, 'bool');
-    case 'I64': {
-      const big = d as BigInt64Array;
-      const out = new Int32Array(big.length);
-      for (let i = 0; i < big.length; i++) {
-        const v = big[i]!;
-        if (v > 2147483647n || v < -2147483648n) throw new Error(`${source}: tensor "${name}" holds the int64 value ${v}, outside the int32 range tfjs supports`);
-        out[i] = Number(v);
-      }
-      return tf.tensor(out, e.shape, 'int32');
-    }
-  }
-}
+import { entriesToTensors, loadWeightsFromBytes, tensorsToEntries } from './entries.js';
+import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
 
 /** Writes named tensors to a safetensors file atomically. */
 export async function saveSafetensors(path: string, named: NamedTensors, metadata: Record<string, string> = {}): Promise<void> {
@@ -85,11 +37,6 @@ export async function saveWeights(path: string, params: ParamTree, metadata: Rec
  * Returns the file's metadata.
  */
 export function loadWeights(path: string, params: ParamTree): Record<string, string> {
-  const { tensors, metadata } = loadSafetensors(path);
-  try {
-    assignParams(params, tensors, path);
-  } finally {
-    for (const t of tensors.values()) t.dispose();
-  }
-  return metadata;
+  if (!existsSync(path)) throw new Error(`checkpoint file not found: ${path}`);
+  return loadWeightsFromBytes(new Uint8Array(readFileSync(path)), params, path);
 }
