@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { initRuntime, type BackendChoice } from './init.js';
+import { loadNative } from './native/addon.js';
 
 describe('initRuntime', () => {
   it('rejects unknown backends and bad thread counts with clear errors', async () => {
-    await expect(initRuntime({ backend: 'gpu' as BackendChoice })).rejects.toThrow(/backend 'gpu' is not one of auto, tensorflow, wasm, webgpu, cpu/);
+    await expect(initRuntime({ backend: 'gpu' as BackendChoice })).rejects.toThrow(/backend 'gpu' is not one of auto, tensorflow, native, wasm, webgpu, cpu/);
     await expect(initRuntime({ backend: 'wasm', threads: 0 })).rejects.toThrow(/threads must be an integer from 1 to 64, got 0/);
     await expect(initRuntime({ backend: 'wasm', threads: 1.5 })).rejects.toThrow(/threads must be an integer/);
   });
@@ -25,11 +26,20 @@ describe('initRuntime', () => {
     expect(tf.getBackend()).toBe('cpu');
   });
 
-  it("'auto' falls back to wasm with the runtime's kernels and says why", async () => {
+  it("'auto' falls back to wasm with the runtime's kernels (and the native ones when built) and says why", async () => {
     const info = await initRuntime({ backend: 'auto', threads: 1 });
     expect(info).toMatchObject({ requested: 'auto', backend: 'wasm', threads: 1, simd: true });
-    expect(info.notes).toEqual(['@tensorflow/tfjs-node-gpu is not installed', '@tensorflow/tfjs-node is not installed']);
+    const load = loadNative();
+    const nativeNote = load.ok ? [] : [`${load.reason}; using the wasm kernels`];
+    expect(info.notes).toEqual(['@tensorflow/tfjs-node-gpu is not installed', '@tensorflow/tfjs-node is not installed', ...nativeNote]);
     for (const k of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul', 'UnsortedSegmentSum']) expect(info.kernels).toContain(k);
+    if (load.ok) {
+      expect(info.native).toMatch(/OpenBLAS .*, 1 thread/);
+      expect(info.kernels).toContain('native:BatchMatMul');
+    } else {
+      expect(info.native).toBeNull();
+      await expect(initRuntime({ backend: 'native', threads: 1 })).rejects.toThrow(/backend 'native' is unavailable: native kernels .*--backend wasm/);
+    }
     expect(tf.getBackend()).toBe('wasm');
     const again = await initRuntime({ backend: 'auto', threads: 1 });
     expect(again).toEqual(info);

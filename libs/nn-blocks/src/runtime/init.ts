@@ -1,11 +1,14 @@
 /**
  * Backend selection for programs (ARCHITECTURE §2, spec runtime.md): `auto` takes tfjs-node-gpu,
  * then tfjs-node when installed (optional peers, detected at run time), else wasm with the
- * runtime's kernels and, in Node, worker threads.
+ * runtime's kernels and, in Node, worker threads, plus the native OpenBLAS kernels when the
+ * optional addon was built (`native`).
  */
 import * as tf from '@tensorflow/tfjs';
 import * as wasmBackend from '@tensorflow/tfjs-backend-wasm';
 import { availableParallelism } from 'node:os';
+import { loadNative } from './native/addon.js';
+import { registerNativeKernels, setNativeKernelsEnabled } from './native/register.js';
 import { importOptional } from './optional.js';
 import { checkGlue, installWasmThreadPatches, releaseWasmThreads } from './threads.js';
 import { prepareWebGpu } from './webgpu.js';
@@ -15,7 +18,7 @@ import { installThreadGate } from './wasm/thread-gate.js';
 import type { BackendWasm } from './wasm/util.js';
 
 /** Backend choices of `--backend`. */
-export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'webgpu', 'cpu'] as const;
+export const BACKEND_CHOICES = ['auto', 'tensorflow', 'native', 'wasm', 'webgpu', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 export interface RuntimeOptions {
@@ -36,6 +39,11 @@ export interface RuntimeInfo {
   simd: boolean;
   /** Kernels the runtime registered for this backend. */
   kernels: string[];
+  /**
+   * The native kernels over the wasm backend (`native`, or `auto` with the addon built): the BLAS
+   * build, its CPU kernel set and threads, e.g. 'OpenBLAS 0.3.21 … SkylakeX, 2 threads'; else null.
+   */
+  native: string | null;
   /** Why choices were skipped or reduced (e.g. tfjs-node missing, one-thread fallback). */
   notes: string[];
 }
@@ -137,10 +145,12 @@ async function initWasm(threads: number, notes: string[]): Promise<number> {
 
 /**
  * Selects and initialises the tfjs backend (ARCHITECTURE §2; spec runtime.md §1–§3).
- * - `auto`: tfjs-node-gpu, then tfjs-node if importable, else `wasm`.
+ * - `auto`: tfjs-node-gpu, then tfjs-node if importable, else `native`, else `wasm` (with a note why).
  * - `tensorflow`: tfjs-node-gpu or tfjs-node; a clear error when neither loads.
  * - `wasm`: SIMD binary, the runtime's kernels, `threads` XNNPACK threads (worker threads in
- *   Node; one thread, with a note, when the tfjs glue is not the expected one).
+ *   Node; one thread, with a note, when the tfjs glue is not the expected one); native kernels off.
+ * - `native`: `wasm` plus the addon's OpenBLAS products and convolutions (`threads` BLAS threads)
+ *   on the wasm heap; an error when the addon is not built or `LOLA_NATIVE=0`.
  * - `webgpu`: Dawn (`webgpu` package) + `@tensorflow/tfjs-backend-webgpu`; an error without an adapter.
  * - `cpu`: the pure-JS backend (an oracle for tests; very slow).
  * Calling it again with the same options returns the same description.
@@ -161,6 +171,7 @@ export async function initRuntime(options: RuntimeOptions = {}): Promise<Runtime
   }
   const notes: string[] = [];
   let kernels: string[] = [];
+  let native: string | null = null;
   let used = 1;
   let simd = false;
   switch (requested) {
@@ -181,14 +192,30 @@ export async function initRuntime(options: RuntimeOptions = {}): Promise<Runtime
       }
       break;
     case 'auto':
-    case 'wasm':
+    case 'native':
+    case 'wasm': {
       if (requested === 'auto' && (await tryTensorflow(notes))) break;
       used = await initWasm(threads, notes);
       kernels = registerWasmKernels();
       simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+      if (requested === 'wasm') {
+        setNativeKernelsEnabled(false);
+        break;
+      }
+      const load = loadNative();
+      if (!load.ok) {
+        if (requested === 'native') throw new Error(`initRuntime: backend 'native' is unavailable: ${load.reason}. Use --backend wasm`);
+        notes.push(`${load.reason}; using the wasm kernels`);
+        break;
+      }
+      const names = registerNativeKernels(load.addon, threads);
+      kernels = [...kernels, ...names.map((n) => `native:${n}`)];
+      const blas = load.addon.info();
+      native = `${blas.config.split(' ').slice(0, 2).join(' ')} ${blas.core}, ${blas.threads} thread(s)`;
       break;
+    }
   }
-  const info: RuntimeInfo = { requested, backend: tf.getBackend(), threads: used, simd, kernels: [...kernels], notes };
+  const info: RuntimeInfo = { requested, backend: tf.getBackend(), threads: used, simd, kernels: [...kernels], native, notes };
   current = { ...info, key };
   return { ...info, kernels: [...kernels], notes: [...notes] };
 }

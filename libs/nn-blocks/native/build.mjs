@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * Builds the optional native CPU kernels (lola_native.node) at `npm ci` / `npm install` time.
+ * Never fails the install: without a C++ compiler, Node's headers or OpenBLAS (Debian
+ * `libopenblas-dev`) it prints why and exits 0, and the runtime uses the plain wasm kernels.
+ *
+ * Compiles with g++ directly (no node-gyp: node-gyp fetches Node's headers from the network
+ * when it does not find them; here they come from the Node installation itself).
+ * `LOLA_NATIVE_BUILD=0` skips the build. Output: native/build/lola_native.node (temp + rename).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, 'build', 'lola_native.node');
+
+function log(message) {
+  console.log(`@lola-ts/nn-blocks native kernels: ${message}`);
+}
+
+function nodeIncludeDir() {
+  const candidates = [join(dirname(dirname(process.execPath)), 'include', 'node'), '/usr/include/node', '/usr/local/include/node'];
+  return candidates.find((d) => existsSync(join(d, 'node_api.h'))) ?? null;
+}
+
+function blasFlags() {
+  try {
+    const flags = execFileSync('pkg-config', ['--cflags', '--libs', 'openblas'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return flags.trim().split(/\s+/).filter(Boolean);
+  } catch {
+    return existsSync('/usr/include/x86_64-linux-gnu/cblas.h') || existsSync('/usr/include/cblas.h') ? ['-lopenblas'] : null;
+  }
+}
+
+function build() {
+  if (process.env.LOLA_NATIVE_BUILD === '0') return 'skipped (LOLA_NATIVE_BUILD=0)';
+  if (process.platform !== 'linux') return `skipped: only built on Linux (this is ${process.platform})`;
+  const cxx = process.env.CXX || 'g++';
+  try {
+    execFileSync(cxx, ['--version'], { stdio: 'ignore' });
+  } catch {
+    return `skipped: no C++ compiler ('${cxx}' not found)`;
+  }
+  const include = nodeIncludeDir();
+  if (!include) return "skipped: Node's headers (node_api.h) were not found next to the node binary or in /usr/include/node";
+  const blas = blasFlags();
+  if (!blas) return 'skipped: OpenBLAS not found (Debian: apt-get install libopenblas-dev)';
+  mkdirSync(dirname(out), { recursive: true });
+  const tmp = `${out}.${process.pid}.tmp`;
+  const args = ['-O3', '-std=c++17', '-shared', '-fPIC', '-fopenmp', '-DNODE_GYP_MODULE_NAME=lola_native', `-I${include}`, join(here, 'lola_native.cc'), '-o', tmp, ...blas];
+  try {
+    execFileSync(cxx, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const stderr = String(e.stderr ?? e.message).trim().split('\n').slice(-6).join('\n');
+    return `not built, ${cxx} failed:\n${stderr}`;
+  }
+  renameSync(tmp, out);
+  return `built ${out}`;
+}
+
+try {
+  log(build());
+} catch (e) {
+  log(`not built: ${e instanceof Error ? e.message : String(e)}`);
+}

@@ -1,0 +1,268 @@
+// Native CPU kernels for the tfjs wasm backend of @lola-ts/nn-blocks: single-precision products
+// (OpenBLAS sgemm) and 2-D convolutions (im2col / col2im + sgemm, OpenMP over rows), computed in
+// place on the wasm heap. Every tensor is given as a float offset into one typed array over the
+// heap (a view of the wasm Memory, shared or not); every extent is checked against its length.
+#include <node_api.h>
+
+#include <cblas.h>
+#include <omp.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+extern "C" {
+char* openblas_get_config(void);
+char* openblas_get_corename(void);
+int openblas_get_num_threads(void);
+void openblas_set_num_threads(int);
+}
+
+namespace {
+
+// Floats of im2col scratch per chunk (32 MiB): large enough for the gemm to run at full speed.
+constexpr int64_t kChunkFloats = int64_t(1) << 23;
+
+struct Error {
+  std::string message;
+};
+
+napi_value Throw(napi_env env, const std::string& message) {
+  napi_throw_error(env, nullptr, ("lola native: " + message).c_str());
+  return nullptr;
+}
+
+struct Args {
+  napi_env env;
+  std::vector<napi_value> v;
+  float* heap = nullptr;
+  int64_t length = 0;  // floats
+
+  Args(napi_env e, napi_callback_info info, size_t want) : env(e), v(want) {
+    size_t argc = want;
+    if (napi_get_cb_info(env, info, &argc, v.data(), nullptr, nullptr) != napi_ok || argc != want) {
+      throw Error{"expected " + std::to_string(want) + " arguments, got " + std::to_string(argc)};
+    }
+  }
+
+  void Heap(size_t i) {
+    bool is = false;
+    napi_is_typedarray(env, v[i], &is);
+    if (!is) throw Error{"argument " + std::to_string(i) + " must be a typed array over the wasm heap"};
+    napi_typedarray_type type;
+    size_t count = 0;
+    void* data = nullptr;
+    napi_value buffer;
+    size_t byteOffset = 0;
+    if (napi_get_typedarray_info(env, v[i], &type, &count, &data, &buffer, &byteOffset) != napi_ok || data == nullptr) {
+      throw Error{"cannot read the heap typed array"};
+    }
+    size_t bytes = count;
+    if (type == napi_float32_array || type == napi_int32_array || type == napi_uint32_array) bytes = count * 4;
+    else if (type != napi_uint8_array && type != napi_int8_array) throw Error{"the heap must be a Uint8Array or Float32Array"};
+    // `data` already includes byteOffset; offsets are relative to it.
+    heap = static_cast<float*>(data);
+    length = static_cast<int64_t>(bytes / 4);
+  }
+
+  int64_t Int(size_t i) {
+    int64_t out = 0;
+    if (napi_get_value_int64(env, v[i], &out) != napi_ok) throw Error{"argument " + std::to_string(i) + " must be a number"};
+    return out;
+  }
+
+  bool Bool(size_t i) {
+    bool out = false;
+    if (napi_get_value_bool(env, v[i], &out) != napi_ok) throw Error{"argument " + std::to_string(i) + " must be a boolean"};
+    return out;
+  }
+
+  // Pointer to `count` floats at float offset `off`, checked against the heap.
+  float* At(int64_t off, int64_t count, const char* what) {
+    if (off < 0 || count < 0 || off + count > length) {
+      throw Error{std::string(what) + ": floats [" + std::to_string(off) + ", " + std::to_string(off + count) +
+                  ") lie outside the heap of " + std::to_string(length)};
+    }
+    return heap + off;
+  }
+};
+
+std::vector<float>& Scratch(int64_t floats) {
+  static std::vector<float> buffer;
+  if (static_cast<int64_t>(buffer.size()) < floats) buffer.resize(static_cast<size_t>(floats));
+  return buffer;
+}
+
+// gemm(heap, batch, M, N, K, a, strideA, transA, b, strideB, transB, c, strideC, beta)
+// C[i] = op(A[i]) · op(B[i]) + beta · C[i], row-major; a stride of 0 broadcasts one matrix.
+napi_value Gemm(napi_env env, napi_callback_info info) {
+  try {
+    Args a(env, info, 14);
+    a.Heap(0);
+    const int64_t batch = a.Int(1), M = a.Int(2), N = a.Int(3), K = a.Int(4);
+    const int64_t oa = a.Int(5), sa = a.Int(6), ob = a.Int(8), sb = a.Int(9), oc = a.Int(11), sc = a.Int(12);
+    const bool ta = a.Bool(7), tb = a.Bool(10);
+    double beta = 0;
+    napi_get_value_double(env, a.v[13], &beta);
+    if (batch < 1 || M < 1 || N < 1 || K < 1) throw Error{"gemm: sizes must be positive"};
+    float* A = a.At(oa, (batch - 1) * sa + M * K, "gemm A");
+    float* B = a.At(ob, (batch - 1) * sb + K * N, "gemm B");
+    float* C = a.At(oc, (batch - 1) * sc + M * N, "gemm C");
+    for (int64_t i = 0; i < batch; i++) {
+      cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, int(M), int(N), int(K), 1.0f,
+                  A + i * sa, int(ta ? M : K), B + i * sb, int(tb ? K : N), float(beta), C + i * sc, int(N));
+    }
+    return nullptr;
+  } catch (const Error& e) {
+    return Throw(env, e.message);
+  }
+}
+
+struct Conv {
+  int64_t B, H, W, Ci, KH, KW, Co, OH, OW, sh, sw, dh, dw, pt, pl;
+  int64_t Kc() const { return KH * KW * Ci; }
+  int64_t Rows() const { return B * OH * OW; }
+  bool Pointwise() const { return KH == 1 && KW == 1 && sh == 1 && sw == 1 && pt == 0 && pl == 0 && OH == H && OW == W; }
+};
+
+// cols[r - r0, (kh, kw, ci)] = x[b, oh·sh + kh·dh − pt, ow·sw + kw·dw − pl, ci] (0 outside).
+void Im2col(const Conv& c, const float* x, float* cols, int64_t r0, int64_t r1) {
+  const int64_t kc = c.Kc();
+#pragma omp parallel for schedule(static)
+  for (int64_t r = r0; r < r1; r++) {
+    const int64_t b = r / (c.OH * c.OW), rem = r % (c.OH * c.OW), oh = rem / c.OW, ow = rem % c.OW;
+    float* dst = cols + (r - r0) * kc;
+    for (int64_t kh = 0; kh < c.KH; kh++) {
+      const int64_t ih = oh * c.sh + kh * c.dh - c.pt;
+      for (int64_t kw = 0; kw < c.KW; kw++) {
+        const int64_t iw = ow * c.sw + kw * c.dw - c.pl;
+        float* d = dst + (kh * c.KW + kw) * c.Ci;
+        if (ih < 0 || ih >= c.H || iw < 0 || iw >= c.W) std::memset(d, 0, sizeof(float) * c.Ci);
+        else std::memcpy(d, x + ((b * c.H + ih) * c.W + iw) * c.Ci, sizeof(float) * c.Ci);
+      }
+    }
+  }
+}
+
+// dx[b, ih, iw, ci] += cols[r − r0, (kh, kw, ci)] for the rows r in [r0, r1); parallel over input
+// rows (each written by one thread).
+void Col2im(const Conv& c, const float* cols, float* dx, int64_t r0, int64_t r1) {
+  const int64_t kc = c.Kc(), per = c.OH * c.OW;
+  for (int64_t b = r0 / per; b <= (r1 - 1) / per; b++) {
+#pragma omp parallel for schedule(static)
+    for (int64_t ih = 0; ih < c.H; ih++) {
+      float* row = dx + (b * c.H + ih) * c.W * c.Ci;
+      for (int64_t kh = 0; kh < c.KH; kh++) {
+        const int64_t t = ih + c.pt - kh * c.dh;
+        if (t < 0 || t % c.sh != 0) continue;
+        const int64_t oh = t / c.sh;
+        if (oh >= c.OH) continue;
+        for (int64_t ow = 0; ow < c.OW; ow++) {
+          const int64_t r = (b * c.OH + oh) * c.OW + ow;
+          if (r < r0 || r >= r1) continue;
+          const float* src = cols + (r - r0) * kc + kh * c.KW * c.Ci;
+          for (int64_t kw = 0; kw < c.KW; kw++) {
+            const int64_t iw = ow * c.sw + kw * c.dw - c.pl;
+            if (iw < 0 || iw >= c.W) continue;
+            float* d = row + iw * c.Ci;
+            const float* s = src + kw * c.Ci;
+            for (int64_t i = 0; i < c.Ci; i++) d[i] += s[i];
+          }
+        }
+      }
+    }
+  }
+}
+
+// conv2d(heap, mode, x, w, y, B, H, W, Ci, KH, KW, Co, OH, OW, sh, sw, dh, dw, pt, pl), NHWC,
+// filter [KH, KW, Ci, Co]. mode 0: y = conv(x, w); 1: x = the input gradient of dy = y through w;
+// 2: w = the filter gradient from x and dy = y.
+napi_value Conv2d(napi_env env, napi_callback_info info) {
+  try {
+    Args a(env, info, 20);
+    a.Heap(0);
+    const int64_t mode = a.Int(1);
+    Conv c{a.Int(5), a.Int(6), a.Int(7), a.Int(8), a.Int(9), a.Int(10), a.Int(11), a.Int(12), a.Int(13),
+           a.Int(14), a.Int(15), a.Int(16), a.Int(17), a.Int(18), a.Int(19)};
+    if (c.B < 1 || c.H < 1 || c.W < 1 || c.Ci < 1 || c.KH < 1 || c.KW < 1 || c.Co < 1 || c.OH < 1 || c.OW < 1 || c.sh < 1 ||
+        c.sw < 1 || c.dh < 1 || c.dw < 1 || mode < 0 || mode > 2) {
+      throw Error{"conv2d: sizes, strides and dilations must be positive and mode 0, 1 or 2"};
+    }
+    float* x = a.At(a.Int(2), c.B * c.H * c.W * c.Ci, "conv2d x");
+    float* w = a.At(a.Int(3), c.Kc() * c.Co, "conv2d filter");
+    float* y = a.At(a.Int(4), c.Rows() * c.Co, "conv2d y");
+    const int64_t kc = c.Kc(), rows = c.Rows();
+    if (c.Pointwise()) {
+      if (mode == 0) cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, int(rows), int(c.Co), int(kc), 1.0f, x, int(kc), w, int(c.Co), 0.0f, y, int(c.Co));
+      else if (mode == 1) cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(rows), int(kc), int(c.Co), 1.0f, y, int(c.Co), w, int(c.Co), 0.0f, x, int(kc));
+      else cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, int(kc), int(c.Co), int(rows), 1.0f, x, int(kc), y, int(c.Co), 0.0f, w, int(c.Co));
+      return nullptr;
+    }
+    const int64_t chunk = std::max<int64_t>(std::min<int64_t>(rows, kChunkFloats / kc), 1);
+    float* cols = Scratch(chunk * kc).data();
+    if (mode == 1) std::memset(x, 0, sizeof(float) * c.B * c.H * c.W * c.Ci);
+    for (int64_t r0 = 0; r0 < rows; r0 += chunk) {
+      const int64_t r1 = std::min(rows, r0 + chunk), n = r1 - r0;
+      if (mode == 0) {
+        Im2col(c, x, cols, r0, r1);
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, int(n), int(c.Co), int(kc), 1.0f, cols, int(kc), w, int(c.Co), 0.0f, y + r0 * c.Co, int(c.Co));
+      } else if (mode == 1) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(n), int(kc), int(c.Co), 1.0f, y + r0 * c.Co, int(c.Co), w, int(c.Co), 0.0f, cols, int(kc));
+        Col2im(c, cols, x, r0, r1);
+      } else {
+        Im2col(c, x, cols, r0, r1);
+        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, int(kc), int(c.Co), int(n), 1.0f, cols, int(kc), y + r0 * c.Co, int(c.Co), r0 == 0 ? 0.0f : 1.0f, w, int(c.Co));
+      }
+    }
+    return nullptr;
+  } catch (const Error& e) {
+    return Throw(env, e.message);
+  }
+}
+
+napi_value SetThreads(napi_env env, napi_callback_info info) {
+  try {
+    Args a(env, info, 1);
+    const int64_t n = a.Int(0);
+    if (n < 1 || n > 256) throw Error{"setThreads: expected 1 to 256"};
+    openblas_set_num_threads(int(n));
+    omp_set_num_threads(int(n));
+    return nullptr;
+  } catch (const Error& e) {
+    return Throw(env, e.message);
+  }
+}
+
+napi_value Str(napi_env env, const char* s) {
+  napi_value v;
+  napi_create_string_utf8(env, s ? s : "", NAPI_AUTO_LENGTH, &v);
+  return v;
+}
+
+// info() → { config, core, threads }: the OpenBLAS build, the kernel set it chose for this CPU, threads.
+napi_value Info(napi_env env, napi_callback_info) {
+  napi_value o, t;
+  napi_create_object(env, &o);
+  napi_set_named_property(env, o, "config", Str(env, openblas_get_config()));
+  napi_set_named_property(env, o, "core", Str(env, openblas_get_corename()));
+  napi_create_int32(env, openblas_get_num_threads(), &t);
+  napi_set_named_property(env, o, "threads", t);
+  return o;
+}
+
+napi_value Init(napi_env env, napi_value exports) {
+  const napi_property_descriptor props[] = {
+      {"gemm", nullptr, Gemm, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"conv2d", nullptr, Conv2d, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"setThreads", nullptr, SetThreads, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"info", nullptr, Info, nullptr, nullptr, nullptr, napi_default, nullptr},
+  };
+  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  return exports;
+}
+
+}  // namespace
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)

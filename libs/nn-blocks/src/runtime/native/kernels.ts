@@ -1,0 +1,160 @@
+/**
+ * Native kernels for the wasm backend: products and 2-D convolutions computed by the addon
+ * (OpenBLAS sgemm; im2col / col2im + sgemm) straight on the wasm heap, without copies. Each
+ * returns null for what it does not handle (non-float32, NCHW, broadcasting batches, empty
+ * tensors), and the registered wrapper then runs the kernel it replaced (the runtime's wasm one).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { callWasm, heapOffset, release, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
+import type { NativeAddon } from './addon.js';
+
+type Native = (addon: NativeAddon, be: BackendWasm, inputs: Record<string, TensorInfo | undefined>, attrs: Attrs) => TensorInfo | null;
+
+const heap = (be: BackendWasm): Uint8Array => (be.wasm as unknown as { HEAPU8: Uint8Array }).HEAPU8;
+const f32 = (t: TensorInfo | undefined): boolean => t !== undefined && t.dtype === 'float32';
+const off = (be: BackendWasm, t: TensorInfo): number => heapOffset(be, t) / 4;
+
+function stripOnes(shape: number[]): number[] {
+  let i = 0;
+  while (i < shape.length && shape[i] === 1) i++;
+  return shape.slice(i);
+}
+
+/** op(a)·op(b) for batches that are equal or 1; null otherwise. */
+export function nativeMatMul(addon: NativeAddon, be: BackendWasm, a: TensorInfo, b: TensorInfo, tA: boolean, tB: boolean): TensorInfo | null {
+  if (!f32(a) || !f32(b) || a.shape.length < 2 || b.shape.length < 2) return null;
+  const ra = a.shape.length;
+  const rb = b.shape.length;
+  const outerA = a.shape.slice(0, -2);
+  const outerB = b.shape.slice(0, -2);
+  const batchA = sizeOf(outerA);
+  const batchB = sizeOf(outerB);
+  if (batchA !== batchB && batchA !== 1 && batchB !== 1) return null;
+  if (batchA === batchB && batchA !== 1 && stripOnes(outerA).join() !== stripOnes(outerB).join()) return null;
+  const M = tA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
+  const K = tA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
+  const Kb = tB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
+  const N = tB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
+  if (K !== Kb) {
+    throw new Error(`Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} and transposeA=${tA} and transposeB=${tB} must match.`);
+  }
+  if (M === 0 || N === 0 || K === 0 || batchA === 0 || batchB === 0) return null;
+  const outOuter = tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
+  const out = be.makeOutput([...outOuter, M, N], 'float32');
+  const batch = Math.max(batchA, batchB);
+  const h = heap(be);
+  if (batchB === 1 && !tA) {
+    // The batch of a folded into its rows: one [batch·M, K] × op(B) product.
+    addon.gemm(h, 1, batch * M, N, K, off(be, a), 0, false, off(be, b), 0, tB, off(be, out), 0, 0);
+  } else {
+    addon.gemm(h, batch, M, N, K, off(be, a), batchA === 1 ? 0 : M * K, tA, off(be, b), batchB === 1 ? 0 : K * N, tB, off(be, out), M * N, 0);
+  }
+  return out;
+}
+
+const ACTIVATIONS: Record<string, string> = { relu: 'Relu', relu6: 'Relu6', elu: 'Elu', sigmoid: 'Sigmoid' };
+
+/** Adds `bias` (wasm Add, broadcasting) and applies a fused activation (wasm kernels); consumes `t`. */
+function biasAndActivation(be: BackendWasm, t: TensorInfo, inputs: Record<string, TensorInfo | undefined>, at: Attrs, kernel: string): TensorInfo {
+  const bias = inputs['bias'];
+  if (bias) {
+    const withBias = callWasm('Add', be, { a: t, b: bias });
+    release(be, t);
+    t = withBias;
+  }
+  const act = (at['activation'] as string | undefined) ?? 'linear';
+  if (act === 'linear') return t;
+  let out: TensorInfo;
+  if (ACTIVATIONS[act]) out = callWasm(ACTIVATIONS[act]!, be, { x: t });
+  else if (act === 'leakyrelu') out = callWasm('LeakyRelu', be, { x: t }, { alpha: at['leakyreluAlpha'] });
+  else if (act === 'prelu') out = callWasm('Prelu', be, { x: t, alpha: inputs['preluActivationWeights']! });
+  else {
+    release(be, t);
+    throw new Error(`${kernel} (native, @lola-ts/nn-blocks runtime): unknown activation '${act}'`);
+  }
+  release(be, t);
+  return out;
+}
+
+const batchMatMul: Native = (addon, be, i, at) => nativeMatMul(addon, be, i['a']!, i['b']!, Boolean(at['transposeA']), Boolean(at['transposeB']));
+
+const fusedMatMul: Native = (addon, be, i, at) => {
+  const t = nativeMatMul(addon, be, i['a']!, i['b']!, Boolean(at['transposeA']), Boolean(at['transposeB']));
+  return t && biasAndActivation(be, t, i, at, '_FusedMatMul');
+};
+
+type Conv = { B: number; H: number; W: number; Ci: number; KH: number; KW: number; Co: number; OH: number; OW: number; sh: number; sw: number; dh: number; dw: number; pt: number; pl: number };
+
+function convGeometry(xShape: number[], filterShape: number[], at: Attrs, dilations: unknown): Conv | null {
+  const format = at['dataFormat'] as string | undefined;
+  if (format !== undefined && format !== 'NHWC') return null;
+  const info = tf.backend_util.computeConv2DInfo(
+    xShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    at['strides'] as number,
+    (dilations ?? 1) as number,
+    at['pad'] as 'same',
+    at['dimRoundingMode'] as 'floor' | undefined,
+  );
+  const g: Conv = {
+    B: info.batchSize, H: info.inHeight, W: info.inWidth, Ci: info.inChannels, KH: info.filterHeight, KW: info.filterWidth, Co: info.outChannels,
+    OH: info.outHeight, OW: info.outWidth, sh: info.strideHeight, sw: info.strideWidth, dh: info.dilationHeight, dw: info.dilationWidth,
+    pt: info.padInfo.top, pl: info.padInfo.left,
+  };
+  const positive = [g.B, g.H, g.W, g.Ci, g.KH, g.KW, g.Co, g.OH, g.OW, g.sh, g.sw, g.dh, g.dw].every((v) => Number.isInteger(v) && v > 0);
+  return positive && g.pt >= 0 && g.pl >= 0 ? g : null;
+}
+
+function runConv(addon: NativeAddon, be: BackendWasm, mode: 0 | 1 | 2, x: TensorInfo, w: TensorInfo, y: TensorInfo, g: Conv): void {
+  addon.conv2d(heap(be), mode, off(be, x), off(be, w), off(be, y), g.B, g.H, g.W, g.Ci, g.KH, g.KW, g.Co, g.OH, g.OW, g.sh, g.sw, g.dh, g.dw, g.pt, g.pl);
+}
+
+const conv2d: Native = (addon, be, i, at) => {
+  const x = i['x']!;
+  const w = i['filter']!;
+  if (!f32(x) || !f32(w)) return null;
+  const g = convGeometry(x.shape, w.shape, at, at['dilations']);
+  if (!g) return null;
+  const y = be.makeOutput([g.B, g.OH, g.OW, g.Co], 'float32');
+  runConv(addon, be, 0, x, w, y, g);
+  return y;
+};
+
+const fusedConv2d: Native = (addon, be, i, at) => {
+  const y = conv2d(addon, be, i, at);
+  return y && biasAndActivation(be, y, i, at, 'FusedConv2D');
+};
+
+const conv2dBackpropInput: Native = (addon, be, i, at) => {
+  const dy = i['dy']!;
+  const w = i['filter']!;
+  if (!f32(dy) || !f32(w)) return null;
+  const inputShape = at['inputShape'] as number[];
+  const g = convGeometry(inputShape, w.shape, at, 1);
+  if (!g || dy.shape.join() !== [g.B, g.OH, g.OW, g.Co].join()) return null;
+  const dx = be.makeOutput([g.B, g.H, g.W, g.Ci], 'float32');
+  runConv(addon, be, 1, dx, w, dy, g);
+  return dx;
+};
+
+const conv2dBackpropFilter: Native = (addon, be, i, at) => {
+  const x = i['x']!;
+  const dy = i['dy']!;
+  if (!f32(x) || !f32(dy)) return null;
+  const filterShape = at['filterShape'] as number[];
+  const g = convGeometry(x.shape, filterShape, at, 1);
+  if (!g || dy.shape.join() !== [g.B, g.OH, g.OW, g.Co].join()) return null;
+  const dw = be.makeOutput([g.KH, g.KW, g.Ci, g.Co], 'float32');
+  runConv(addon, be, 2, x, dw, dy, g);
+  return dw;
+};
+
+/** The native kernels by tfjs kernel name. */
+export const NATIVE_KERNELS: Record<string, Native> = {
+  BatchMatMul: batchMatMul,
+  _FusedMatMul: fusedMatMul,
+  Conv2D: conv2d,
+  FusedConv2D: fusedConv2d,
+  Conv2DBackpropInput: conv2dBackpropInput,
+  Conv2DBackpropFilter: conv2dBackpropFilter,
+};

@@ -1,0 +1,129 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initRuntime } from '../init.js';
+import { closeness, onBackend } from '../oracle.js';
+import { convCases, convOut, lcgValues, type ConvCase } from '../wasm/test-data.js';
+import { loadNative } from './addon.js';
+import { nativeCalls, nativeKernelsActive } from './register.js';
+
+// Conformance of the native kernels against the `cpu` backend, with the tolerances of the wasm
+// kernel tests. Skipped (with the reason) where the addon is not built or LOLA_NATIVE=0.
+const load = loadNative();
+if (!load.ok) console.warn(`native kernel tests skipped: ${load.reason}`);
+
+const run = (name: string, inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>) =>
+  tf.engine().runKernel(name, inputs as tf.NamedTensorMap, attrs as tf.NamedAttrMap) as tf.Tensor;
+
+async function both(fn: () => tf.Tensor | tf.Tensor[]) {
+  const cpu = await onBackend('cpu', fn);
+  const wasm = await onBackend('wasm', fn);
+  return closeness(wasm, cpu, 1e-4, 1e-4);
+}
+
+function shapes(c: ConvCase) {
+  const oh = convOut(c.h, c.k[0], c.stride[0], c.pad, 1);
+  const ow = convOut(c.w, c.k[1], c.stride[1], c.pad, 2);
+  return {
+    x: [c.batch, c.h, c.w, c.cin] as [number, number, number, number],
+    f: [c.k[0], c.k[1], c.cin, c.cout] as [number, number, number, number],
+    dy: [c.batch, oh, ow, c.cout] as [number, number, number, number],
+  };
+}
+const label = (c: ConvCase) => `b${c.batch} ${c.h}x${c.w}x${c.cin}->${c.cout} k${c.k.join('x')} s${c.stride.join('x')} ${JSON.stringify(c.pad)}`;
+const t4 = (shape: [number, number, number, number], seed: number) => tf.tensor4d(lcgValues(tf.util.sizeFromShape(shape), seed), shape);
+
+/** [a, b] shapes before transposes: folding, per-batch products, broadcasting batch 1, rank 4. */
+const PAIRS: [number[], number[]][] = [
+  [[5, 7], [7, 3]],
+  [[1, 1], [1, 1]],
+  [[3, 5, 7], [3, 7, 4]],
+  [[2, 5, 7], [7, 4]],
+  [[2, 5, 7], [1, 7, 4]],
+  [[5, 7], [3, 7, 4]],
+  [[2, 3, 5, 7], [2, 3, 7, 4]],
+  [[2, 1, 5, 7], [1, 3, 7, 4]],
+  [[8, 40, 24], [8, 24, 40]],
+];
+const transposed = (s: number[], t: boolean) => (t ? [...s.slice(0, -2), s[s.length - 1]!, s[s.length - 2]!] : s);
+
+describe.skipIf(!load.ok)('native kernels match the cpu backend', () => {
+  const cases = convCases();
+  const dilated: ConvCase[] = cases.filter((c, i) => i % 4 === 0 && c.stride[0] === 1 && c.stride[1] === 1);
+
+  beforeAll(async () => {
+    const info = await initRuntime({ backend: 'native', threads: 2 });
+    expect(info.native).toMatch(/OpenBLAS/);
+    expect(nativeKernelsActive()).toBe(true);
+  });
+
+  it('matMul over every transpose combination, batch folding and broadcasting', async () => {
+    for (const [i, [sa, sb]] of PAIRS.entries()) {
+      for (const tA of [false, true]) {
+        for (const tB of [false, true]) {
+          const err = await both(() => tf.matMul(tf.tensor(lcgValues(tf.util.sizeFromShape(sa), i), transposed(sa, tA)), tf.tensor(lcgValues(tf.util.sizeFromShape(sb), i + 50), transposed(sb, tB)), tA, tB));
+          expect(err, `${sa} x ${sb} tA=${tA} tB=${tB}`).toBeLessThanOrEqual(1);
+        }
+      }
+    }
+  });
+
+  it('fused matMul with bias and relu, and its gradients', async () => {
+    const err = await both(() => {
+      const f = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => tf.sum(tf.square(tf.fused.matMul({ a: a as tf.Tensor2D, b: b as tf.Tensor2D, bias: c, activation: 'relu', transposeB: true })));
+      const [ga, gb, gc] = tf.grads(f)([tf.tensor2d(lcgValues(6 * 9, 1), [6, 9]), tf.tensor2d(lcgValues(5 * 9, 2), [5, 9]), tf.tensor1d(lcgValues(5, 3))]);
+      return [ga!, gb!, gc!, tf.fused.matMul({ a: tf.tensor2d(lcgValues(6 * 9, 1), [6, 9]), b: tf.tensor2d(lcgValues(9 * 5, 4), [9, 5]), bias: tf.tensor1d(lcgValues(5, 3)), activation: 'relu' })];
+    });
+    expect(err).toBeLessThanOrEqual(1);
+  });
+
+  it(`Conv2D, Conv2DBackpropInput and Conv2DBackpropFilter on ${cases.length} cases`, async () => {
+    for (const [i, c] of cases.entries()) {
+      const s = shapes(c);
+      const fwd = await both(() => run('Conv2D', { x: t4(s.x, i), filter: t4(s.f, i + 99) }, { strides: c.stride, pad: c.pad, dilations: [1, 1], dataFormat: 'NHWC' }));
+      expect(fwd, `Conv2D ${label(c)}`).toBeLessThanOrEqual(1);
+      const bi = await both(() => run('Conv2DBackpropInput', { dy: t4(s.dy, i + 3), filter: t4(s.f, i + 11) }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', inputShape: s.x }));
+      expect(bi, `Conv2DBackpropInput ${label(c)}`).toBeLessThanOrEqual(1);
+      const bf = await both(() => run('Conv2DBackpropFilter', { x: t4(s.x, i), dy: t4(s.dy, i + 7) }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape: s.f }));
+      expect(bf, `Conv2DBackpropFilter ${label(c)}`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('dilated Conv2D, FusedConv2D with bias and relu', async () => {
+    for (const [i, c] of dilated.entries()) {
+      const s = shapes({ ...c, pad: 'same' });
+      const err = await both(() => tf.conv2d(t4(s.x, i), t4(s.f, i + 1), 1, 'same', 'NHWC', 2));
+      expect(err, `dilated ${label(c)}`).toBeLessThanOrEqual(1);
+    }
+    const err = await both(() => tf.fused.conv2d({ x: t4([2, 9, 7, 3], 1), filter: t4([3, 3, 3, 4], 2), strides: 2, pad: 'same', bias: tf.tensor1d(lcgValues(4, 3)), activation: 'relu' }));
+    expect(err).toBeLessThanOrEqual(1);
+  });
+
+  it('conv2d and conv2dTranspose gradients through tf.grads; a larger conv past one im2col chunk', async () => {
+    for (const [i, c] of cases.filter((_, j) => j % 5 === 0).entries()) {
+      const s = shapes(c);
+      const err = await both(() => {
+        const g = tf.grads((x: tf.Tensor, f: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, c.stride, c.pad), t4(s.dy, i + 23))));
+        const [gx, gf] = g([t4(s.x, i + 21), t4(s.f, i + 22)]);
+        return tf.concat([gx!.flatten(), gf!.flatten()]);
+      });
+      expect(err, `conv2d grads ${label(c)}`).toBeLessThanOrEqual(1);
+      if (c.pad === 'same' || c.pad === 'valid') {
+        const errT = await both(() => {
+          const g = tf.grads((y: tf.Tensor, f: tf.Tensor) => tf.sum(tf.mul(tf.conv2dTranspose(y as tf.Tensor4D, f as tf.Tensor4D, s.x, c.stride, c.pad as 'same'), t4(s.x, i + 21))));
+          const [gy, gf] = g([t4(s.dy, i + 23), t4(s.f, i + 22)]);
+          return tf.concat([gy!.flatten(), gf!.flatten()]);
+        });
+        expect(errT, `conv2dTranspose grads ${label(c)}`).toBeLessThanOrEqual(1);
+      }
+    }
+    // 80·80 rows × 5·5·64 columns > the 2^23-float im2col chunk: the image is split across chunks.
+    const calls = nativeCalls();
+    const big = await both(() => {
+      const g = tf.grads((x: tf.Tensor, f: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 1, 'same'), t4([1, 80, 80, 2], 7))));
+      const [gx, gf] = g([t4([1, 80, 80, 64], 5), t4([5, 5, 64, 2], 6)]);
+      return [gx!, gf!];
+    });
+    expect(big).toBeLessThanOrEqual(1);
+    expect(nativeCalls()).toBe(calls + 3); // forward, input and filter gradients ran natively
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Registers the native kernels (kernels.ts) over the wasm backend's current kernels: each wrapper
+ * runs the addon and, for shapes it does not handle or while native kernels are switched off
+ * ({@link setNativeKernelsEnabled}), the kernel it replaced.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Attrs, BackendWasm, TensorInfo } from '../wasm/util.js';
+import type { NativeAddon } from './addon.js';
+import { NATIVE_KERNELS } from './kernels.js';
+
+let registered: string[] | null = null;
+let enabled = true;
+let calls = 0;
+
+/** How many kernel calls the addon computed (the rest fell back to the wasm kernels). */
+export function nativeCalls(): number {
+  return calls;
+}
+
+/** Switches the registered native kernels on or off (off: the wasm kernels they replaced run). */
+export function setNativeKernelsEnabled(on: boolean): void {
+  enabled = on;
+}
+
+/** Whether native kernels are registered and switched on. */
+export function nativeKernelsActive(): boolean {
+  return registered !== null && enabled;
+}
+
+/**
+ * Registers (once) the native BatchMatMul, _FusedMatMul, Conv2D, FusedConv2D, Conv2DBackpropInput
+ * and Conv2DBackpropFilter for `wasm`, with `threads` OpenBLAS / OpenMP threads. Must run after
+ * the wasm backend and its runtime kernels are set up. Returns the kernel names.
+ */
+export function registerNativeKernels(addon: NativeAddon, threads: number): string[] {
+  addon.setThreads(threads);
+  enabled = true;
+  if (registered) return registered;
+  const names: string[] = [];
+  for (const [name, native] of Object.entries(NATIVE_KERNELS)) {
+    const previous = tf.getKernel(name, 'wasm');
+    if (!previous) throw new Error(`registerNativeKernels: the wasm kernel '${name}' is not registered`);
+    const fallback = previous.kernelFunc;
+    const kernelFunc: tf.KernelFunc = (p) => {
+      if (enabled) {
+        const out = native(addon, p.backend as BackendWasm, p.inputs as Record<string, TensorInfo | undefined>, (p.attrs ?? {}) as Attrs);
+        if (out) {
+          calls++;
+          return out;
+        }
+      }
+      return fallback(p);
+    };
+    tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel({ ...previous, kernelFunc });
+    names.push(name);
+  }
+  registered = names;
+  return names;
+}
