@@ -19,8 +19,11 @@ export type BrowserBackend = (typeof BROWSER_BACKENDS)[number];
 export interface BrowserRuntimeOptions {
   /** Backends to try, in order (default webgpu → wasm → cpu). */
   order?: readonly BrowserBackend[];
-  /** URL prefix (ending in `/`) of the tfjs-backend-wasm `.wasm` files. */
-  wasmPaths?: string;
+  /**
+   * Where the tfjs-backend-wasm `.wasm` files are: a URL prefix ending in `/`, or a map from file
+   * name (`tfjs-backend-wasm-simd.wasm`, ...) to URL (`data:` URLs work, e.g. for a `file://` page).
+   */
+  wasmPaths?: string | Record<string, string>;
 }
 
 /** What {@link initBrowserRuntime} selected. */
@@ -51,11 +54,11 @@ async function tryWebGpu(): Promise<string | null> {
   return null;
 }
 
-async function tryWasm(wasmPaths: string | undefined): Promise<string | null> {
+async function tryWasm(wasmPaths: BrowserRuntimeOptions['wasmPaths']): Promise<string | null> {
   if (typeof WebAssembly !== 'object') return 'wasm: WebAssembly is unavailable';
-  if (wasmPaths) wasmBackend.setWasmPaths(wasmPaths);
-  registerWasmKernels();
   try {
+    if (wasmPaths) wasmBackend.setWasmPaths(wasmPaths);
+    registerWasmKernels();
     if (!(await tf.setBackend('wasm')) || tf.getBackend() !== 'wasm') return 'wasm: the tfjs backend did not initialise';
   } catch (e) {
     return `wasm: ${message(e)}`;
