@@ -49,16 +49,24 @@ function build() {
   if (!blas) return 'skipped: OpenBLAS not found (Debian: apt-get install libopenblas-dev)';
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
-  const args = ['-O3', '-std=c++17', '-shared', '-fPIC', '-fopenmp', '-DNODE_GYP_MODULE_NAME=lola_native', `-I${include}`, join(here, 'lola_native.cc'), '-o', tmp, ...blas];
-  try {
-    execFileSync(cxx, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    const stderr = String(e.stderr ?? e.message).trim().split('\n').slice(-6).join('\n');
-    return `not built, ${cxx} failed:\n${stderr}`;
+  const base = ['-O3', '-std=c++17', '-shared', '-fPIC', '-fopenmp', '-DNODE_GYP_MODULE_NAME=lola_native', `-I${include}`, join(here, 'lola_native.cc'), join(here, 'dnnl_conv.cc'), join(here, 'elementwise.cc'), '-o', tmp];
+  // With oneDNN (Debian libdnnl-dev) for the convolutions when present, else im2col + sgemm only.
+  const attempts = [
+    { what: 'OpenBLAS + oneDNN', args: [...base, '-DLOLA_DNNL', ...blas, '-ldnnl'], when: existsSync('/usr/include/oneapi/dnnl/dnnl.hpp') || existsSync('/usr/local/include/oneapi/dnnl/dnnl.hpp') },
+    { what: 'OpenBLAS (no oneDNN: apt-get install libdnnl-dev for faster convolutions)', args: [...base, ...blas], when: true },
+  ];
+  let failure = '';
+  for (const attempt of attempts.filter((a) => a.when)) {
+    try {
+      execFileSync(cxx, attempt.args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      renameSync(tmp, out);
+      return `built ${out} with ${attempt.what}`;
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      failure = String(e.stderr ?? e.message).trim().split('\n').slice(-6).join('\n');
+    }
   }
-  renameSync(tmp, out);
-  return `built ${out}`;
+  return `not built, ${cxx} failed:\n${failure}`;
 }
 
 try {

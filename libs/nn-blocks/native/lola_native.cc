@@ -7,6 +7,9 @@
 #include <cblas.h>
 #include <omp.h>
 
+#include "conv.h"
+#include "napi_args.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -22,72 +25,18 @@ void openblas_set_num_threads(int);
 
 namespace {
 
+using lola::Args;
+using lola::Error;
+using lola::Throw;
+
+// Convolutions by oneDNN when compiled in and not switched off (setConvEngine).
+bool useDnnl = true;
+int threads = 1;
+// Products of at most this many multiply-adds are run one per thread across a batch.
+constexpr int64_t kSmallGemm = int64_t(1) << 22;
+
 // Floats of im2col scratch per chunk (32 MiB): large enough for the gemm to run at full speed.
 constexpr int64_t kChunkFloats = int64_t(1) << 23;
-
-struct Error {
-  std::string message;
-};
-
-napi_value Throw(napi_env env, const std::string& message) {
-  napi_throw_error(env, nullptr, ("lola native: " + message).c_str());
-  return nullptr;
-}
-
-struct Args {
-  napi_env env;
-  std::vector<napi_value> v;
-  float* heap = nullptr;
-  int64_t length = 0;  // floats
-
-  Args(napi_env e, napi_callback_info info, size_t want) : env(e), v(want) {
-    size_t argc = want;
-    if (napi_get_cb_info(env, info, &argc, v.data(), nullptr, nullptr) != napi_ok || argc != want) {
-      throw Error{"expected " + std::to_string(want) + " arguments, got " + std::to_string(argc)};
-    }
-  }
-
-  void Heap(size_t i) {
-    bool is = false;
-    napi_is_typedarray(env, v[i], &is);
-    if (!is) throw Error{"argument " + std::to_string(i) + " must be a typed array over the wasm heap"};
-    napi_typedarray_type type;
-    size_t count = 0;
-    void* data = nullptr;
-    napi_value buffer;
-    size_t byteOffset = 0;
-    if (napi_get_typedarray_info(env, v[i], &type, &count, &data, &buffer, &byteOffset) != napi_ok || data == nullptr) {
-      throw Error{"cannot read the heap typed array"};
-    }
-    size_t bytes = count;
-    if (type == napi_float32_array || type == napi_int32_array || type == napi_uint32_array) bytes = count * 4;
-    else if (type != napi_uint8_array && type != napi_int8_array) throw Error{"the heap must be a Uint8Array or Float32Array"};
-    // `data` already includes byteOffset; offsets are relative to it.
-    heap = static_cast<float*>(data);
-    length = static_cast<int64_t>(bytes / 4);
-  }
-
-  int64_t Int(size_t i) {
-    int64_t out = 0;
-    if (napi_get_value_int64(env, v[i], &out) != napi_ok) throw Error{"argument " + std::to_string(i) + " must be a number"};
-    return out;
-  }
-
-  bool Bool(size_t i) {
-    bool out = false;
-    if (napi_get_value_bool(env, v[i], &out) != napi_ok) throw Error{"argument " + std::to_string(i) + " must be a boolean"};
-    return out;
-  }
-
-  // Pointer to `count` floats at float offset `off`, checked against the heap.
-  float* At(int64_t off, int64_t count, const char* what) {
-    if (off < 0 || count < 0 || off + count > length) {
-      throw Error{std::string(what) + ": floats [" + std::to_string(off) + ", " + std::to_string(off + count) +
-                  ") lie outside the heap of " + std::to_string(length)};
-    }
-    return heap + off;
-  }
-};
 
 std::vector<float>& Scratch(int64_t floats) {
   static std::vector<float> buffer;
@@ -110,6 +59,18 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
     float* A = a.At(oa, (batch - 1) * sa + M * K, "gemm A");
     float* B = a.At(ob, (batch - 1) * sb + K * N, "gemm B");
     float* C = a.At(oc, (batch - 1) * sc + M * N, "gemm C");
+    if (batch >= 2 && threads > 1 && M * N * K <= kSmallGemm) {
+      // Small products (e.g. attention heads): one single-threaded sgemm per batch entry, the
+      // entries spread over the threads (OpenBLAS's own threading costs more than it gains here).
+      openblas_set_num_threads(1);
+#pragma omp parallel for schedule(static)
+      for (int64_t i = 0; i < batch; i++) {
+        cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, int(M), int(N), int(K), 1.0f,
+                    A + i * sa, int(ta ? M : K), B + i * sb, int(tb ? K : N), float(beta), C + i * sc, int(N));
+      }
+      openblas_set_num_threads(threads);
+      return nullptr;
+    }
     for (int64_t i = 0; i < batch; i++) {
       cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, int(M), int(N), int(K), 1.0f,
                   A + i * sa, int(ta ? M : K), B + i * sb, int(tb ? K : N), float(beta), C + i * sc, int(N));
@@ -119,13 +80,6 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
     return Throw(env, e.message);
   }
 }
-
-struct Conv {
-  int64_t B, H, W, Ci, KH, KW, Co, OH, OW, sh, sw, dh, dw, pt, pl;
-  int64_t Kc() const { return KH * KW * Ci; }
-  int64_t Rows() const { return B * OH * OW; }
-  bool Pointwise() const { return KH == 1 && KW == 1 && sh == 1 && sw == 1 && pt == 0 && pl == 0 && OH == H && OW == W; }
-};
 
 // cols[r - r0, (kh, kw, ci)] = x[b, oh·sh + kh·dh − pt, ow·sw + kw·dw − pl, ci] (0 outside).
 void Im2col(const Conv& c, const float* x, float* cols, int64_t r0, int64_t r1) {
@@ -194,6 +148,8 @@ napi_value Conv2d(napi_env env, napi_callback_info info) {
     float* w = a.At(a.Int(3), c.Kc() * c.Co, "conv2d filter");
     float* y = a.At(a.Int(4), c.Rows() * c.Co, "conv2d y");
     const int64_t kc = c.Kc(), rows = c.Rows();
+    std::string why;
+    if (useDnnl && !c.Pointwise() && DnnlConv(c, int(mode), x, w, y, &why)) return nullptr;
     if (c.Pointwise()) {
       if (mode == 0) cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, int(rows), int(c.Co), int(kc), 1.0f, x, int(kc), w, int(c.Co), 0.0f, y, int(c.Co));
       else if (mode == 1) cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(rows), int(kc), int(c.Co), 1.0f, y, int(c.Co), w, int(c.Co), 0.0f, x, int(kc));
@@ -227,8 +183,25 @@ napi_value SetThreads(napi_env env, napi_callback_info info) {
     Args a(env, info, 1);
     const int64_t n = a.Int(0);
     if (n < 1 || n > 256) throw Error{"setThreads: expected 1 to 256"};
-    openblas_set_num_threads(int(n));
-    omp_set_num_threads(int(n));
+    threads = int(n);
+    openblas_set_num_threads(threads);
+    omp_set_num_threads(threads);
+    return nullptr;
+  } catch (const Error& e) {
+    return Throw(env, e.message);
+  }
+}
+
+// setConvEngine('dnnl' | 'im2col'): which path computes non-pointwise convolutions.
+napi_value SetConvEngine(napi_env env, napi_callback_info info) {
+  try {
+    Args a(env, info, 1);
+    char name[16] = {0};
+    size_t len = 0;
+    napi_get_value_string_utf8(env, a.v[0], name, sizeof(name), &len);
+    const std::string n(name, len);
+    if (n != "dnnl" && n != "im2col") throw Error{"setConvEngine: expected 'dnnl' or 'im2col', got '" + n + "'"};
+    useDnnl = n == "dnnl";
     return nullptr;
   } catch (const Error& e) {
     return Throw(env, e.message);
@@ -241,7 +214,8 @@ napi_value Str(napi_env env, const char* s) {
   return v;
 }
 
-// info() → { config, core, threads }: the OpenBLAS build, the kernel set it chose for this CPU, threads.
+// info() → { config, core, threads, conv }: the OpenBLAS build, the kernel set it chose for this
+// CPU, threads, and the convolution engine (oneDNN version and last implementation, or im2col).
 napi_value Info(napi_env env, napi_callback_info) {
   napi_value o, t;
   napi_create_object(env, &o);
@@ -249,14 +223,26 @@ napi_value Info(napi_env env, napi_callback_info) {
   napi_set_named_property(env, o, "core", Str(env, openblas_get_corename()));
   napi_create_int32(env, openblas_get_num_threads(), &t);
   napi_set_named_property(env, o, "threads", t);
+  const std::string dnnl = DnnlInfo();
+  napi_set_named_property(env, o, "conv", Str(env, useDnnl && !dnnl.empty() ? dnnl.c_str() : "im2col + OpenBLAS sgemm"));
   return o;
 }
+
+}  // namespace
+
+napi_value Binary(napi_env env, napi_callback_info info);
+napi_value Reduce(napi_env env, napi_callback_info info);
+
+namespace {
 
 napi_value Init(napi_env env, napi_value exports) {
   const napi_property_descriptor props[] = {
       {"gemm", nullptr, Gemm, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"conv2d", nullptr, Conv2d, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"setThreads", nullptr, SetThreads, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"reduce", nullptr, Reduce, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"setConvEngine", nullptr, SetConvEngine, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"info", nullptr, Info, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);

@@ -11,8 +11,11 @@ import { fileURLToPath } from 'node:url';
 export interface NativeAddon {
   gemm(heap: Uint8Array, batch: number, M: number, N: number, K: number, a: number, strideA: number, transA: boolean, b: number, strideB: number, transB: boolean, c: number, strideC: number, beta: number): void;
   conv2d(heap: Uint8Array, mode: 0 | 1 | 2, x: number, w: number, y: number, B: number, H: number, W: number, Ci: number, KH: number, KW: number, Co: number, OH: number, OW: number, sh: number, sw: number, dh: number, dw: number, pt: number, pl: number): void;
+  binary(heap: Uint8Array, op: number, a: number, b: number, out: number, dims: number[], stridesA: number[], stridesB: number[]): void;
+  reduce(heap: Uint8Array, x: number, out: number, A: number, R: number, C: number, scale: number): void;
   setThreads(n: number): void;
-  info(): { config: string; core: string; threads: number };
+  setConvEngine(name: 'dnnl' | 'im2col'): void;
+  info(): { config: string; core: string; threads: number; conv: string };
 }
 
 export type NativeLoad = { ok: true; addon: NativeAddon; file: string } | { ok: false; reason: string };

@@ -1,12 +1,14 @@
 /**
- * Native kernels for the wasm backend: products and 2-D convolutions computed by the addon
- * (OpenBLAS sgemm; im2col / col2im + sgemm) straight on the wasm heap, without copies. Each
+ * Native kernels for the wasm backend: products, 2-D convolutions, broadcasting binary ops and
+ * sums computed by the addon (OpenBLAS sgemm; oneDNN or im2col / col2im + sgemm; OpenMP loops)
+ * straight on the wasm heap, without copies. Each
  * returns null for what it does not handle (non-float32, NCHW, broadcasting batches, empty
  * tensors), and the registered wrapper then runs the kernel it replaced (the runtime's wasm one).
  */
 import * as tf from '@tensorflow/tfjs';
 import { callWasm, heapOffset, release, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
 import type { NativeAddon } from './addon.js';
+import { BINARY_OPS, nativeBinary, nativeReduce } from './elementwise.js';
 
 type Native = (addon: NativeAddon, be: BackendWasm, inputs: Record<string, TensorInfo | undefined>, attrs: Attrs) => TensorInfo | null;
 
@@ -157,4 +159,7 @@ export const NATIVE_KERNELS: Record<string, Native> = {
   FusedConv2D: fusedConv2d,
   Conv2DBackpropInput: conv2dBackpropInput,
   Conv2DBackpropFilter: conv2dBackpropFilter,
+  ...Object.fromEntries(Object.entries(BINARY_OPS).map(([name, op]): [string, Native] => [name, (addon, be, i) => nativeBinary(addon, be, op, i['a']!, i['b']!)])),
+  Sum: (addon, be, i, at) => nativeReduce(addon, be, 'Sum', i['x']!, at),
+  Mean: (addon, be, i, at) => nativeReduce(addon, be, 'Mean', i['x']!, at),
 };

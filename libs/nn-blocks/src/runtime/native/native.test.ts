@@ -67,6 +67,40 @@ describe.skipIf(!load.ok)('native kernels match the cpu backend', () => {
     }
   });
 
+  it('broadcasting binary ops (same shape, bias rows, columns, scalars, middle axes) and Sum/Mean over axis blocks', async () => {
+    const pairs: [number[], number[]][] = [
+      [[64, 300], [64, 300]],
+      [[64, 300], [300]],
+      [[64, 300], [64, 1]],
+      [[64, 300], []],
+      [[], [64, 300]],
+      [[4, 1, 300], [1, 17, 1]],
+      [[2, 5, 60, 30], [5, 1, 30]],
+      [[1, 1, 1], [8, 64, 40]],
+      [[3, 70000], [1, 70000]],
+    ];
+    const calls = nativeCalls();
+    for (const [i, [sa, sb]] of pairs.entries()) {
+      const err = await both(() => {
+        const a = tf.tensor(lcgValues(tf.util.sizeFromShape(sa), i), sa);
+        const b = tf.add(tf.tensor(lcgValues(tf.util.sizeFromShape(sb), i + 9), sb), 2); // away from 0 for div
+        return [tf.add(a, b), tf.sub(a, b), tf.mul(a, b), tf.div(a, b), tf.squaredDifference(a, b), tf.maximum(a, b), tf.minimum(a, b)];
+      });
+      expect(err, `${sa} with ${sb}`).toBeLessThanOrEqual(1);
+    }
+    expect(nativeCalls()).toBeGreaterThanOrEqual(calls + 7 * pairs.length); // every op of every pair ran natively
+    const x = [6, 40, 30, 20];
+    for (const axis of [3, 2, 1, 0, [1, 2], [2, 3], [0, 1, 2, 3]]) {
+      for (const keepDims of [false, true]) {
+        const err = await both(() => {
+          const t = tf.tensor(lcgValues(tf.util.sizeFromShape(x), 3), x);
+          return [tf.sum(t, axis, keepDims), tf.mean(t, axis, keepDims)];
+        });
+        expect(err, `axis ${JSON.stringify(axis)} keepDims ${keepDims}`).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
   it('fused matMul with bias and relu, and its gradients', async () => {
     const err = await both(() => {
       const f = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => tf.sum(tf.square(tf.fused.matMul({ a: a as tf.Tensor2D, b: b as tf.Tensor2D, bias: c, activation: 'relu', transposeB: true })));

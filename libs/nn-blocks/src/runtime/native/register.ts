@@ -10,6 +10,7 @@ import { NATIVE_KERNELS } from './kernels.js';
 
 let registered: string[] | null = null;
 let enabled = true;
+let skipped = new Set<string>();
 let calls = 0;
 
 /** How many kernel calls the addon computed (the rest fell back to the wasm kernels). */
@@ -17,9 +18,13 @@ export function nativeCalls(): number {
   return calls;
 }
 
-/** Switches the registered native kernels on or off (off: the wasm kernels they replaced run). */
-export function setNativeKernelsEnabled(on: boolean): void {
+/**
+ * Switches the registered native kernels on or off (off: the wasm kernels they replaced run);
+ * `except` names kernels that stay on wasm while the others are on (for A/B measurements).
+ */
+export function setNativeKernelsEnabled(on: boolean, except: string[] = []): void {
   enabled = on;
+  skipped = new Set(except);
 }
 
 /** Whether native kernels are registered and switched on. */
@@ -42,7 +47,7 @@ export function registerNativeKernels(addon: NativeAddon, threads: number): stri
     if (!previous) throw new Error(`registerNativeKernels: the wasm kernel '${name}' is not registered`);
     const fallback = previous.kernelFunc;
     const kernelFunc: tf.KernelFunc = (p) => {
-      if (enabled) {
+      if (enabled && !skipped.has(name)) {
         const out = native(addon, p.backend as BackendWasm, p.inputs as Record<string, TensorInfo | undefined>, (p.attrs ?? {}) as Attrs);
         if (out) {
           calls++;
