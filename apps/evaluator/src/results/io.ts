@@ -1,6 +1,6 @@
 /** JSON-lines files: read with line-numbered errors; write atomically. */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { ensureParentDir } from '@lola-ts/well-data';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 export function readJsonl<T>(file: string): T[] {
   if (!existsSync(file)) throw new Error(`${file}: no such file`);
@@ -17,7 +17,7 @@ export function readJsonl<T>(file: string): T[] {
 }
 
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  ensureParentDir(file);
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, content);
   renameSync(tmp, file);

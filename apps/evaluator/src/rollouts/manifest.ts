@@ -30,6 +30,8 @@ export interface RolloutManifest {
   ensembleSize: number;
   samplerSteps: number | null;
   model: string | null;
+  /** Seed of the sampling noise (`--seed`; absent in manifests written before it was recorded). */
+  seed?: number;
   /** One entry per source trajectory, in the order stored in the prediction files. */
   sources: RolloutSource[];
   /** Prediction file (relative to the rollout directory) holding each source's members, same order. */

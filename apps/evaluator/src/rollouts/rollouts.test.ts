@@ -87,7 +87,8 @@ describe('lola-eval rollout', () => {
     pred.close();
 
     const scored = await scoreRollouts([openRolloutSet(out)], { commit: null, versions: {} });
-    expect(scored.records.every((r) => r.method === 'ae' && Number.isFinite(r.measures.vrmse!.value))).toBe(true);
+    expect(scored.records.every((r) => (r.method === 'ae' || r.baseline) && Number.isFinite(r.measures.vrmse!.value))).toBe(true);
+    expect(m.seed).toBe(0);
 
     // Resume: a second run reuses the finished files.
     const again = await runRollouts(method, { dataset, split: 'test', out, context: 1, stride: 2, start: 2, trajectories: 2, seed: 0, model: run });

@@ -2,7 +2,8 @@
  * `lola-eval rollout` (method.md §10, §13.1): for each selected test trajectory, slice it from
  * max(0, start − (context−1)·stride) at the dataset's stride, let the method predict every frame
  * from the first `context` ones, and write the members in The Well's format with a manifest.
- * Resumable: a finished prediction file is not redone; timing is recorded per state.
+ * Resumable: a finished prediction file is not redone; timing is recorded per state. An abort
+ * signal stops between trajectories (finished files stay; re-running resumes).
  */
 import { buildLabel, datasetLogsScalars } from '@lola-ts/emulation';
 import { findWellFiles, openWellFile, resolveWellSplit, type WellSplit } from '@lola-ts/well-data';
@@ -27,6 +28,8 @@ export interface RolloutOptions {
   seed: number;
   model: string;
   onProgress?: (done: number, total: number, label: string) => void;
+  /** Checked before each trajectory; when aborted the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export async function runRollouts(method: RolloutMethod, opts: RolloutOptions): Promise<RolloutManifest> {
@@ -47,6 +50,9 @@ export async function runRollouts(method: RolloutMethod, opts: RolloutOptions): 
   let frames = opts.frames ?? 0;
   let datasetName = '';
   for (const [i, pick] of picks.entries()) {
+    // A macrotask turn per trajectory lets SIGINT/SIGTERM handlers run (promise chains alone do not).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    opts.signal?.throwIfAborted();
     const truthFile = await openWellFile(path.join(loc.splitDir, pick.file));
     try {
       const schema = truthFile.schema;
@@ -99,6 +105,7 @@ export async function runRollouts(method: RolloutMethod, opts: RolloutOptions): 
     ensembleSize: method.ensembleSize,
     samplerSteps: method.samplerSteps,
     model: path.resolve(opts.model),
+    seed: opts.seed,
     sources,
     files: predFiles,
     timing: { encodeSeconds, rolloutSeconds, decodeSeconds, secondsPerState: states ? (rolloutSeconds + decodeSeconds) / states : Number.NaN },

@@ -6,6 +6,7 @@
 import { openWellFile, type WellFile } from '@lola-ts/well-data';
 import path from 'node:path';
 import { readManifest, type RolloutManifest, type RolloutSource } from '../rollouts/manifest.js';
+import { countNonFinite, firstNonFinite, total } from './finite.js';
 
 export interface ScoredPair {
   source: RolloutSource;
@@ -44,8 +45,26 @@ function checkGrid(truth: WellFile, pred: WellFile, where: string): void {
   });
 }
 
+export interface LoadOptions {
+  /** Keep going on NaN/Inf in the truth or the predictions (default: an error naming where). */
+  allowNonFinite?: boolean;
+}
+
+const ALLOW_HINT = 're-run with --allow-non-finite to score it anyway (its records then count the non-finite values and their measures are NaN)';
+
+/** Throws, naming the file, trajectory, field and frame, when `data` [T, ...space, C] holds NaN/Inf. */
+function refuseNonFinite(data: Float32Array, frames: number, channels: string[], where: string, timeIndex: (f: number) => number): void {
+  const at = firstNonFinite(data, frames, channels.length);
+  if (!at) return;
+  const n = total(countNonFinite(data, frames, channels.length));
+  throw new Error(
+    `${where}, field '${channels[at.channel]}', frame ${at.frame} (time index ${timeIndex(at.frame)}) is ${at.value}` +
+      ` (${n} non-finite value${n === 1 ? '' : 's'} in this trajectory); ${ALLOW_HINT}`,
+  );
+}
+
 /** Loads every (truth, ensemble) pair of a rollout set, one source trajectory at a time. */
-export async function* loadPairs(set: RolloutSet): AsyncGenerator<ScoredPair> {
+export async function* loadPairs(set: RolloutSet, opts: LoadOptions = {}): AsyncGenerator<ScoredPair> {
   const m = set.manifest;
   const S = m.ensembleSize;
   const predFiles = new Map<string, WellFile>();
@@ -59,6 +78,8 @@ export async function* loadPairs(set: RolloutSet): AsyncGenerator<ScoredPair> {
         const last = src.sliceStart + (m.frames - 1) * m.stride;
         if (last >= truthFile.schema.nSteps) throw new Error(`${truthPath}: trajectory ${src.traj} has ${truthFile.schema.nSteps} steps but the rollout in ${set.dir} needs time index ${last} (${m.frames} frames from ${src.sliceStart} at stride ${m.stride})`);
         const truth = truthFile.readFields(src.traj, wanted);
+        const timeIndex = (f: number) => src.sliceStart + f * m.stride;
+        if (!opts.allowNonFinite) refuseNonFinite(truth.data, m.frames, truth.channels, `${truthPath}: truth trajectory ${src.traj}`, timeIndex);
         const predRel = m.files[i]!;
         const predPath = path.join(set.dir, predRel);
         let pred = predFiles.get(predRel);
@@ -72,6 +93,7 @@ export async function* loadPairs(set: RolloutSet): AsyncGenerator<ScoredPair> {
           const p = pred.readFields(pos * S + s, { start: 0, count: m.frames });
           if (p.channels.join(',') !== truth.channels.join(',')) throw new Error(`${predPath}: channels [${p.channels}] do not match the truth's [${truth.channels}] in ${truthPath}`);
           if (!sameShape(p.shape, truth.shape)) throw new Error(`${predPath}: trajectory ${pos * S + s} has shape [${p.shape}], expected the truth's [${truth.shape}]`);
+          if (!opts.allowNonFinite) refuseNonFinite(p.data, m.frames, p.channels, `${predPath}: trajectory ${pos * S + s} (member ${s} of ${src.file} trajectory ${src.traj})`, timeIndex);
           members.push(p.data);
         }
         const data = new Float32Array(S * truth.data.length);
@@ -81,7 +103,7 @@ export async function* loadPairs(set: RolloutSet): AsyncGenerator<ScoredPair> {
           truth: { data: truth.data, shape: truth.shape },
           ensemble: { data, shape: [S, ...truth.shape] },
           channels: truth.channels,
-          timeIndex: Array.from({ length: m.frames }, (_, f) => src.sliceStart + f * m.stride),
+          timeIndex: Array.from({ length: m.frames }, (_, f) => timeIndex(f)),
         };
       } finally {
         truthFile.close();
