@@ -6,7 +6,7 @@ import type { Method } from './cases.js';
 import { METHODS, type EmulationBenchOptions } from './suite.js';
 
 export const USAGE = `usage: lola-bench emulation [--resolutions 64,128,256] [--ensemble 16] [--steps 16] [--frames 5]
-                           [--backend auto|tensorflow|wasm|webgpu|cpu] [--threads N] [--out FILE.jsonl] [--quick]
+                           [--backend auto|tensorflow|native|wasm|webgpu|cpu] [--threads N] [--out FILE.jsonl] [--quick]
                            [--iterations 1] [--sim-outputs 2] [--max-batch-tokens 1280] [--pixel-patch P]
                            [--latent-channels 64,16,4] [--methods simulator,pixel-ns,ns,pixel-dm,dm]
                            [--configs DIR|none] [--seed 0]

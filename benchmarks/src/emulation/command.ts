@@ -39,7 +39,7 @@ export function emulationReport(timings: readonly EmulationTiming[], runtime: st
 }
 
 function runtimeLabel(info: RuntimeInfo, env: Environment): string {
-  return `tfjs ${info.backend}${info.backend === 'wasm' ? `, ${info.threads} thread(s)${info.simd ? ', SIMD' : ''}` : ''}; ${env.cpu ?? 'unknown CPU'} × ${env.cores}${env.gpu ? `; GPU ${env.gpu}` : ''}`;
+  return `tfjs ${info.backend}${info.backend === 'wasm' ? `, ${info.threads} thread(s)${info.simd ? ', SIMD' : ''}` : ''}${info.native ? ` + native (${info.native})` : ''}; ${env.cpu ?? 'unknown CPU'} × ${env.cores}${env.gpu ? `; GPU ${env.gpu}` : ''}`;
 }
 
 /** Entry point of `lola-bench emulation`. */
@@ -57,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const info = await initRuntime({ backend: options.backend, threads: options.threads });
   for (const note of info.notes) console.error(`note: ${note}`);
-  const environment = captureEnvironment({ backend: info.backend, threads: info.threads, simd: info.simd });
+  const environment = captureEnvironment({ backend: info.native ? `${info.backend}+native` : info.backend, threads: info.threads, simd: info.simd });
   const label = runtimeLabel(info, environment);
   console.error(
     `emulation suite: ${options.resolutions.map((n) => `${n}²`).join(', ')}; ensemble ${options.ensemble} (≤ ${options.maxBatchTokens} tokens per batch), ` +

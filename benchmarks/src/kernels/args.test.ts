@@ -19,7 +19,7 @@ describe('lola-bench kernels arguments and table', () => {
   });
 
   it('rejects bad options with clear errors', () => {
-    expect(() => parseKernelsArgs(['--backend', 'gpu'], names)).toThrow(/--backend expects one of auto, tensorflow, wasm, webgpu, cpu, got 'gpu'/);
+    expect(() => parseKernelsArgs(['--backend', 'gpu'], names)).toThrow(/--backend expects one of auto, tensorflow, native, wasm, webgpu, cpu, got 'gpu'/);
     expect(() => parseKernelsArgs(['--threads', '0'], names)).toThrow(/--threads expects a positive integer, got '0'/);
     expect(() => parseKernelsArgs(['--only', 'nope'], names)).toThrow(/--only expects names from matmul-1024, conv-ae-step; got 'nope'/);
     expect(() => parseKernelsArgs(['--fast'], names)).toThrow(/unknown option '--fast'/);

@@ -10,7 +10,7 @@ export interface KernelsOptions {
   only: string[] | null;
 }
 
-export const USAGE = `usage: lola-bench kernels [--backend auto|tensorflow|wasm|webgpu|cpu] [--threads N] [--vs-torch]
+export const USAGE = `usage: lola-bench kernels [--backend auto|tensorflow|native|wasm|webgpu|cpu] [--threads N] [--vs-torch]
                          [--out FILE.jsonl] [--iterations N] [--only NAME,...]
 
 Times matmul 1024^3, conv 3x3 64->64 on 8x64x64 (forward, forward+backward), a transformer block

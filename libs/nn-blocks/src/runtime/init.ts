@@ -211,7 +211,7 @@ export async function initRuntime(options: RuntimeOptions = {}): Promise<Runtime
       const names = registerNativeKernels(load.addon, threads);
       kernels = [...kernels, ...names.map((n) => `native:${n}`)];
       const blas = load.addon.info();
-      native = `${blas.config.split(' ').slice(0, 2).join(' ')} ${blas.core}, ${blas.threads} thread(s)`;
+      native = `${blas.config.split(' ').slice(0, 2).join(' ')} ${blas.core}, ${blas.conv.split(' (')[0]} convolutions, ${threads} thread(s)`;
       break;
     }
   }

@@ -110,7 +110,10 @@ describe.skipIf(!load.ok)('native kernels match the cpu backend', () => {
     expect(err).toBeLessThanOrEqual(1);
   });
 
-  it(`Conv2D, Conv2DBackpropInput and Conv2DBackpropFilter on ${cases.length} cases`, async () => {
+  it.each(['dnnl', 'im2col'] as const)(`Conv2D, Conv2DBackpropInput and Conv2DBackpropFilter on ${cases.length} cases (%s)`, async (engine) => {
+    if (!load.ok) return;
+    load.addon.setConvEngine(engine);
+    if (engine === 'dnnl' && !/oneDNN/.test(load.addon.info().conv)) console.warn('oneDNN not compiled in: the im2col path runs twice');
     for (const [i, c] of cases.entries()) {
       const s = shapes(c);
       const fwd = await both(() => run('Conv2D', { x: t4(s.x, i), filter: t4(s.f, i + 99) }, { strides: c.stride, pad: c.pad, dilations: [1, 1], dataFormat: 'NHWC' }));
@@ -120,6 +123,7 @@ describe.skipIf(!load.ok)('native kernels match the cpu backend', () => {
       const bf = await both(() => run('Conv2DBackpropFilter', { x: t4(s.x, i), dy: t4(s.dy, i + 7) }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape: s.f }));
       expect(bf, `Conv2DBackpropFilter ${label(c)}`).toBeLessThanOrEqual(1);
     }
+    load.addon.setConvEngine('dnnl');
   });
 
   it('dilated Conv2D, FusedConv2D with bias and relu', async () => {

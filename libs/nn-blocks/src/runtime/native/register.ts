@@ -7,8 +7,10 @@ import * as tf from '@tensorflow/tfjs';
 import type { Attrs, BackendWasm, TensorInfo } from '../wasm/util.js';
 import type { NativeAddon } from './addon.js';
 import { NATIVE_KERNELS } from './kernels.js';
+import { ThreadChooser } from './thread-chooser.js';
 
 let registered: string[] | null = null;
+let chooser: ThreadChooser;
 let enabled = true;
 let skipped = new Set<string>();
 let calls = 0;
@@ -39,6 +41,7 @@ export function nativeKernelsActive(): boolean {
  */
 export function registerNativeKernels(addon: NativeAddon, threads: number): string[] {
   addon.setThreads(threads);
+  chooser = new ThreadChooser(addon, threads);
   enabled = true;
   if (registered) return registered;
   const names: string[] = [];
@@ -48,7 +51,7 @@ export function registerNativeKernels(addon: NativeAddon, threads: number): stri
     const fallback = previous.kernelFunc;
     const kernelFunc: tf.KernelFunc = (p) => {
       if (enabled && !skipped.has(name)) {
-        const out = native(addon, p.backend as BackendWasm, p.inputs as Record<string, TensorInfo | undefined>, (p.attrs ?? {}) as Attrs);
+        const out = chooser.run(name, p, () => native(addon, p.backend as BackendWasm, p.inputs as Record<string, TensorInfo | undefined>, (p.attrs ?? {}) as Attrs));
         if (out) {
           calls++;
           return out;
