@@ -1,34 +1,59 @@
 /**
- * `lola-eval report --results FILE... --out report.html [--rollouts DIR...] [--field NAME] [--movies N] [--title T]`:
- * a self-contained HTML page from evaluation records (and their `.curves`/`.spectra` sidecars),
- * with side-by-side movies of the rollouts when their directories are given.
+ * `lola-eval report --results FILE... --out report.html [--rollouts DIR...] [--runs DIR...] [--field NAME]
+ * [--movies N] [--title T] [--note TEXT...]`: a self-contained HTML page from evaluation records (and their
+ * `.curves`/`.spectra` sidecars), with side-by-side movies of the rollouts when their directories are
+ * given and a training section (loss and learning rate against step) for the runs given.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { HELP_OPTION, tryParse } from '../cli/args.js';
+import { checkOutputFile } from '../cli/output.js';
+import { stopOnSignals } from '../cli/signals.js';
 import { buildMovies } from '../report/movies.js';
 import { renderReport } from '../report/html.js';
+import { findTrainingRuns, readTrainingRun, sortRuns } from '../report/training-runs.js';
 import { readJsonl, sidecar, writeFileAtomic } from '../results/io.js';
 import type { CurvePoint, EvaluationRecord, SpectrumRecord } from '../results/types.js';
 
-const USAGE = 'usage: lola-eval report --results FILE... --out report.html [--rollouts DIR...] [--field NAME] [--movies N] [--title T] [--note TEXT...]';
+const USAGE = `usage: lola-eval report --results FILE... --out report.html [--rollouts DIR...] [--runs DIR...] [--field NAME]
+                       [--movies N] [--title T] [--note TEXT...]
+
+  --results FILE   records of lola-eval score (its .curves.jsonl / .spectra.jsonl sidecars are read too); repeatable
+  --out FILE       the HTML page (self-contained)
+  --rollouts DIR   rollout directories shown side by side in the movies; repeatable
+  --runs DIR       a training run directory (config.yaml + log.jsonl), or a directory of them such as
+                   demo-output/runs; repeatable: adds the training section (loss, learning rate, seed)
+  --field NAME     the field of the movies (default: the first)
+  --movies N       number of movies (default 2)
+  --title T        page title
+  --note TEXT      a note under the title; repeatable`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      results: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      rollouts: { type: 'string', multiple: true },
-      field: { type: 'string' },
-      movies: { type: 'string', default: '2' },
-      title: { type: 'string' },
-      note: { type: 'string', multiple: true },
-    },
-  });
+  const parsed = tryParse('report', USAGE, () =>
+    parseArgs({
+      args: argv,
+      options: {
+        ...HELP_OPTION,
+        results: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        rollouts: { type: 'string', multiple: true },
+        runs: { type: 'string', multiple: true },
+        field: { type: 'string' },
+        movies: { type: 'string', default: '2' },
+        title: { type: 'string' },
+        note: { type: 'string', multiple: true },
+      },
+    }),
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (!values.results?.length || !values.out) {
     console.error(`lola-eval report: --results and --out are required\n${USAGE}`);
     return 2;
   }
+  const movies = Number(values.movies);
+  if (!Number.isInteger(movies) || movies < 0) throw new Error(`--movies must be a non-negative integer, got '${values.movies}'`);
+  checkOutputFile(values.out, 'report (--out)');
   const records: EvaluationRecord[] = [];
   const curves: CurvePoint[] = [];
   const spectra: SpectrumRecord[] = [];
@@ -37,11 +62,18 @@ export async function run(argv: string[]): Promise<number> {
     if (existsSync(sidecar(file, 'curves'))) curves.push(...readJsonl<CurvePoint>(sidecar(file, 'curves')));
     if (existsSync(sidecar(file, 'spectra'))) spectra.push(...readJsonl<SpectrumRecord>(sidecar(file, 'spectra')));
   }
-  const movies = Number(values.movies);
-  if (!Number.isInteger(movies) || movies < 0) throw new Error(`--movies must be a non-negative integer, got '${values.movies}'`);
-  const animations = await buildMovies(values.rollouts ?? [], { field: values.field, count: movies });
-  const html = await renderReport({ title: values.title, records, curves, spectra, animations, notes: values.note });
-  writeFileAtomic(values.out, html);
-  console.error(`lola-eval report: wrote ${values.out} (${records.length} records, ${animations.length} movies)`);
-  return 0;
+  const runs = sortRuns(findTrainingRuns(values.runs ?? []).map(readTrainingRun));
+  const stop = stopOnSignals('report', 'stopping; the report is not written');
+  try {
+    const animations = await buildMovies(values.rollouts ?? [], { field: values.field, count: movies });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (stop.exitCode !== null) return stop.exitCode;
+    const html = await renderReport({ title: values.title, records, curves, spectra, animations, notes: values.note, runs });
+    if (stop.exitCode !== null) return stop.exitCode;
+    writeFileAtomic(values.out, html);
+    console.error(`lola-eval report: wrote ${values.out} (${records.length} records, ${animations.length} movies, ${runs.length} training runs)`);
+    return 0;
+  } finally {
+    stop.dispose();
+  }
 }

@@ -1,9 +1,14 @@
 /**
- * `lola-eval score --pred DIR [--pred DIR...] --out results.jsonl [--truth DATASET_DIR] [--reconstruction DIR] [--bins 1-20,21-60,61-100]`:
- * scores rollout directories (ours, or any tool's written in The Well's format with a rollout.json)
- * against ground truth; writes JSON-lines records, `<out>.curves.jsonl`, `<out>.spectra.jsonl` and a CSV.
+ * `lola-eval score --pred DIR [--pred DIR...] --out results.jsonl [--truth DATASET_DIR] [--reconstruction DIR]
+ * [--bins 1-20,21-60,61-100] [--no-baselines] [--allow-non-finite]`: scores rollout directories (ours, or any
+ * tool's written in The Well's format with a rollout.json) against ground truth, with the persistence and
+ * spatial-mean baselines beside them; writes JSON-lines records, `<out>.curves.jsonl`, `<out>.spectra.jsonl`
+ * and a CSV.
  */
 import { parseArgs } from 'node:util';
+import { HELP_OPTION, tryParse } from '../cli/args.js';
+import { checkOutputFile } from '../cli/output.js';
+import { stopOnSignals } from '../cli/signals.js';
 import { recordsToCsv } from '../results/csv.js';
 import { sidecar, writeFileAtomic, writeJsonl } from '../results/io.js';
 import { parseLeadTimeBins } from '../score/bins.js';
@@ -11,37 +16,74 @@ import { openRolloutSet } from '../score/load.js';
 import { gitCommit, packageVersions } from '../score/provenance.js';
 import { scoreRollouts } from '../score/score.js';
 
-const USAGE = 'usage: lola-eval score --pred DIR [--pred DIR...] --out results.jsonl [--truth DATASET_DIR] [--reconstruction DIR] [--bins 1-20,21-60,61-100]';
+const USAGE = `usage: lola-eval score --pred DIR [--pred DIR...] --out results.jsonl [--truth DATASET_DIR] [--reconstruction DIR]
+                      [--bins 1-20,21-60,61-100] [--no-baselines] [--allow-non-finite]
+
+  --pred DIR            a rollout directory (rollout.json + predictions in The Well's format); repeatable
+  --out FILE            records (JSON lines); FILE.curves.jsonl, FILE.spectra.jsonl and FILE.csv beside it
+  --truth DIR           the truth dataset directory (default: the one in each rollout.json)
+  --reconstruction DIR  an AE rollout of the same trajectories: adds the AE-relative setting
+  --bins LIST           lead-time bins in simulator steps (default: 20 % / 60 % of the longest lead time)
+  --no-baselines        do not score the persistence and spatial-mean baselines
+  --allow-non-finite    score NaN/Inf predictions instead of failing; their records count them
+                        (nonFinite) and their measures are NaN (null in the JSON)`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      pred: { type: 'string', multiple: true },
-      truth: { type: 'string' },
-      out: { type: 'string' },
-      reconstruction: { type: 'string' },
-      bins: { type: 'string' },
-    },
-  });
+  const parsed = tryParse('score', USAGE, () =>
+    parseArgs({
+      args: argv,
+      options: {
+        ...HELP_OPTION,
+        pred: { type: 'string', multiple: true },
+        truth: { type: 'string' },
+        out: { type: 'string' },
+        reconstruction: { type: 'string' },
+        bins: { type: 'string' },
+        'no-baselines': { type: 'boolean' },
+        'allow-non-finite': { type: 'boolean' },
+      },
+    }),
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (!values.pred?.length || !values.out) {
     console.error(`lola-eval score: --pred and --out are required\n${USAGE}`);
     return 2;
   }
+  checkOutputFile(values.out, 'results file (--out)');
+  const bins = values.bins ? parseLeadTimeBins(values.bins) : undefined;
   const sets = values.pred.map((d) => openRolloutSet(d, values.truth));
+  const reconstruction = values.reconstruction ? openRolloutSet(values.reconstruction, values.truth) : undefined;
   const isTty = process.stderr.isTTY;
-  const out = await scoreRollouts(sets, {
-    bins: values.bins ? parseLeadTimeBins(values.bins) : undefined,
-    commit: gitCommit(),
-    versions: packageVersions(['@lola-ts/metrics', '@lola-ts/well-data', '@lola-ts/evaluator']),
-    reconstruction: values.reconstruction ? openRolloutSet(values.reconstruction, values.truth) : undefined,
-    onProgress: (done, total) => process.stderr.write(`${isTty ? '\r' : ''}[score] ${done}/${total} trajectories${isTty ? '' : '\n'}`),
-  });
-  if (isTty) process.stderr.write('\n');
-  writeJsonl(values.out, out.records);
-  writeJsonl(sidecar(values.out, 'curves'), out.curves);
-  writeJsonl(sidecar(values.out, 'spectra'), out.spectra);
-  writeFileAtomic(values.out.replace(/(\.jsonl)?$/, '.csv'), recordsToCsv(out.records));
-  console.error(`lola-eval score: ${out.records.length} records -> ${values.out}`);
-  return 0;
+  const stop = stopOnSignals('score', 'stopping after the current trajectory; nothing is written');
+  try {
+    const out = await scoreRollouts(sets, {
+      bins,
+      commit: gitCommit(),
+      versions: packageVersions(['@lola-ts/metrics', '@lola-ts/well-data', '@lola-ts/evaluator']),
+      reconstruction,
+      allowNonFinite: values['allow-non-finite'] ?? false,
+      baselines: !values['no-baselines'],
+      signal: stop.signal,
+      onProgress: (done, total) => process.stderr.write(`${isTty ? '\r' : ''}[score] ${done}/${total} trajectories${isTty ? '' : '\n'}`),
+    }).catch((err: unknown) => {
+      if (stop.exitCode !== null) return null;
+      throw err;
+    });
+    if (isTty) process.stderr.write('\n');
+    if (!out) {
+      console.error(`lola-eval score: interrupted; ${values.out} not written`);
+      return stop.exitCode!;
+    }
+    writeJsonl(values.out, out.records);
+    writeJsonl(sidecar(values.out, 'curves'), out.curves);
+    writeJsonl(sidecar(values.out, 'spectra'), out.spectra);
+    writeFileAtomic(values.out.replace(/(\.jsonl)?$/, '.csv'), recordsToCsv(out.records));
+    const bad = out.records.filter((r) => (r.nonFinite ?? 0) > 0);
+    if (bad.length) console.error(`lola-eval score: ${bad.length} records were scored from NaN/Inf values (--allow-non-finite); their measures are non-finite (null)`);
+    console.error(`lola-eval score: ${out.records.length} records -> ${values.out}`);
+    return 0;
+  } finally {
+    stop.dispose();
+  }
 }

@@ -95,5 +95,15 @@ describe('lola-eval rollout', () => {
     expect(again.timing!.secondsPerState).toBeCloseTo(m.timing!.secondsPerState, 12);
     expect(existsSync(path.join(out, m.files[1]!))).toBe(true);
     await expect(runRollouts(method, { dataset, split: 'test', out: path.join(root, 'o2'), context: 1, stride: 2, start: 2, frames: 9, trajectories: 1, seed: 0, model: run })).rejects.toThrow(/has 5 frames from time index 2 at stride 2; 9 were asked for/);
+
+    // Stopped by a signal after the first trajectory: its file stays, no manifest; the re-run resumes.
+    const stop = new AbortController();
+    const o3 = path.join(root, 'o3');
+    const opts3 = { dataset, split: 'test' as const, out: o3, context: 1, stride: 2, start: 2, trajectories: 2, seed: 0, model: run };
+    await expect(runRollouts(method, { ...opts3, signal: stop.signal, onProgress: () => stop.abort(new Error('interrupted by SIGTERM')) })).rejects.toThrow('interrupted by SIGTERM');
+    expect(existsSync(path.join(o3, m.files[0]!))).toBe(true);
+    expect(existsSync(path.join(o3, m.files[1]!))).toBe(false);
+    expect(existsSync(path.join(o3, 'rollout.json'))).toBe(false);
+    expect((await runRollouts(method, opts3)).files).toEqual(m.files);
   });
 });
