@@ -130,4 +130,21 @@ describe('lola-bench accuracy', () => {
     expect(await run([])).toBe(2);
     await expect(run(['--results', join(dir, 'missing.jsonl')])).rejects.toThrow(/missing\.jsonl: no such file or directory/);
   });
+
+  it('takes the evaluator\'s baselines (persistence, mean) as rows of their own, without a paper value; refuses non-finite records clearly', () => {
+    const recs = evaluationRecords('aaa', base).filter((r) => r.method === 'dm');
+    const baseline = (method: string, value: number, bin: [number, number]) =>
+      ({ ...recs[0]!, method, compressionRate: 1, baseline: true, ensembleSize: 1, samplerSteps: null, leadTimeBin: bin, setting: 'absolute', nonFinite: 0, measures: { vrmse: { value, unit: '', better: 'lower' } } }) as BenchRecord;
+    const all = asRead([...recs, ...BINS.map((b) => baseline('persistence', 0.5, b)), ...BINS.map((b) => baseline('mean', 0.999, b))]);
+    const joined = joinPaper(aggregateVrmse(all));
+    expect(joined.filter((c) => c.method === 'persistence').map((c) => [c.vrmse, c.paper])).toEqual(BINS.map(() => [0.5, null]));
+    const text = formatAccuracyTable(joined).join('\n');
+    expect(text).toMatch(/\npersistence\s+—\s+–\s+│\s+0\.500\s+–/);
+    expect(text.indexOf('\nmean ')).toBeGreaterThan(text.indexOf('\npersistence '));
+    expect(text.indexOf('\npersistence ')).toBeGreaterThan(text.indexOf('\ndm '));
+    expect(histories(all).find((h) => h.title === 'evaluation: vrmse')!.points.some((p) => p.series === 'mean 1–4')).toBe(true);
+
+    const nonFinite = asRead([{ ...recs[0]!, nonFinite: 3, measures: { vrmse: { value: Number.NaN, unit: '', better: 'lower' } } }]);
+    expect(() => aggregateVrmse(nonFinite, 'results.jsonl')).toThrow(/results\.jsonl: record 1 .*measures\.vrmse\.value must be a finite number, got null \(the record was scored from 3 NaN\/Inf values with lola-eval score --allow-non-finite/);
+  });
 });

@@ -38,7 +38,10 @@ function checkEvaluation(r: BenchRecord, at: string): void {
   const b = r.leadTimeBin;
   if (!Array.isArray(b) || b.length !== 2 || !b.every((x) => Number.isInteger(x)) || b[0] > b[1]) throw new Error(`${at}: 'leadTimeBin' must be [first, last] integers with first <= last, got ${JSON.stringify(b)}`);
   if (r.setting !== 'absolute' && r.setting !== 'relative') throw new Error(`${at}: 'setting' must be 'absolute' or 'relative', got ${JSON.stringify(r.setting)}`);
-  if (!Number.isFinite(r.measures.vrmse!.value)) throw new Error(`${at}: measures.vrmse.value must be a finite number, got ${JSON.stringify(r.measures.vrmse!.value)}`);
+  if (!Number.isFinite(r.measures.vrmse!.value)) {
+    const nonFinite = typeof r.nonFinite === 'number' && r.nonFinite > 0 ? ` (the record was scored from ${r.nonFinite} NaN/Inf values with lola-eval score --allow-non-finite; an accuracy table needs finite predictions)` : '';
+    throw new Error(`${at}: measures.vrmse.value must be a finite number, got ${JSON.stringify(r.measures.vrmse!.value)}${nonFinite}`);
+  }
 }
 
 /** Only a value shared by every record of the cell is kept (else null). */

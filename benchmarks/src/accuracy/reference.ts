@@ -60,6 +60,9 @@ export function joinPaper(cells: readonly AccuracyCell[]): JoinedCell[] {
 }
 
 const rateLabel = (r: number) => (r === 1 ? 'pixel' : `${r}×`);
+/** The evaluator's reference methods (lola-eval score): computed from the truth, at no compression; listed last. */
+const BASELINES = ['persistence', 'mean'];
+const methodRateLabel = (method: string, r: number) => (BASELINES.includes(method) ? '—' : rateLabel(r));
 const pct = (x: number | null) => (x === null ? '' : `${x >= 0 ? '+' : ''}${x.toFixed(0)}%`);
 
 /** The table, one block per (dataset, commit): rows method × rate, columns per bin "ours | paper | Δ%". */
@@ -72,19 +75,19 @@ export function formatAccuracyTable(joined: readonly JoinedCell[]): string[] {
     const paperKey = paperDatasetOf(dataset);
     const bins = [...new Map(cells.map((c) => [c.leadTimeBin[0], c.leadTimeBin])).values()].sort((a, b) => a[0] - b[0]);
     lines.push('', `VRMSE, absolute setting, mean over fields × contexts — ${dataset}${commit ? ` @ ${commit.slice(0, 10)}` : ''}${paperKey ? ` vs the paper's ${paperKey}` : ' (no paper reference for this dataset)'}`);
-    const head = `${'method'.padEnd(10)}${'rate'.padStart(8)}${'paper'.padStart(8)}${bins.map((b, j) => ` │ ${`ours ${b[0]}–${b[1]}`.padStart(12)}${`paper ${paperKey ? PAPER_LEAD_TIME_BINS[paperKey][j]?.join('–') ?? '' : ''}`.padStart(13)}${'Δ%'.padStart(7)}`).join('')}`;
+    const head = `${'method'.padEnd(11)}${'rate'.padStart(8)}${'paper'.padStart(8)}${bins.map((b, j) => ` │ ${`ours ${b[0]}–${b[1]}`.padStart(12)}${`paper ${paperKey ? PAPER_LEAD_TIME_BINS[paperKey][j]?.join('–') ?? '' : ''}`.padStart(13)}${'Δ%'.padStart(7)}`).join('')}`;
     lines.push(head, '-'.repeat(head.length));
     const rows = [...new Set(cells.map((c) => `${c.method}|${c.compressionRate}`))].sort((a, b) => {
       const [ma, ra] = a.split('|');
       const [mb, rb] = b.split('|');
-      return ma!.localeCompare(mb!) || Number(ra) - Number(rb);
+      return BASELINES.indexOf(ma!) - BASELINES.indexOf(mb!) || ma!.localeCompare(mb!) || Number(ra) - Number(rb);
     });
     for (const key of rows) {
       const [method, rate] = key.split('|') as [string, string];
       const mine = cells.filter((c) => c.method === method && String(c.compressionRate) === rate);
       const paperRate = mine.find((c) => c.paper)?.paper?.compressionRate;
       lines.push(
-        `${method.padEnd(10)}${rateLabel(Number(rate)).padStart(8)}${(paperRate === undefined ? '–' : rateLabel(paperRate)).padStart(8)}${bins
+        `${method.padEnd(11)}${methodRateLabel(method, Number(rate)).padStart(8)}${(paperRate === undefined ? '–' : rateLabel(paperRate)).padStart(8)}${bins
           .map((b) => {
             const c = mine.find((x) => x.leadTimeBin[0] === b[0]);
             return ` │ ${(c ? c.vrmse.toFixed(3) : '–').padStart(12)}${(c?.paper ? c.paper.vrmse.toFixed(3) : '–').padStart(13)}${pct(c?.deltaPercent ?? null).padStart(7)}`;

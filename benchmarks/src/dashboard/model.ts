@@ -42,7 +42,7 @@ export function histories(records: BenchRecord[]): History[] {
       const chartKey = `${r.suite}|${measure}|${r.kind}`;
       if (!charts.has(chartKey)) charts.set(chartKey, { title: `${r.suite}: ${measure}`, kind: r.kind, unit: m.unit ?? '', points: [] });
       const series = r.suite === 'evaluation'
-        ? `${r.method} ${r.compressionRate === 1 ? 'pixel' : `${r.compressionRate}×`} ${Array.isArray(r.leadTimeBin) ? (r.leadTimeBin as number[]).join('–') : ''}`.trim()
+        ? `${r.method}${r.baseline === true ? '' : r.compressionRate === 1 ? ' pixel' : ` ${r.compressionRate}×`} ${Array.isArray(r.leadTimeBin) ? (r.leadTimeBin as number[]).join('–') : ''}`.trim()
         : [r.name, r.method, r.resolution ? `${r.resolution}²` : undefined, r.compressionRate ? `${r.compressionRate}×` : undefined].filter(Boolean).join(' ');
       if (r.suite === 'evaluation' && r.setting === 'relative') continue;
       const key = `${chartKey}|${series}|${commit}`;
@@ -96,7 +96,7 @@ export function latestVrmse(records: BenchRecord[]): { dataset: string | undefin
     const bin = (r.leadTimeBin as number[]).join('–');
     const key = `${r.method}|${r.compressionRate}|${bin}`;
     const c = sums.get(key) ?? { method: r.method as string, rate: r.compressionRate as number, bin, value: 0, n: 0 };
-    c.value += r.measures.vrmse!.value;
+    c.value += typeof r.measures.vrmse!.value === 'number' ? r.measures.vrmse!.value : Number.NaN; // null: non-finite (--allow-non-finite)
     c.n++;
     sums.set(key, c);
   }

@@ -28,7 +28,7 @@ function vrmseTable(records: BenchRecord[]): string {
     const rate = Number(rs);
     const pool = [...new Set(paper.filter((p) => p.method === method && p.compressionRate > 1).map((p) => p.compressionRate))].sort((a, b) => a - b);
     const pr = paper.find((p) => p.method === method && p.compressionRate === rank(method, rate, pool));
-    return `<tr><td>${esc(method)}</td><td>${rate === 1 ? 'pixel' : `${rate}×`}</td>${bins.map((b, i) => `<td>${cells.find((c) => c.method === method && c.rate === rate && c.bin === b)?.value.toFixed(3) ?? '–'}</td><td class="paper">${pr ? `${pr.vrmse[i]?.toFixed(3) ?? '–'} <small>@${pr.compressionRate === 1 ? 'pixel' : `${pr.compressionRate}×`}</small>` : '–'}</td>`).join('')}</tr>`;
+    return `<tr><td>${esc(method)}</td><td>${method === 'persistence' || method === 'mean' ? '—' : rate === 1 ? 'pixel' : `${rate}×`}</td>${bins.map((b, i) => `<td>${cells.find((c) => c.method === method && c.rate === rate && c.bin === b)?.value.toFixed(3) ?? '–'}</td><td class="paper">${pr ? `${pr.vrmse[i]?.toFixed(3) ?? '–'} <small>@${pr.compressionRate === 1 ? 'pixel' : `${pr.compressionRate}×`}</small>` : '–'}</td>`).join('')}</tr>`;
   });
   const pb = paperKey ? PAPER_LEAD_TIME_BINS[paperKey] : undefined;
   return `<table class="vrmse"><tr><th>method</th><th>compression</th>${bins.map((b, i) => `<th>ours ${b}</th><th class="paper">paper ${pb?.[i]?.join('–') ?? ''}</th>`).join('')}</tr>${body.join('')}</table>`;
