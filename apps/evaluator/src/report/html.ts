@@ -123,7 +123,7 @@ export async function renderReport(input: ReportInput): Promise<string> {
 body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}
 th{background:#f3f3f3}.paper{color:#666;background:#fafafa}.holds{color:#0a0}.fails{color:#b00}.unknown{color:#888}
-.charts{display:flex;flex-wrap:wrap;gap:1em}tr.baseline td{background:#f6f6ff}td.yes{color:#0a0}td.no{color:#b00}table.training td:first-child{white-space:nowrap}figure{display:inline-block;margin:0.5em}img{image-rendering:pixelated}
+.charts{display:flex;flex-wrap:wrap;gap:1em}tr.baseline td{background:#f6f6ff}td.yes{color:#0a0}td.no{color:#b00}table.beats{font-size:0.85em}table.training td:first-child{white-space:nowrap}figure{display:inline-block;margin:0.5em}img{image-rendering:pixelated}
 </style></head><body>
 <h1>${esc(input.title ?? `lola-ts evaluation: ${r0.dataset}`)}</h1>
 <p>${records.length} records · split ${esc(r0.split)} · start ${r0.start} · stride ${r0.stride} · ensemble ${rs.ensembleSize} · sampler steps ${rs.samplerSteps ?? '–'} · ${seedText ? `${esc(seedText)} · ` : ''}commit ${esc(r0.commit ?? 'unknown')} · ${esc(r0.date)}</p>

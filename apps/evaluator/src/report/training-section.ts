@@ -42,7 +42,7 @@ function summaryRow(run: TrainingRun): string {
   const cells = [
     esc(run.name), esc(run.stage), rate(run), esc(String(run.seed ?? '–')), `${done}${run.totalSteps !== null ? ` / ${run.totalSteps}` : ''}`,
     run.parameters === null ? '–' : run.parameters.toLocaleString('en-US'), num(finalTrain), best ? `${num(best.loss)} @ ${best.step}` : '–', num(valid.at(-1)?.loss),
-    change === null ? '–' : `${change >= 0 ? '+' : ''}${(100 * change).toFixed(1)}%`, String(skipped), run.seconds === null ? '–' : `${(run.seconds / 60).toFixed(1)} min`,
+    change === null ? '–' : `${change >= 0 ? '+' : ''}${(100 * change).toFixed(1)}%`, String(skipped), run.seconds === null ? '–' : run.seconds < 120 ? `${run.seconds.toFixed(0)} s` : `${(run.seconds / 60).toFixed(1)} min`,
   ];
   return `<tr${skipped ? ' class="fails"' : ''}>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }

@@ -63,7 +63,9 @@ export function baselineFindings(cmp: BaselineComparison[]): FindingCheck[] {
     const cell = (c: BaselineComparison) => `${c.method} ${rateLabel(c.compressionRate)} ${c.leadTimeBin[0]}–${c.leadTimeBin[1]}: ${fmt(c.value)} vs ${fmt(ref(c)!)}`;
     return {
       id, statement, holds: lost.length === 0,
-      evidence: lost.length ? `not beaten in ${lost.length} of ${known.length} cells: ${lost.map(cell).join('; ')}` : `all ${known.length} cells below it`,
+      evidence: lost.length
+        ? `not beaten in ${lost.length} of ${known.length} cells: ${lost.slice(0, 6).map(cell).join('; ')}${lost.length > 6 ? `; … ${lost.length - 6} more in the table below` : ''}`
+        : `all ${known.length} cells below it`,
     };
   };
   return [check('p', 'persistence', (c) => c.beatsPersistence, (c) => c.persistence), check('m', 'mean', (c) => c.beatsMean, (c) => c.mean)];
