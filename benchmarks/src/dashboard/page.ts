@@ -51,6 +51,7 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-
 </head><body>
 <h1>${esc(title)}</h1>
 <p>${records.length} records over ${order.length} commit(s); latest ${esc(last ?? '')}. Speed is on this project's hardware (see each record's environment); the paper's timings were on a datacenter GPU, so compare ratios, not absolute values.</p>
+<p><a href="emulate.html">Emulate in the browser</a>: a trained latent DM / NS running on WebGPU, wasm or cpu beside the simulator (built into this directory by <code>npm run site</code>).</p>
 <h2>Latest VRMSE by compression rate and lead time, beside the paper's</h2>
 ${vrmseTable(records)}
 <h2>Cost vs resolution</h2>

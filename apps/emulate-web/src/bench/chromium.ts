@@ -11,7 +11,7 @@ export const DEFAULT_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function launchChromium(executablePath = DEFAULT_CHROMIUM, opts: { gpu?: boolean } = {}): Promise<Browser> {
-  const args = opts.gpu ? [...FLAGS.filter((f) => f !== '--disable-gpu'), '--enable-unsafe-webgpu'] : FLAGS;
+  const args = opts.gpu ? [...FLAGS.filter((f) => f !== '--disable-gpu'), '--enable-unsafe-webgpu', '--disable-gpu-watchdog'] : FLAGS;
   return chromium.launch({ executablePath, args });
 }
 

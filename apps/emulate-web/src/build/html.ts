@@ -39,7 +39,7 @@ export function pageHtml(opts: { title: string; assets: string }): string {
 </head>
 <body>
 <h1>${escapeHtml(opts.title)}</h1>
-<div class="sub" id="sub">Loading…</div>
+<div class="sub"><span id="sub">Loading…</span> · <a href="index.html">benchmarks dashboard</a></div>
 <div class="controls">
   <span>backend <span id="backend">…</span></span>
   <label>emulator <select id="model"></select></label>

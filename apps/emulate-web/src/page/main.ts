@@ -169,9 +169,14 @@ async function start(): Promise<void> {
     $('play').textContent = 'Play';
   }
 
+  const showError = (e: unknown) => {
+    playing = false;
+    const hint = runtime.backend === 'wasm' ? '' : ` (on ${runtime.backend}; reload with ?backend=wasm to use WebAssembly)`;
+    $('error').textContent = `Emulation failed${hint}: ${e instanceof Error ? e.message : String(e)}`;
+  };
   const queue = <T>(f: () => Promise<T>): Promise<T> => {
     const p = busy.then(f, f);
-    busy = p.catch(() => undefined);
+    busy = p.catch(showError);
     return p;
   };
   $('play').onclick = () => {
