@@ -55,18 +55,18 @@ function build() {
     { what: 'OpenBLAS + oneDNN', args: [...base, '-DLOLA_DNNL', ...blas, '-ldnnl'], when: existsSync('/usr/include/oneapi/dnnl/dnnl.hpp') || existsSync('/usr/local/include/oneapi/dnnl/dnnl.hpp') },
     { what: 'OpenBLAS (no oneDNN: apt-get install libdnnl-dev for faster convolutions)', args: [...base, ...blas], when: true },
   ];
-  let failure = '';
+  const failures = [];
   for (const attempt of attempts.filter((a) => a.when)) {
     try {
       execFileSync(cxx, attempt.args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
       renameSync(tmp, out);
-      return `built ${out} with ${attempt.what}`;
+      return `built ${out} with ${attempt.what}${failures.length ? ` (the build with oneDNN failed:\n${failures[0]})` : ''}`;
     } catch (e) {
       rmSync(tmp, { force: true });
-      failure = String(e.stderr ?? e.message).trim().split('\n').slice(-6).join('\n');
+      failures.push(String(e.stderr ?? e.message).trim().split('\n').slice(-6).join('\n'));
     }
   }
-  return `not built, ${cxx} failed:\n${failure}`;
+  return `not built, ${cxx} failed:\n${failures.join('\n')}`;
 }
 
 try {
