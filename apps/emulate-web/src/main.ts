@@ -6,18 +6,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchSite, DEFAULT_CHROMIUM } from './bench/bench.js';
+import { screenshotSite } from './bench/screenshot.js';
 import { buildSite, PAGE_FILE } from './build/site.js';
 
 const USAGE = `Usage:
   npm run site -- [build] [--ae DIR] [--dm DIR] [--ns DIR] [--data DIR] [--out DIR]
-                  [--trajectories N] [--frames N] [--stride N] [--checkpoint last|best]
+                  [--trajectories N] [--frames N] [--stride N (default: the runs' data.stride)] [--checkpoint last|best]
     Defaults: --ae demo-output/runs/ae-c64 --dm demo-output/runs/dm-c64 --ns demo-output/runs/ns-c64
               --data demo-output/data/euler_multi_quadrants_periodicBC --out demo-output/site
               (--dm none / --ns none leaves that emulator out)
   npm run site -- bench [--site DIR] [--backends wasm,cpu,webgpu] [--frames N] [--members N] [--steps N]
                   [--out FILE] [--chromium PATH]
     Opens <site>/${PAGE_FILE} in headless Chromium per backend, emulates a test trajectory with every
-    emulator and appends one record per (backend, emulator) to --out (default <site>/emulate-bench.jsonl).`;
+    emulator and appends one record per (backend, emulator) to --out (default <site>/emulate-bench.jsonl).
+  npm run site -- screenshot [--site DIR] [--out docs/emulate.png] [--field NAME] [--emulator RUN|dm|ns] [--chromium PATH]
+    The page after an emulation (first emulator, middle frame) as a PNG.`;
 
 function parse(argv: string[]): { command: string; flags: Map<string, string> } {
   const args = [...argv];
@@ -78,6 +81,12 @@ async function main(): Promise<void> {
     const res = await benchSite({ page: join(site, PAGE_FILE), backends, frames: int(flags, 'frames'), members: int(flags, 'members'), steps: int(flags, 'steps'), out, chromium: flags.get('chromium') ?? DEFAULT_CHROMIUM });
     for (const line of res.lines) console.log(line);
     console.log(`appended ${res.records.length} record(s) to ${out}`);
+    return;
+  }
+  if (command === 'screenshot') {
+    check(flags, ['site', 'out', 'field', 'emulator', 'chromium']);
+    const site = flags.get('site') ?? 'demo-output/site';
+    console.log(await screenshotSite({ page: join(site, PAGE_FILE), out: flags.get('out') ?? 'docs/emulate.png', field: flags.get('field'), emulator: flags.get('emulator'), chromium: flags.get('chromium') ?? DEFAULT_CHROMIUM }));
     return;
   }
   throw new Error(`unknown command '${command}'\n${USAGE}`);

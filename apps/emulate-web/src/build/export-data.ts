@@ -22,7 +22,7 @@ export interface ExportOptions {
   trajectories?: number;
   /** Frames per trajectory, including the initial state (default: as many as fit, at most 33). */
   frames?: number;
-  /** Stride between exported frames in the file's time steps (default 4, as the demo's rollouts). */
+  /** Stride between exported frames in the file's time steps (default: the emulators' `data.stride`, as trained). */
   stride?: number;
   /** Checkpoint of every run: `last` (default) or `best`. */
   checkpoint?: 'last' | 'best';
@@ -84,7 +84,10 @@ export async function exportSiteData(opts: ExportOptions): Promise<Omit<SiteData
   const files = findWellFiles(loc.splitDir);
   if (!files.length) throw new Error(`${loc.splitDir}: no HDF5 files`);
   const want = opts.trajectories ?? 2;
-  const stride = opts.stride ?? 4;
+  const strides = [...new Set(emulators.map((e) => (e.config.data as { stride?: unknown } | undefined)?.stride ?? 4))];
+  if (opts.stride === undefined && strides.length > 1) throw new Error(`site: the emulators were trained at different time strides (${strides.join(', ')}); pass --stride`);
+  const stride = opts.stride ?? (strides[0] as number);
+  if (!Number.isInteger(stride) || stride < 1) throw new Error(`site: time stride must be a positive integer, got ${JSON.stringify(stride)}`);
   const trajectories: SiteTrajectory[] = [];
   let shape: number[] = [];
   let dataset = '';
