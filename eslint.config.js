@@ -1,5 +1,5 @@
 // ESLint flat config for the whole monorepo.
-// Module boundaries follow ARCHITECTURE §2: core <- models <- workflow <- programs; nothing imports apps.
+// Module boundaries follow docs/architecture.md §2: core <- models <- workflow <- programs; nothing imports apps.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""PyTorch reference for `lola-bench ae`: the DCAE of method.md §2.1-2.2 at the same shapes as the
+"""PyTorch reference for `lola-bench ae`: the DCAE of docs/method.md §2.1-2.2 at the same shapes as the
 TypeScript model, timed per training step (forward, L1 loss, backward, global-norm clip, Adam).
 
 Written from the specification (not copied from LoLa). Run with Debian's python3-torch and
@@ -22,7 +22,7 @@ import torch.nn.functional as F
 
 
 def identity_init(conv: nn.Conv2d) -> None:
-    """Scale fresh weights by 1e-2 and add 1 at [out=i, in=i mod C_in, centre] (method.md §2.1)."""
+    """Scale fresh weights by 1e-2 and add 1 at [out=i, in=i mod C_in, centre] (docs/method.md §2.1)."""
     with torch.no_grad():
         conv.weight.mul_(1e-2)
         c_out, c_in, kh, kw = conv.weight.shape

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """PyTorch reference for `lola-bench kernels --vs-torch`: the same workloads and shapes as
-benchmarks/src/kernels/workloads.ts (spec runtime.md section 1), timed the same way (warm-up 1,
+benchmarks/src/kernels/workloads.ts (docs/runtime.md section 1), timed the same way (warm-up 1,
 then N timed iterations; mean and 95% margin of error). Prints one JSON object per line: a header
 with the torch version, threads and BLAS, then {name, mean_ms, moe_ms, samples} per workload.
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts a one-node Slurm cluster on localhost without systemd (spec/distributed.md §3).
+# Starts a one-node Slurm cluster on localhost without systemd (docs/distributed.md §3).
 # Usage: start-local.sh DIR   — writes DIR/slurm.conf, state, logs and pid files; prints
 # `export SLURM_CONF=DIR/slurm.conf` for the caller to eval. Needs root, slurm-wlm and munge.
 set -euo pipefail

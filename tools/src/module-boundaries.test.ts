@@ -12,7 +12,7 @@ async function lint(relPath: string, code: string) {
   return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe('module boundaries (ARCHITECTURE §2)', () => {
+describe('module boundaries (docs/architecture.md §2)', () => {
   it('rejects a core lib importing a workflow lib', async () => {
     const messages = await lint('libs/nn-blocks/src/forbidden.ts', "import * as e from '@lola-ts/emulation';\nexport const x = e;\n");
     expect(messages.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);

@@ -1,7 +1,7 @@
 /**
  * VRMSE by compression rate and lead-time bin from the evaluator's records (`lola-eval score`,
  * `suite: 'evaluation'`; read as JSON, programs do not import each other). The paper's table
- * aggregation ("mean_absolute", method.md §13.1, reference-results §1): the plain mean over the
+ * aggregation ("mean_absolute", docs/method.md §13.1, docs/reference-results.md §1): the plain mean over the
  * records of a (dataset, commit, method, rate, bin) cell — i.e. over fields and contexts — in the
  * absolute setting (against ground truth).
  */

@@ -1,5 +1,5 @@
 /**
- * Our VRMSE cells beside the paper's reference suite (reference-results §2, §9), joined on
+ * Our VRMSE cells beside the paper's reference suite (docs/reference-results.md §2, §9), joined on
  * (dataset, method, rank of compression, rank of lead-time bin):
  * - dataset: `paperDatasetOf` (Euler open/periodic → `euler`, ...);
  * - method: `pixel-ns` (or `ns` at rate 1) ↔ the paper's pixel NS (rate 1); `ae`, `dm`, `ns` at
@@ -98,7 +98,7 @@ export function formatAccuracyTable(joined: readonly JoinedCell[]): string[] {
   }
   lines.push(
     '',
-    "Paper: Rozet et al. 2025 (reference-results §2): 512² Euler / RB / 64³ TGC, 64 test trajectories, 16 members, 16 AB steps,",
+    "Paper: Rozet et al. 2025 (docs/reference-results.md §2): 512² Euler / RB / 64³ TGC, 64 test trajectories, 16 members, 16 AB steps,",
     'rates 48–1280, contexts 1–3. Ours: our data, resolution, model sizes, rates and lead-time bins, paired with the paper by rank.',
     'The scales differ, so Δ% is not an error bar: compare trends (AE error grows with compression, DM error stays flat across',
     'rates, DM at or below NS at long lead times, latent NS below pixel NS), not values.',

@@ -1,5 +1,5 @@
 /**
- * Reconstruction accuracy of a trained AE run on a Well split (method.md §13.2, the "AE" row of the
+ * Reconstruction accuracy of a trained AE run on a Well split (docs/method.md §13.2, the "AE" row of the
  * paper's tables): every frame of every trajectory is preprocessed, encoded, decoded and brought
  * back to physical units (inverse standardisation, then inverse transform, §1); LoLa's VRMSE
  * (ε = 1e-6, unbiased spatial variance of the true frame) is computed per field and frame and

@@ -2,7 +2,7 @@
  * `lola-bench ae`: speed of the AE stage for each config (time per training step and per epoch,
  * tinybench, few iterations), optionally next to the same architecture in PyTorch (`--vs-torch`),
  * and, with `--runs`, the reconstruction VRMSE of trained runs on a split plus the step and epoch
- * times measured in their logs. JSON records (ARCHITECTURE §5) on stdout or appended to `--out`.
+ * times measured in their logs. JSON records (docs/architecture.md §5) on stdout or appended to `--out`.
  */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';

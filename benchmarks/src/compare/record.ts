@@ -1,5 +1,5 @@
 /**
- * The generic shape of a benchmark or evaluation record (ARCHITECTURE §5) as read back by the
+ * The generic shape of a benchmark or evaluation record (docs/architecture.md §5) as read back by the
  * comparison, export and dashboard tools: identity, environment, the benchmark, its axes and
  * `measures`. Readers accept any extra keys.
  */

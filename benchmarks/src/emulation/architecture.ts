@@ -3,7 +3,7 @@
  * speed only). The autoencoders come from `configs/ae-euler-c{64,16,4}.yaml` (their `ae:`
  * section) and the emulators' ViT from `configs/{dm,ns}-euler-c{64,16,4}.yaml` (pixel models:
  * `ns-euler-pixel.yaml`, whose patchSize also sets the pixel patch) when those files exist;
- * otherwise from the small-scale defaults of method.md §14.2, stated here:
+ * otherwise from the small-scale defaults of docs/method.md §14.2, stated here:
  * ViT D = 128, 4 blocks, 4 heads (embedding 256, FFN 4×, patch 1 on latents) and a DCAE f8 with
  * widths 32–64–128–256, one ResBlock per level, no attention, softclip2.
  */
@@ -86,7 +86,7 @@ export function loadVitArchitecture(kind: 'dm' | 'ns', configDir: string | null,
       };
     }
   }
-  return { ...DEFAULT_VIT, source: 'built-in default (method.md §14.2: D=128, 4 blocks, 4 heads)' };
+  return { ...DEFAULT_VIT, source: 'built-in default (docs/method.md §14.2: D=128, 4 blocks, 4 heads)' };
 }
 
 /** The square spatial patch p of a config's patchSize ([1, p, p], [p, p] or [p]), else null. */

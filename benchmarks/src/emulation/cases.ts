@@ -1,6 +1,6 @@
 /**
  * The emulators timed by `lola-bench emulation`, built exactly as the workflow runs them
- * (method.md §10, §13.5): a latent or pixel-space ViT neural solver or diffusion model, rolled out
+ * (docs/method.md §10, §13.5): a latent or pixel-space ViT neural solver or diffusion model, rolled out
  * with `@lola-ts/emulation`'s `rollout` (context 1, overlap 1, the ensemble as one batch, the DM
  * sampled with the AB3 sampler), then — for latent models — every frame decoded with the DCAE
  * (`decodeTrajectory`, 4 chunks as LoLa does for Euler). Weights are random with a fixed seed:

@@ -1,7 +1,7 @@
 /**
  * `lola-bench emulation`: time per emulated state of the simulator, the pixel/latent neural
  * solvers and the pixel/latent diffusion models at several input resolutions, in one run
- * (issue 8; method.md §13.5). Prints progress, the per-state table, the paper's figures beside
+ * (issue 8; docs/method.md §13.5). Prints progress, the per-state table, the paper's figures beside
  * ours as ratios, and the resolution at which the latent DM becomes cheaper than the simulator;
  * writes one JSON record per row (appended atomically to --out, else printed on stdout).
  */

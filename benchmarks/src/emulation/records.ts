@@ -1,5 +1,5 @@
 /**
- * Records of the emulation suite (ARCHITECTURE §5): `suite: 'emulation'`, `name: 'per-state'`,
+ * Records of the emulation suite (docs/architecture.md §5): `suite: 'emulation'`, `name: 'per-state'`,
  * `kind: 'speed'`, axes `method`, `resolution`, `compressionRate` (1 for pixel models and the
  * simulator), `ensembleSize` and `samplerSteps` (as run), and
  * `measures.secondsPerState {value, lower, upper, unit: 's', better: 'lower'}` — the keys the

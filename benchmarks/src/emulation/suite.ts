@@ -1,5 +1,5 @@
 /**
- * The emulation speed suite (issue 8; method.md §13.5): time per emulated state, measured side by
+ * The emulation speed suite (issue 8; docs/method.md §13.5): time per emulated state, measured side by
  * side in one run, for the simulator, the pixel and latent neural solvers and the pixel and
  * latent diffusion models (each latent model at every compression rate), at several input
  * resolutions with the same architectures (so the latent grid grows with the input).

@@ -1,6 +1,6 @@
 /**
  * Printing the emulation suite: our seconds per state (method × rate rows, resolution columns),
- * and the paper's per-state figures beside ours as RATIOS only (reference-results §6: the paper
+ * and the paper's per-state figures beside ours as RATIOS only (docs/reference-results.md §6: the paper
  * timed one datacenter GPU at 512², we time this machine's backend; absolute milliseconds are not
  * comparable, ratios such as DM/NS ≈ 6.5 are).
  */
@@ -72,7 +72,7 @@ export function formatRatioTable(rows: readonly RatioRow[], rateNote: string): s
     const paper = `${r.approximate ? '~' : ''}${fmtRatio(r.paper)}`;
     lines.push(`${r.label.padEnd(22)}${paper.padStart(10)}${resolutions.map((n) => { const v = r.ours.get(n); return (v === null || v === undefined ? '–' : fmtRatio(v)).padStart(12); }).join('')}`);
   }
-  lines.push(`paper: one datacenter GPU, Euler 512², ensemble 16, 16 AB steps (reference-results §6); ~ = from an order-of-magnitude figure.`);
+  lines.push(`paper: one datacenter GPU, Euler 512², ensemble 16, 16 AB steps (docs/reference-results.md §6); ~ = from an order-of-magnitude figure.`);
   lines.push(`ours: this machine's backend; ${rateNote}. Ratios only: absolute times are not comparable.`);
   return lines;
 }

@@ -1,7 +1,7 @@
 /**
  * `lola-bench kernels` (issue 2 §3): times the runtime's kernels and two training steps on the
  * chosen backend with tinybench, prints a table (optionally beside PyTorch) and appends one JSON
- * record per workload (ARCHITECTURE §5).
+ * record per workload (docs/architecture.md §5).
  */
 import { initRuntime } from '@lola-ts/nn-blocks';
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,5 +1,5 @@
 /**
- * The benchmark's small conv autoencoder (spec runtime.md §1): conv 3→32 (s1), 32→64 (s2),
+ * The benchmark's small conv autoencoder (docs/runtime.md §1): conv 3→32 (s1), 32→64 (s2),
  * 64→64 (s2), conv2dTranspose 64→64 (s2), 64→32 (s2), conv 32→3, all 3×3 SAME with ReLU between,
  * trained on the MSE reconstruction of a batch of 8 64×64×3 images.
  */

@@ -1,5 +1,5 @@
 /**
- * The benchmark's pre-LN transformer block (spec runtime.md §1): x + Attn(LN(x)), then
+ * The benchmark's pre-LN transformer block (docs/runtime.md §1): x + Attn(LN(x)), then
  * x + MLP(LN(x)) with a 4× MLP and the tanh form of GELU. Written around the tfjs pitfalls
  * (nn-blocks README): 2-D matMuls for the projections, x·x·x instead of pow, tanh as provided by
  * the runtime, slices instead of stridedSlice.

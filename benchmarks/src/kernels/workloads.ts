@@ -1,5 +1,5 @@
 /**
- * The kernel benchmark's workloads (issue 2 §3; shapes as in spec runtime.md §1): matmul 1024³,
+ * The kernel benchmark's workloads (issue 2 §3; shapes as in docs/runtime.md §1): matmul 1024³,
  * conv 3×3 64→64 on 8×64×64 (forward; forward + weight gradient), a pre-LN transformer block
  * training step and a small conv-autoencoder training step, both with Adam on an MSE loss.
  * `benchmarks/reference/kernels.py` holds the same shapes in PyTorch.

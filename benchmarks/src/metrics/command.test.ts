@@ -17,7 +17,7 @@ describe('lola-bench metrics', () => {
     for (const t of tasks) expect(Number.isFinite(t.run()), t.name).toBe(true);
   });
 
-  it('produces one speed record per selected metric with ARCHITECTURE §5 fields', async () => {
+  it('produces one speed record per selected metric with docs/architecture.md §5 fields', async () => {
     const records = await benchMetrics({ size: 16, members: 2, iterations: 2, seed: 0, only: ['lolaVrmse', 'wellBinnedSpectralMse'], out: null });
     expect(records.map((r) => r.name)).toEqual(['lolaVrmse', 'wellBinnedSpectralMse']);
     for (const r of records) {

@@ -1,5 +1,5 @@
 /**
- * Identity and environment of a benchmark run (ARCHITECTURE §5): commit, date, package versions,
+ * Identity and environment of a benchmark run (docs/architecture.md §5): commit, date, package versions,
  * Node, tfjs, backend, threads, CPU model, cores, memory and GPU.
  */
 import { execFileSync } from 'node:child_process';

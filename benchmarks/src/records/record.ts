@@ -1,5 +1,5 @@
 /**
- * Benchmark records, one JSON object per line (ARCHITECTURE §5): identity (commit, date,
+ * Benchmark records, one JSON object per line (docs/architecture.md §5): identity (commit, date,
  * versions), `environment`, the benchmark (`suite`, `name`, `kind`), its axes as top-level keys
  * (`dataset`, `resolution`, `compressionRate`, `method`, ...) and `measures`.
  */
@@ -14,7 +14,7 @@ export interface Measure {
   better: 'lower' | 'higher' | 'closer-to-1';
 }
 
-/** Axes of ARCHITECTURE §5 (any other axis is allowed too). */
+/** Axes of docs/architecture.md §5 (any other axis is allowed too). */
 export interface Axes {
   dataset?: string;
   resolution?: number | number[];

@@ -2,7 +2,7 @@ import { downsamplingFactor, type DcaeConfig } from './config.js';
 
 /**
  * Latent shape `[h, w, c_lat]` (or `[x, y, z, c_lat]`) of one state of spatial shape `spatialShape`:
- * every spatial axis divided by f = 2^(levels − 1) (method.md §2.2, §2.5). Throws when an axis is not
+ * every spatial axis divided by f = 2^(levels − 1) (docs/method.md §2.2, §2.5). Throws when an axis is not
  * divisible by f (pixel unshuffle needs even sizes at every level).
  */
 export function latentShape(config: Pick<DcaeConfig, 'hidChannels' | 'latChannels' | 'spatial'>, spatialShape: readonly number[]): number[] {
@@ -20,7 +20,7 @@ export function latentShape(config: Pick<DcaeConfig, 'hidChannels' | 'latChannel
 }
 
 /**
- * Compression rate = numel(state) / numel(latent) = C_pix · f^N / c_lat (method.md §2.5).
+ * Compression rate = numel(state) / numel(latent) = C_pix · f^N / c_lat (docs/method.md §2.5).
  * `stateShape` is one channels-last state `[H, W, C]` (or `[X, Y, Z, C]`); its channel count is taken
  * from the shape. Example: Euler 512×512×5 with f32, c64 → 80.
  */

@@ -1,11 +1,11 @@
 /**
- * Architecture configuration of the DCAE-style autoencoder (method.md §2.1–2.3).
+ * Architecture configuration of the DCAE-style autoencoder (docs/method.md §2.1–2.3).
  *
  * Field names follow LoLa's config keys in camelCase (`lat_channels` → `latChannels`, ...), so a
  * dotted override reads `ae.latChannels=16`.
  */
 
-/** Latent saturation applied after the encoder's last conv (method.md §2.4). */
+/** Latent saturation applied after the encoder's last conv (docs/method.md §2.4). */
 export type Saturation = 'softclip2' | 'softclip' | 'tanh' | 'arcsinh' | 'rmsnorm' | 'none';
 
 export const SATURATIONS: readonly Saturation[] = ['softclip2', 'softclip', 'tanh', 'arcsinh', 'rmsnorm', 'none'];
@@ -25,11 +25,11 @@ export interface DcaeConfig {
   attentionHeads: Record<number, number>;
   /** Dropout rate inside the ResBlock FFN (training only; 0.05 in the paper). */
   dropout: number;
-  /** Latent saturation (method.md §2.4); `softclip2` in the paper. */
+  /** Latent saturation (docs/method.md §2.4); `softclip2` in the paper. */
   saturation: Saturation;
 }
 
-/** Defaults of the optional keys (paper values, method.md §2.3–2.4). */
+/** Defaults of the optional keys (paper values, docs/method.md §2.3–2.4). */
 export const DCAE_DEFAULTS: Pick<DcaeConfig, 'spatial' | 'attentionHeads' | 'dropout' | 'saturation'> = {
   spatial: 2,
   attentionHeads: {},

@@ -14,7 +14,7 @@ beforeAll(async () => {
 const make = (c: Partial<DcaeConfig>) =>
   resolveDcaeConfig({ pixChannels: 3, latChannels: 4, hidChannels: [4, 8], hidBlocks: [1, 1], dropout: 0, ...c });
 
-describe('DCAE shapes and compression (method.md §2.2, §2.5)', () => {
+describe('DCAE shapes and compression (docs/method.md §2.2, §2.5)', () => {
   const cases: [string, Partial<DcaeConfig>, number[], number[]][] = [
     ['2-D f2 c4', {}, [2, 8, 12, 3], [2, 4, 6, 4]],
     ['2-D f4 c2, 2 blocks, attention at level 2', { hidChannels: [4, 8, 8], hidBlocks: [1, 2, 1], latChannels: 2, attentionHeads: { 2: 2 } }, [1, 16, 8, 3], [1, 4, 2, 2]],

@@ -1,5 +1,5 @@
 /**
- * Parameters of the DCAE-style autoencoder (method.md §2.1–2.2) as a typed parameter tree
+ * Parameters of the DCAE-style autoencoder (docs/method.md §2.1–2.2) as a typed parameter tree
  * (`@lola-ts/nn-blocks` style: plain objects whose leaves are `tf.Variable`s; numbers and strings
  * are static fields). The config travels inside the tree, so one object is the whole model.
  *
@@ -58,7 +58,7 @@ export interface Dcae {
 }
 
 /**
- * Builds a DCAE with LoLa's initialisation (method.md §2.1): PyTorch-default conv init, every
+ * Builds a DCAE with LoLa's initialisation (docs/method.md §2.1): PyTorch-default conv init, every
  * down/up-sampling conv and the latent in/out convs identity-initialised (1e-2·W + pseudo-identity),
  * each ResBlock's last conv scaled by 1e-2. Draws come from `rng` in a fixed order (encoder first,
  * level by level, then the decoder from its input conv down to level 0), so a seed fixes the weights.

@@ -1,5 +1,5 @@
 /**
- * Forward passes of the DCAE (method.md §2.2), channels last: states `[B, H, W, C_pix]`
+ * Forward passes of the DCAE (docs/method.md §2.2), channels last: states `[B, H, W, C_pix]`
  * (`[B, X, Y, Z, C_pix]` in 3-D), latents `[B, H/f, W/f, c_lat]`.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -26,7 +26,7 @@ function checkInput(ae: Dcae, x: tf.Tensor, channels: number, what: string, fact
 }
 
 /**
- * Encoder (method.md §2.2): Conv3×3(C_pix → C_0) and `blocks[0]` ResBlocks; at each level i ≥ 1,
+ * Encoder (docs/method.md §2.2): Conv3×3(C_pix → C_0) and `blocks[0]` ResBlocks; at each level i ≥ 1,
  * pixel-unshuffle + Conv(4·C_{i−1} → C_i) and `blocks[i]` ResBlocks; Conv3×3(C_last → c_lat); then
  * the latent saturation (softclip2 by default, §2.4).
  */
@@ -45,7 +45,7 @@ export function encode(ae: Dcae, x: tf.Tensor, opts: ForwardOptions = {}): tf.Te
 }
 
 /**
- * Decoder (mirror of the encoder, method.md §2.2): Conv3×3(c_lat → C_last); for i from the last
+ * Decoder (mirror of the encoder, docs/method.md §2.2): Conv3×3(c_lat → C_last); for i from the last
  * level to 0, `blocks[i]` ResBlocks then Conv(C_i → 4·C_{i−1}) + pixel shuffle if i > 0, or
  * Conv3×3(C_0 → C_pix) at i = 0. No output activation (the result is the standardised state).
  * Deterministic unless `training` is set (dropout), and never adds latent noise (§2.4).
@@ -72,7 +72,7 @@ export function reconstruct(ae: Dcae, x: tf.Tensor, opts: ForwardOptions = {}): 
 
 /**
  * The AE training objective: Σ_k w_k·L_k(reconstruct(x), x) over L1 / MSE / VRMSE
- * (method.md §2.6), with dropout when `opts.training` is set.
+ * (docs/method.md §2.6), with dropout when `opts.training` is set.
  */
 export function autoencoderLoss(ae: Dcae, x: tf.Tensor, weights: LossWeights, opts: ForwardOptions = {}): tf.Scalar {
   return tf.tidy(() => reconstructionLoss(reconstruct(ae, x, opts), x, weights));

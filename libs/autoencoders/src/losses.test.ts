@@ -38,7 +38,7 @@ function refVrmse(eps: number): number[][] {
   return out;
 }
 
-describe('AE losses (method.md §2.6)', () => {
+describe('AE losses (docs/method.md §2.6)', () => {
   const X = () => tf.tensor4d(x, [B, H, W, C]);
   const Y = () => tf.tensor4d(y, [B, H, W, C]);
 

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-/** eps added to the target's spatial variance in the AE's VRMSE loss (method.md §2.6). */
+/** eps added to the target's spatial variance in the AE's VRMSE loss (docs/method.md §2.6). */
 export const VRMSE_LOSS_EPS = 1e-2;
 
-/** Names of the reconstruction losses (method.md §2.6; `l1` is LoLa's `mae`). */
+/** Names of the reconstruction losses (docs/method.md §2.6; `l1` is LoLa's `mae`). */
 export type LossName = 'l1' | 'mse' | 'vrmse';
 export const LOSS_NAMES: readonly LossName[] = ['l1', 'mse', 'vrmse'];
 
@@ -24,7 +24,7 @@ export function mseLoss(pred: tf.Tensor, target: tf.Tensor): tf.Scalar {
 }
 
 /**
- * Per-sample, per-channel VRMSE of channels-last tensors `[B, ...space, C]` (method.md §2.6):
+ * Per-sample, per-channel VRMSE of channels-last tensors `[B, ...space, C]` (docs/method.md §2.6):
  * v[b, c] = √( mean_space (x − y)² / (Var_space(x) + eps) ), with x the target and Var the unbiased
  * (N − 1) spatial variance of the target. Returns `[B, C]`.
  */
@@ -47,7 +47,7 @@ export function vrmsePerChannel(pred: tf.Tensor, target: tf.Tensor, eps = VRMSE_
   });
 }
 
-/** VRMSE loss: `vrmsePerChannel` averaged over batch and channels (method.md §2.6). */
+/** VRMSE loss: `vrmsePerChannel` averaged over batch and channels (docs/method.md §2.6). */
 export function vrmseLoss(pred: tf.Tensor, target: tf.Tensor, eps = VRMSE_LOSS_EPS): tf.Scalar {
   return tf.tidy(() => tf.mean(vrmsePerChannel(pred, target, eps)) as tf.Scalar);
 }
@@ -69,7 +69,7 @@ export function validateLossWeights(weights: unknown, where = 'loss'): LossWeigh
 
 /**
  * Weighted sum Σ_k w_k·L_k(pred, target) over `l1`, `mse`, `vrmse` (LoLa's `AutoEncoderLoss`,
- * method.md §2.6). Terms with weight 0 are not computed.
+ * docs/method.md §2.6). Terms with weight 0 are not computed.
  */
 export function reconstructionLoss(pred: tf.Tensor, target: tf.Tensor, weights: LossWeights): tf.Scalar {
   return tf.tidy(() => {

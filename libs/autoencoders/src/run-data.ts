@@ -1,7 +1,7 @@
 /**
  * The parts of an autoencoder run that need no file system (usable in the browser): its `data`
  * section (channels, resolution, per-channel transforms, mean/std after the transform), the
- * preprocessing it implies (method.md §1: x ← (T_c(x) − mean_c) / std_c, and its exact inverse),
+ * preprocessing it implies (docs/method.md §1: x ← (T_c(x) − mean_c) / std_c, and its exact inverse),
  * and the model rebuilt from a resolved config and the bytes of its weights file.
  */
 import { disposeParams, loadWeightsFromBytes } from '@lola-ts/nn-blocks';
@@ -34,7 +34,7 @@ export function runPreprocessing(data: AutoencoderRunData): FieldPreprocessing {
   return { transform, mean: data.mean, std: data.std };
 }
 
-/** Physical channels-last state(s) → standardised model input (method.md §1). */
+/** Physical channels-last state(s) → standardised model input (docs/method.md §1). */
 export function preprocessStates(data: AutoencoderRunData, x: Float32Array): Float32Array {
   return fieldPreprocess(x, data.channels.length, runPreprocessing(data));
 }

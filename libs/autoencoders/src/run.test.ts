@@ -49,7 +49,7 @@ describe('AE run directories', () => {
     disposeParams(run.ae);
   });
 
-  it('pre- and post-processing invert each other (method.md §1)', () => {
+  it('pre- and post-processing invert each other (docs/method.md §1)', () => {
     const x = Float32Array.from({ length: 8 * 3 }, (_, i) => (i % 3 === 2 ? Math.sin(i) : 0.2 + (i % 7) * 0.3));
     const y = preprocessStates(data, x);
     expect(y[0]).toBeCloseTo((Math.log1p(x[0]!) - 1.2) / 0.5, 5);

@@ -1,12 +1,12 @@
 /**
- * Loading a trained autoencoder run directory (written by `lola-train ae`, ARCHITECTURE §3):
+ * Loading a trained autoencoder run directory (written by `lola-train ae`, docs/architecture.md §3):
  *
  *   <run>/config.yaml          resolved config: `ae` (DcaeConfig) and `data` (channels, resolution,
  *                              per-channel transforms, mean/std after the transform)
  *   <run>/last|best/weights.safetensors
  *
  * The same loader serves the latent cache, the evaluator and the benchmarks, so the preprocessing
- * travels with the weights (method.md §1; the file-free parts are in run-data.ts).
+ * travels with the weights (docs/method.md §1; the file-free parts are in run-data.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';

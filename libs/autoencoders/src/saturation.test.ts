@@ -17,7 +17,7 @@ const expected: Record<Exclude<Saturation, 'rmsnorm'>, (z: number) => number> = 
   none: (z) => z,
 };
 
-describe('saturate (method.md §2.4)', () => {
+describe('saturate (docs/method.md §2.4)', () => {
   for (const [kind, f] of Object.entries(expected)) {
     it(`${kind} matches its formula`, () => {
       const out = tf.tidy(() => saturate(tf.tensor1d(zs), kind as Saturation));

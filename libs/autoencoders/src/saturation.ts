@@ -1,16 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Saturation } from './config.js';
 
-/** Saturation bound used by the clipping variants (method.md §2.4). */
+/** Saturation bound used by the clipping variants (docs/method.md §2.4). */
 const BOUND = 5;
 /** eps of the per-position RMS-norm variant (inferred; not published). */
 const RMS_EPS = 1e-5;
 
 /**
- * Latent saturation (method.md §2.4), applied to the encoder output `z` (channels last):
+ * Latent saturation (docs/method.md §2.4), applied to the encoder output `z` (channels last):
  * - `softclip2`: z / √(1 + (z/5)²), smooth, |z| < 5 (the paper's choice);
  * - `softclip`:  z / (1 + |z|/5);
- * - `tanh`:      5·tanh(z/5), written 5·(2σ(2z/5) − 1) because Tanh is slow on wasm (runtime.md §2);
+ * - `tanh`:      5·tanh(z/5), written 5·(2σ(2z/5) − 1) because Tanh is slow on wasm (docs/runtime.md §2);
  * - `arcsinh`:   asinh(z);
  * - `rmsnorm`:   z / √(mean_c z² + 1e-5) at each position (channel axis = last);
  * - `none`:      identity.

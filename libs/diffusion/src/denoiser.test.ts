@@ -20,7 +20,7 @@ const toyNetwork: DenoiserNetwork = (xIn, cNoise, cond) =>
     return cond ? tf.add(base, tf.mul(cond, 0.25)) : base;
   });
 
-describe('EDM denoiser (method.md §6.2)', () => {
+describe('EDM denoiser (docs/method.md §6.2)', () => {
   it('computes c_skip·x_t + c_out·F(c_in·x_t, 10 ln σ)', () => {
     const xt = tf.tensor3d([[[1, -2]], [[3, 0.5]]]);
     const sigmas = [0.3, 20];
@@ -35,7 +35,7 @@ describe('EDM denoiser (method.md §6.2)', () => {
   });
 });
 
-describe('masked (inpainting) denoiser (method.md §6.5)', () => {
+describe('masked (inpainting) denoiser (docs/method.md §6.5)', () => {
   it('feeds the network the clean context and the mask, and returns the context exactly', () => {
     const shape = [2, 5, 3, 3, 2];
     const rng = new Rng(1);
@@ -76,7 +76,7 @@ describe('masked (inpainting) denoiser (method.md §6.5)', () => {
     const before = tf.memory().numTensors;
     const x1 = initialNoise(shape, schedule, rng);
     const x0 = sampleAdamsBashforth(maskedDenoiser(edmDenoiser(toyNetwork), y, mask), x1, schedule, 16);
-    // The sampler state at the context decays towards y by ≈ σ_min/σ_max (method.md §7)...
+    // The sampler state at the context decays towards y by ≈ σ_min/σ_max (docs/method.md §7)...
     const data = x0.arraySync() as number[][][][][];
     for (let b = 0; b < 3; b++) {
       expect(Math.abs(data[b]![0]![1]![1]![0]! - 0.7)).toBeLessThan(5e-3);
@@ -92,7 +92,7 @@ describe('masked (inpainting) denoiser (method.md §6.5)', () => {
   });
 });
 
-describe('denoiser loss (method.md §6.3)', () => {
+describe('denoiser loss (docs/method.md §6.3)', () => {
   it('equals mean((D(x_t) − x)²·(1+σ²)/σ²) with the context written into x_t', () => {
     const schedule = logLogitSchedule();
     const x = tf.tensor([0.1, 0.2, 0.3, 0.4, -1, 2, 0.5, 0.25], [2, 4, 1, 1, 1]);

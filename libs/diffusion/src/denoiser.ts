@@ -1,7 +1,7 @@
 /**
  * Gaussian denoisers: functions returning the posterior mean E[x | x_t] of a variance-exploding
  * diffusion (α = 1). σ is per sample, shape [B]; `cond` is extra input channels for the network
- * (the inpainting mask, method.md §6.5). Tensors are channels-last, batch first.
+ * (the inpainting mask, docs/method.md §6.5). Tensors are channels-last, batch first.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { edmCoefficientTensors } from './precondition.js';
@@ -16,7 +16,7 @@ export type DenoiserNetwork = (xIn: tf.Tensor, cNoise: tf.Tensor1D, cond?: tf.Te
 export type Denoiser = (xt: tf.Tensor, sigma: tf.Tensor1D, cond?: tf.Tensor) => tf.Tensor;
 
 /**
- * EDM-preconditioned denoiser (method.md §6.2, LoLa's `ElucidatedDenoiser`):
+ * EDM-preconditioned denoiser (docs/method.md §6.2, LoLa's `ElucidatedDenoiser`):
  * D(x_t) = c_skip·x_t + c_out·F(c_in·x_t, c_noise, cond), with s² = 1+σ², c_in = 1/s,
  * c_out = σ/s, c_skip = 1/s², c_noise = 10·ln σ.
  */
@@ -34,7 +34,7 @@ export function edmDenoiser(network: DenoiserNetwork): Denoiser {
 }
 
 /**
- * Masked (inpainting) denoiser (method.md §6.5, LoLa's `MaskedDenoiser`): with m ∈ {0, 1} and
+ * Masked (inpainting) denoiser (docs/method.md §6.5, LoLa's `MaskedDenoiser`): with m ∈ {0, 1} and
  * known values y, x_t ← m·√(1+σ²)·y + (1−m)·x_t, the inner denoiser gets m (expanded to x_t's
  * shape) as `cond`, and its mean is overwritten at the context: D ← m·y + (1−m)·D.
  * `mask` must broadcast to x_t's shape (e.g. [B, L, 1, 1, 1]); `y` is x_t-shaped (zeros off the
@@ -51,7 +51,7 @@ export function maskedDenoiser(denoiser: Denoiser, y: tf.Tensor, mask: tf.Tensor
 }
 
 /**
- * x_t with its context positions replaced by √(1+σ²)·y (method.md §6.5): after c_in = 1/√(1+σ²)
+ * x_t with its context positions replaced by √(1+σ²)·y (docs/method.md §6.5): after c_in = 1/√(1+σ²)
  * the network sees the clean context. `m` has x_t's shape.
  */
 export function overwriteContext(xt: tf.Tensor, y: tf.Tensor, m: tf.Tensor, sigma: tf.Tensor1D): tf.Tensor {

@@ -1,5 +1,5 @@
 /**
- * Denoising loss (method.md §6.3, LoLa's `DenoiserLoss`):
+ * Denoising loss (docs/method.md §6.3, LoLa's `DenoiserLoss`):
  * L = mean over all elements of (D(x_t) − x)²/v, v = σ²/(1+σ²), x_t = x + σ·ε, t ~ U(0, 1),
  * with the context overwrite of §6.5 applied to x_t (x_t ← √(1+σ²)·x at the mask) and the mask
  * given to the network as `cond`. The loss covers all positions, context included (no output

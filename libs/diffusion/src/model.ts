@@ -1,5 +1,5 @@
 /**
- * LoLa's latent diffusion model (method.md §6, §8): a ViT backbone F whose modulation vector is
+ * LoLa's latent diffusion model (docs/method.md §6, §8): a ViT backbone F whose modulation vector is
  * emb = time_embedding(c_noise) + label_embedding(label), wrapped by the EDM preconditioning.
  * With `masked` (the default) the backbone takes C condition channels (the inpainting mask).
  * Parameter names follow LoLa's `EmbeddingWrapper` (`backbone.*`, `time_embedding.{1,3}`,
@@ -89,7 +89,7 @@ export function diffusionNetwork(p: DiffusionModelParams, ctx: NetworkContext = 
     });
 }
 
-/** The EDM denoiser D(x_t, σ, cond) of the model (method.md §6.2). */
+/** The EDM denoiser D(x_t, σ, cond) of the model (docs/method.md §6.2). */
 export function diffusionDenoiser(p: DiffusionModelParams, ctx: NetworkContext = {}): Denoiser {
   return edmDenoiser(diffusionNetwork(p, ctx));
 }
@@ -104,7 +104,7 @@ export interface DiffusionBatch {
 }
 
 /**
- * The training loss of the model on a batch with fixed draws (method.md §6.3 with the §6.5
+ * The training loss of the model on a batch with fixed draws (docs/method.md §6.3 with the §6.5
  * context overwrite): call inside `valueAndGrads` for a step.
  */
 export function diffusionTrainingLoss(p: DiffusionModelParams, batch: DiffusionBatch, draws: LossDraws, drop?: DropoutContext): tf.Scalar {

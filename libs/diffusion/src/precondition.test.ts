@@ -6,7 +6,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('EDM preconditioning, σ_data = 1 (method.md §6.2)', () => {
+describe('EDM preconditioning, σ_data = 1 (docs/method.md §6.2)', () => {
   it('has the tabulated values', () => {
     const c1 = edmCoefficients(1);
     expect(c1.cIn).toBeCloseTo(1 / Math.SQRT2, 15);

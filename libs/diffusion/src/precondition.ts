@@ -1,5 +1,5 @@
 /**
- * EDM preconditioning with σ_data = 1 and α = 1 (method.md §6.2, LoLa's `ElucidatedDenoiser`):
+ * EDM preconditioning with σ_data = 1 and α = 1 (docs/method.md §6.2, LoLa's `ElucidatedDenoiser`):
  * s² = 1 + σ², c_in = 1/s, c_out = σ/s, c_skip = 1/s², c_noise = 10·ln σ, and the reported
  * (fixed) variance v = σ²/(1+σ²). The loss weight is 1/v = (1+σ²)/σ² (§6.3).
  */
@@ -22,7 +22,7 @@ export function edmCoefficients(sigma: number): EdmCoefficients {
   return { cIn: 1 / s, cOut: sigma / s, cSkip: 1 / s2, cNoise: 10 * Math.log(sigma), variance: (sigma * sigma) / s2 };
 }
 
-/** Loss weight λ(σ) = (1+σ²)/σ² = 1/v (method.md §6.3); λ·c_out² = 1. */
+/** Loss weight λ(σ) = (1+σ²)/σ² = 1/v (docs/method.md §6.3); λ·c_out² = 1. */
 export function edmLossWeight(sigma: number): number {
   return (1 + sigma * sigma) / (sigma * sigma);
 }

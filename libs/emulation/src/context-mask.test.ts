@@ -7,7 +7,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('random context mask (method.md §4.2)', () => {
+describe('random context mask (docs/method.md §4.2)', () => {
   it('exact P(c) of Poisson(1) mod 4 + 1 ≈ 0.383, 0.371, 0.185, 0.061 (spec, rounded)', () => {
     const p = contextCountProbabilities(5);
     // Exact: e⁻¹·(1 + 1/4! + 1/8! …) = 0.38321, 0.37095, 0.18445, 0.06139 (the spec rounds 0.18445 up).

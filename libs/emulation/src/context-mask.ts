@@ -1,5 +1,5 @@
 /**
- * Random context masks of LoLa's training windows (method.md §4.2, `random_context_mask` with
+ * Random context masks of LoLa's training windows (docs/method.md §4.2, `random_context_mask` with
  * λ = 1, ρ = 0.66, atleast = 1): the number of context states is
  * c = (Poisson(λ) mod (L − atleast)) + atleast — P(c = 1, 2, 3, 4) ≈ 0.383, 0.371, 0.185, 0.061
  * for L = 5 — and with probability ρ the context is the FIRST c states (forward emulation),

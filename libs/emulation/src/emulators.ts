@@ -1,5 +1,5 @@
 /**
- * Emulators for `rollout`: one window from its known frames (method.md §10, LoLa's
+ * Emulators for `rollout`: one window from its known frames (docs/method.md §10, LoLa's
  * `emulate_diffusion` / `emulate_surrogate`).
  */
 import {
@@ -38,7 +38,7 @@ export interface DiffusionEmulatorOptions {
 
 /**
  * The DM emulator: x ~ N(0, (1+σ_max²)I) → sampler with the masked denoiser (known frames
- * overwritten at every call and in the output; method.md §6.5, §7).
+ * overwritten at every call and in the output; docs/method.md §6.5, §7).
  */
 export function diffusionEmulator(params: DiffusionModelParams, opts: DiffusionEmulatorOptions): Emulate {
   const sampler = getSampler(opts.sampler ?? 'ab');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLabel, datasetLogsScalars } from './labels.js';
 
-describe('labels (method.md §5)', () => {
+describe('labels (docs/method.md §5)', () => {
   it('Euler: γ raw then 4 BC codes', () => {
     const l = buildLabel([['gamma', 1.4]], [[2, 2], [2, 2]], { logScalars: datasetLogsScalars('euler_multi_quadrants_periodicBC') });
     expect(Array.from(l)).toEqual([Math.fround(1.4), 2, 2, 2, 2]);

@@ -1,5 +1,5 @@
 /**
- * Simulation-parameter labels (method.md §5): label = concat(constant scalars, flattened BC
+ * Simulation-parameter labels (docs/method.md §5): label = concat(constant scalars, flattened BC
  * codes), BC codes WALL = 0, OPEN = 1, PERIODIC = 2, one per (axis, side). With LoLa's
  * `log_scalars` augmentation (Rayleigh–Bénard and TGC, not Euler) a scalar is log-transformed
  * when `name.toLowerCase()` is one of `LOG_SCALAR_NAMES` = ("rayleigh", "prandtl", "rho0", "T0").

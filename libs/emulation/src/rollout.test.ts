@@ -31,7 +31,7 @@ function countingEmulator(log: { known: number; start: number; first: number }[]
   };
 }
 
-describe('rollout (method.md §10)', () => {
+describe('rollout (docs/method.md §10)', () => {
   for (const k of [1, 2, 3]) {
     for (const frames of [1, 5, 6, 17, 30]) {
       it(`context = overlap = ${k}, ${frames} frames: right length and frame bookkeeping`, () => {

@@ -1,5 +1,5 @@
 /**
- * Autoregressive rollout (method.md §10; LoLa's `emulate_rollout`), channels-last states:
+ * Autoregressive rollout (docs/method.md §10; LoLa's `emulate_rollout`), channels-last states:
  * 1. First call: known = the first `context` true states; the mask marks window positions
  *    0..context−1. The emulator returns a full window and ALL `window` frames are appended (for a
  *    DM the context frames equal the inputs up to the ≈1e-3 sampler decay; for an NS they are the

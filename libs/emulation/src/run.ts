@@ -1,5 +1,5 @@
 /**
- * Emulator run directories written by `lola-train dm|ns` (ARCHITECTURE §3): `config.yaml` holds
+ * Emulator run directories written by `lola-train dm|ns` (docs/architecture.md §3): `config.yaml` holds
  * `stage` (dm | ns), `model` (the full model config: channels, spatial, sizes, labelFeatures,
  * patchSize), `diffusion.schedule` for a DM, and `data` (window, stride, and for pixel solvers the
  * preprocessing); `last/` and `best/` hold `weights.safetensors`. `loadEmulatorRun` rebuilds the

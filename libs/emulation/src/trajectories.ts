@@ -1,5 +1,5 @@
 /**
- * Encoding and decoding whole trajectories frame by frame, in chunks (method.md §10 step 5;
+ * Encoding and decoding whole trajectories frame by frame, in chunks (docs/method.md §10 step 5;
  * LoLa's `encode_traj` / `decode_traj`). The codec is passed as a function so that emulation does
  * not depend on the autoencoders package: `codec(frames [n, …]) → [n, …]`.
  */

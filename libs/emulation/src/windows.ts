@@ -1,5 +1,5 @@
 /**
- * Training windows (method.md §4.1): window j of a trajectory of T states is the states
+ * Training windows (docs/method.md §4.1): window j of a trajectory of T states is the states
  * j, j+s, …, j+(L−1)s (L = 5, stride s = 4 for 2-D datasets), so a trajectory yields
  * T − (L−1)·s windows (Euler: 101 − 16 = 85). Reading windows from latent caches is
  * `@lola-ts/well-data`'s `LatentDataset`; these helpers work on in-memory trajectories.

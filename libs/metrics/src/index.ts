@@ -12,7 +12,7 @@ export { sizeOf, shapeText, checkNdArray, fieldLayout, type FloatArray, type NdA
 export { ensembleLayout, ensembleMean, type EnsembleLayout, type LolaInputs } from './core/ensemble.js';
 export { LOLA_EPS, LOLA_SPREAD_SKILL_EPS, LOLA_SPECTRUM_EPS, LOLA_SPECTRUM_EPS2, WELL_EPS } from './core/conventions.js';
 
-// LoLa's metrics (method.md §13).
+// LoLa's metrics (docs/method.md §13).
 export { lolaMse, lolaRmse, lolaVrmse, lolaNrmse, lolaConservedTotalError } from './lola/pointwise.js';
 export { lolaSpread, lolaSkill, lolaSpreadSkill } from './lola/spread-skill.js';
 export { lolaPointwiseMetrics, type LolaPointwiseMetrics } from './lola/all.js';
@@ -24,7 +24,7 @@ export {
   type BandErrors,
 } from './lola/spectrum-errors.js';
 
-// Isotropic spectra and bands (method.md §13.3–13.4).
+// Isotropic spectra and bands (docs/method.md §13.3–13.4).
 export { spectralModes, modalPower, type SpectralModes } from './spectrum/modes.js';
 export {
   isotropicBinning,
@@ -36,7 +36,7 @@ export {
 } from './spectrum/isotropic.js';
 export { lolaSpectralBands, bandValue, SPECTRAL_BAND_NAMES, type SpectralBands, type SpectralBandName } from './spectrum/bands.js';
 
-// The Well's metrics (well-format.md §6).
+// The Well's metrics (docs/well-format.md §6).
 export { type WellInputs } from './well/inputs.js';
 export {
   wellMse,

@@ -3,7 +3,7 @@ export * from './system.js';
 export * from './gray-scott/index.js';
 export { availableSystems, createSystem } from './registry.js';
 
-// Euler multi-quadrants (spec simulators.md §2).
+// Euler multi-quadrants (docs/simulators.md §2).
 export { EulerSolver, type EulerBoundary, type EulerSolverOptions } from './euler/solver.js';
 export { solveRiemann, type RiemannState, type RiemannSolution } from './euler/exact-riemann.js';
 export { LAX_LIU_CONFIGS, laxLiuConfig, type LaxLiuConfig, type PrimitiveState } from './euler/lax-liu.js';

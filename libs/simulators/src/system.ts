@@ -1,7 +1,7 @@
 /**
  * The interface every reference simulator implements, so that one data-generation driver
  * (`lola-train data --system ...`) can run any of them and write The Well's layout
- * (spec `simulators.md` §0, `well-format.md` §2 and §7.1).
+ * (`docs/simulators.md` §0, `docs/well-format.md` §2 and §7.1).
  *
  * A system is built by a {@link SystemFactory} from the command-line options (resolution, number
  * of frames, boundary condition, parameter overrides). The resulting {@link SimulatorSystem}
@@ -15,10 +15,10 @@
  * - simulation runs in float64; frames are cast to float32 only when stored in a {@link Trajectory}.
  */
 
-/** The systems lola-ts ships (spec `simulators.md` §2–§4). */
+/** The systems lola-ts ships (`docs/simulators.md` §2–§4). */
 export type SystemId = 'euler' | 'gray-scott' | 'rayleigh-benard';
 
-/** The Well's boundary-condition types (`well-format.md` §2.4). */
+/** The Well's boundary-condition types (`docs/well-format.md` §2.4). */
 export type WellBcType = 'WALL' | 'OPEN' | 'PERIODIC';
 
 /**
@@ -34,7 +34,7 @@ export interface RandomSource {
   normal(mean?: number, std?: number): number;
 }
 
-/** One stored field, in The Well's sense (`well-format.md` §2.6). */
+/** One stored field, in The Well's sense (`docs/well-format.md` §2.6). */
 export interface FieldSpec {
   /** Core field name, e.g. `density` or `momentum` (components get `_x`, `_y` suffixes in channels). */
   readonly name: string;
@@ -42,7 +42,7 @@ export interface FieldSpec {
   readonly order: 0 | 1;
 }
 
-/** One `boundary_conditions` subgroup (`well-format.md` §2.4 and §7.1 item 3). */
+/** One `boundary_conditions` subgroup (`docs/well-format.md` §2.4 and §7.1 item 3). */
 export interface BoundarySpec {
   /** Group name `<dim>_<type>`, e.g. `x_periodic`, `y_open`, `y_wall_dirichlet`. */
   readonly group: string;
@@ -51,7 +51,7 @@ export interface BoundarySpec {
   readonly dim: string;
 }
 
-/** One parameter set = one output file (`well-format.md` §1, file naming). */
+/** One parameter set = one output file (`docs/well-format.md` §1, file naming). */
 export interface ParameterSet {
   /**
    * File-name suffix after `<dataset_name>_`, in The Well's style, e.g.
@@ -60,7 +60,7 @@ export interface ParameterSet {
   readonly label: string;
   /**
    * Simulation parameters, stored as root attributes, as 0-d constant scalars in `/scalars` and
-   * listed in `simulation_parameters` (`well-format.md` §2.2 and §2.5), e.g. `{ gamma: 1.4 }`.
+   * listed in `simulation_parameters` (`docs/well-format.md` §2.2 and §2.5), e.g. `{ gamma: 1.4 }`.
    */
   readonly values: Readonly<Record<string, number>>;
 }

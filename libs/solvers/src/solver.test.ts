@@ -8,7 +8,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('neural solver (method.md §9)', () => {
+describe('neural solver (docs/method.md §9)', () => {
   it('sees only x·mask and the mask: values off the context do not change the output', () => {
     const p = initSolver(new Rng(1), { channels: 2, spatial: 3, hidChannels: 16, hidBlocks: 1, heads: 2, labelFeatures: 5, embFeatures: 32 });
     expect(paramNames(p)).toContain('label_embedding.2.bias');

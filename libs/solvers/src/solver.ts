@@ -1,5 +1,5 @@
 /**
- * LoLa's neural solver (deterministic surrogate, method.md §9; `MaskedSurrogate`): the ViT
+ * LoLa's neural solver (deterministic surrogate, docs/method.md §9; `MaskedSurrogate`): the ViT
  * backbone with C condition channels, input x·mask concatenated with the mask, modulation = the
  * label embedding only (no time input; unmodulated blocks when there is no label). Loss: plain
  * MSE between the full output window and the full ground-truth window, context included.
@@ -81,7 +81,7 @@ export function solverForward(p: SolverParams, inputs: SolverInputs, drop?: Drop
   });
 }
 
-/** MSE over all elements of the window, context included (method.md §9). */
+/** MSE over all elements of the window, context included (docs/method.md §9). */
 export function solverLoss(p: SolverParams, inputs: SolverInputs, drop?: DropoutContext): tf.Scalar {
   return tf.tidy(() => tf.mean(tf.squaredDifference(solverForward(p, inputs, drop), inputs.x)) as tf.Scalar);
 }

@@ -1,5 +1,5 @@
 /**
- * Benchmark records of the page, in the shape of benchmarks/src/records (ARCHITECTURE §5:
+ * Benchmark records of the page, in the shape of benchmarks/src/records (docs/architecture.md §5:
  * identity, `environment`, `suite`, `name`, `kind`, axes as top-level keys, `measures`), so the
  * dashboard and `lola-bench compare` read them like the Node emulation records.
  */

@@ -1,4 +1,4 @@
-/** Table aggregation ("mean_absolute", method.md §13.1): plain means over fields, contexts and bins' records. */
+/** Table aggregation ("mean_absolute", docs/method.md §13.1): plain means over fields, contexts and bins' records. */
 import { baselineRank, type EvaluationRecord, type MeasureName } from './types.js';
 
 export interface TableCell {

@@ -1,5 +1,5 @@
 /**
- * Evaluation records (ARCHITECTURE §5): one JSON object per (method, compression rate, field,
+ * Evaluation records (docs/architecture.md §5): one JSON object per (method, compression rate, field,
  * lead-time bin, context, setting), with `measures` keyed by name. Dashboards rely on these keys.
  */
 export interface Measure {

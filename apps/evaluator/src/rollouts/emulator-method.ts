@@ -1,6 +1,6 @@
 /**
  * DM and NS runs (`lola-train dm|ns`) as rollout methods. Latent runs: preprocess → encode with the
- * AE recorded in the latent cache → autoregressive rollout (method.md §10) → decode → postprocess.
+ * AE recorded in the latent cache → autoregressive rollout (docs/method.md §10) → decode → postprocess.
  * Pixel runs (`ns --pixel`): the same on the preprocessed fields, without an AE.
  */
 import { type AutoencoderRun, decode, encode, loadAutoencoderRun, postprocessStates, preprocessStates, runCompressionRate } from '@lola-ts/autoencoders';

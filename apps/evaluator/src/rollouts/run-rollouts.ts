@@ -1,5 +1,5 @@
 /**
- * `lola-eval rollout` (method.md §10, §13.1): for each selected test trajectory, slice it from
+ * `lola-eval rollout` (docs/method.md §10, §13.1): for each selected test trajectory, slice it from
  * max(0, start − (context−1)·stride) at the dataset's stride, let the method predict every frame
  * from the first `context` ones, and write the members in The Well's format with a manifest.
  * Resumable: a finished prediction file is not redone; timing is recorded per state. An abort

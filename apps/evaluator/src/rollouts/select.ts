@@ -1,5 +1,5 @@
 /**
- * Test-trajectory selection (method.md §13.1): indices int(u·N) from uniforms drawn with a seed (0 in
+ * Test-trajectory selection (docs/method.md §13.1): indices int(u·N) from uniforms drawn with a seed (0 in
  * the paper), duplicates removed, in draw order; mapped to (file, trajectory). The paper draws
  * exactly `count` uniforms and may end with fewer trajectories; here drawing continues until
  * min(count, N) distinct ones are found (the first picks are those of drawing exactly `count`).

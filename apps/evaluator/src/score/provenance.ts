@@ -1,4 +1,4 @@
-/** Identity of a result: commit, date and package versions (ARCHITECTURE §5). */
+/** Identity of a result: commit, date and package versions (docs/architecture.md §5). */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

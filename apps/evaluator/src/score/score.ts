@@ -1,5 +1,5 @@
 /**
- * Scores rollouts against ground truth in physical units (method.md §13): per field, frame and
+ * Scores rollouts against ground truth in physical units (docs/method.md §13): per field, frame and
  * lead time (lead = (frame − context + 1)·stride, only > 0 kept), VRMSE/NRMSE/RMSE of the ensemble
  * mean, spread, skill, spread/skill and the power-spectrum band errors; averaged over trajectories
  * and lead times within each bin. With an AE reconstruction, the same against it ("relative").

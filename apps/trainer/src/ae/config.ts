@@ -1,5 +1,5 @@
 /**
- * Config schema of `lola-train ae` (ARCHITECTURE §4: one YAML schema per stage, dotted overrides).
+ * Config schema of `lola-train ae` (docs/architecture.md §4: one YAML schema per stage, dotted overrides).
  * The resolved config written to `<run>/config.yaml` adds what the data determine (`data.channels`,
  * `data.resolution`, `data.mean`, `data.std`, `ae.pixChannels`) and an `info` block, so the run
  * directory alone is enough to reuse the AE (`loadAutoencoderRun` in @lola-ts/autoencoders).
@@ -19,13 +19,13 @@ export const aeStageSchema = s.object({
   data: s.object({
     /** Dataset root: the directory holding `data/{train,valid,test}` and `stats.yaml`. */
     path: s.string(),
-    /** LoLa per-field transform by channel name (method.md §1), e.g. `{energy: log1p}`. */
+    /** LoLa per-field transform by channel name (docs/method.md §1), e.g. `{energy: log1p}`. */
     transform: s.withDefault(s.record(s.enum(TRANSFORMS)), {} as Record<string, FieldTransformName>),
     /** Per-channel mean / std after the transform; computed from `statsSamples` training snapshots when absent. */
     mean: s.optional(numberList),
     std: s.optional(numberList),
     statsSamples: s.withDefault(s.integer({ min: 2 }), 1024),
-    /** Training augmentations (The Well's classes, method.md §1). */
+    /** Training augmentations (The Well's classes, docs/method.md §1). */
     augment: s.withDefault(s.array(s.enum(AUGMENTATIONS)), ['random_axis_flip', 'random_axis_permute', 'random_axis_roll'] as AugmentationName[]),
     /** Validation snapshots (fixed set drawn once from the valid split, no augmentation). */
     validSamples: s.withDefault(s.integer({ min: 1 }), 128),
@@ -57,9 +57,9 @@ export const aeStageSchema = s.object({
     beta2: s.withDefault(s.number({ min: 0, max: 0.99999 }), 0.999),
     eps: s.withDefault(s.number({ gt: 0 }), 1e-8),
     weightDecay: s.withDefault(s.number({ min: 0 }), 0),
-    /** Global gradient-norm clip (method.md §12: 1.0). */
+    /** Global gradient-norm clip (docs/method.md §12: 1.0). */
     gradClip: s.withDefault(s.number({ gt: 0 }), 1),
-    /** Weighted sum of reconstruction losses (method.md §2.6; L1 for the paper's Euler AEs). */
+    /** Weighted sum of reconstruction losses (docs/method.md §2.6; L1 for the paper's Euler AEs). */
     loss: s.withDefault(s.record(s.number({ min: 0 })), { l1: 1 } as Record<string, number>),
     validBatchSize: s.withDefault(s.integer({ min: 1 }), 32),
     /** Also save `last/` every this many steps (0: only at epoch ends). */

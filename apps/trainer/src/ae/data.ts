@@ -1,5 +1,5 @@
 /**
- * Snapshot data of the AE stage (method.md §2.7, §1): single states of a Well split, LoLa
+ * Snapshot data of the AE stage (docs/method.md §2.7, §1): single states of a Well split, LoLa
  * preprocessing (per-field transform, then per-channel standardisation with statistics computed
  * after the transform over random training snapshots, LoLa's `get_stats.py`), augmentations on the
  * training split only. Every draw is seeded, so a batch is a function of (seed, step).

@@ -1,5 +1,5 @@
 /**
- * The AE stage (method.md §2, §12): random single snapshots of the train split (augmented,
+ * The AE stage (docs/method.md §2, §12): random single snapshots of the train split (augmented,
  * LoLa-preprocessed), AdamW with global-norm clipping and a cosine schedule, validation each epoch
  * on a fixed set of valid snapshots, `best/` and `last/` checkpoints, exact resume (nn-blocks
  * `trainLoop`: every draw at step s is a function of (seed, s)).

@@ -1,5 +1,5 @@
 /**
- * Distinct augmentation draws for the `repeat` cached copies of one trajectory (method.md §3: "if a
+ * Distinct augmentation draws for the `repeat` cached copies of one trajectory (docs/method.md §3: "if a
  * drawn augmentation matches a copy already stored, it is re-drawn"). The draws of trajectory g
  * depend only on (seed, split, g), so an interrupted cache resumes with the same copies.
  */

@@ -46,7 +46,7 @@ async function readStore(path: string) {
   return { states, labels, meta };
 }
 
-describe('augmentation draws for cached copies (method.md §3)', () => {
+describe('augmentation draws for cached copies (docs/method.md §3)', () => {
   it('are distinct when enough distinct draws exist, and reproducible', () => {
     const ctx = { gridType: 'cartesian', resolution: [8, 8], boundaryConditions: [[1, 1], [1, 1]] };
     const names = ['random_axis_flip', 'random_axis_permute', 'random_axis_roll'] as const;

@@ -1,5 +1,5 @@
 /**
- * Latent caching (method.md §3): every trajectory of each split, preprocessed as the AE was trained
+ * Latent caching (docs/method.md §3): every trajectory of each split, preprocessed as the AE was trained
  * (§1), encoded frame by frame and stored in a latent store (`state` [n, T, h, w, c], `label`
  * [n, d] = constant scalars + flattened BC codes, §5). The train split gets `repeat` augmented
  * copies per trajectory (duplicates re-drawn), valid one randomly augmented copy, test one

@@ -1,7 +1,7 @@
 /**
  * `lola-train ae --config FILE [--out DIR] [--backend B] [--threads N] [--fresh] [dotted.key=value ...]`
  *
- * Trains the DCAE autoencoder on random single snapshots of a Well dataset (method.md §2, §12),
+ * Trains the DCAE autoencoder on random single snapshots of a Well dataset (docs/method.md §2, §12),
  * validating each epoch, logging JSONL and showing a progress bar; an interrupted run (Ctrl-C or
  * kill -9) resumes from `<out>/last/` when the same command is run again.
  */

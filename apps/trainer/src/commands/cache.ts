@@ -3,7 +3,7 @@
  * [--checkpoint last|best] [--seed S] [--batch N] [--backend B] [--threads N]`
  *
  * Encodes every trajectory of each split with a trained autoencoder into latent stores
- * (method.md §3): `<out>/{train,valid,test}.h5` and `<out>/cache.yaml`. Resumable.
+ * (docs/method.md §3): `<out>/{train,valid,test}.h5` and `<out>/cache.yaml`. Resumable.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

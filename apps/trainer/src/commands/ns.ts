@@ -1,7 +1,7 @@
 /**
  * `lola-train ns --config FILE [--pixel] [--out DIR] [--backend B] [--threads N] [--fresh] [dotted.key=value ...]`
  *
- * Trains LoLa's neural solver (method.md §9, §12) on latent windows, or with `--pixel` on a Well
+ * Trains LoLa's neural solver (docs/method.md §9, §12) on latent windows, or with `--pixel` on a Well
  * dataset in pixel space (patched ViT); same logging, checkpoints and resume as `lola-train dm`.
  */
 import { runEmulatorCommand } from '../emulators/cli.js';

@@ -1,5 +1,5 @@
 /**
- * Config schema of `lola-train dm` and `lola-train ns` (ARCHITECTURE §4; method.md §4, §6, §8, §9,
+ * Config schema of `lola-train dm` and `lola-train ns` (docs/architecture.md §4; docs/method.md §4, §6, §8, §9,
  * §12). One schema for both stages: `diffusion` applies to dm only, `data.source: well` (the pixel
  * solver, `ns --pixel`) reads a Well dataset instead of a latent cache. The resolved config written
  * to `<run>/config.yaml` adds `stage`, the data-determined model fields (`model.channels`,
@@ -67,7 +67,7 @@ export const emulatorStageSchema = s.object({
     }),
     { schedule: { name: 'log_logit', sigmaMin: 1e-3, sigmaMax: 1e3 } },
   ),
-  /** Random context masks (method.md §4.2). */
+  /** Random context masks (docs/method.md §4.2). */
   mask: s.withDefault(
     s.object({
       lambda: s.withDefault(s.number({ min: 0 }), 1),

@@ -1,5 +1,5 @@
 /**
- * Training windows of the emulator stages (method.md §4.1): windows of `window` states at time
+ * Training windows of the emulator stages (docs/method.md §4.1): windows of `window` states at time
  * stride `stride` with their labels, from a latent cache (`<path>/<split>.h5`, written by
  * `lola-train cache`) or, for the pixel solver, from a Well dataset with LoLa's preprocessing.
  * Every read is seeded, so a batch is a function of (seed, step).

@@ -1,5 +1,5 @@
 /**
- * The emulator stages `lola-train dm` and `lola-train ns` (method.md §4–§9, §12): windows of
+ * The emulator stages `lola-train dm` and `lola-train ns` (docs/method.md §4–§9, §12): windows of
  * `window` states with random context masks (Poisson(λ) mod (L − atleast) + atleast, forward with
  * probability ρ), the label embedding, and either the EDM denoising loss (dm) or the whole-window
  * MSE (ns). AdamW (β2 = 0.99 by default), global-norm clipping, cosine schedule, non-finite steps

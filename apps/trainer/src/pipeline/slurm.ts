@@ -1,5 +1,5 @@
 /**
- * Slurm launcher (spec/distributed.md §2): one batch script per stage, a job array over the
+ * Slurm launcher (docs/distributed.md §2): one batch script per stage, a job array over the
  * stage's incomplete elements, `afterok` dependencies on the upstream arrays, submitted with
  * `sbatch --parsable` through execFile (no shell). Each array element runs
  * `lola-train pipeline-element SPEC` with its spec picked by SLURM_ARRAY_TASK_ID.

@@ -1,5 +1,5 @@
 /**
- * End to end (ARCHITECTURE §6, issue 9): the tiny three-rate sweep of configs/pipeline-tiny.yaml
+ * End to end (docs/architecture.md §6, issue 9): the tiny three-rate sweep of configs/pipeline-tiny.yaml
  * through every stage — data, AE, latent cache, DM and NS, rollouts, scores. Submitted through
  * sbatch (arrays + afterok) when a Slurm cluster answers (CI starts a one-node cluster), else run
  * with the local launcher; then every run directory and result record is checked.

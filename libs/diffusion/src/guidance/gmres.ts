@@ -1,6 +1,6 @@
 /**
  * Batched GMRES (Saad & Schultz 1986) with a fixed number of iterations, for the small linear
- * systems of MMPS (method.md §11). Each row of b [B, D] is an independent system A x = b with the
+ * systems of MMPS (docs/method.md §11). Each row of b [B, D] is an independent system A x = b with the
  * operator applied to all rows at once; x0 = 0. Arnoldi with modified Gram–Schmidt, Givens
  * rotations for the least-squares problem. With one iteration this is the minimal-residual step
  * x = r·⟨Ar, r⟩/‖Ar‖² (r = b). Intermediate scalars are [B] tensors; a tiny ε guards divisions.

@@ -50,7 +50,7 @@ function solve(a: number[][], b: number[]): number[] {
   return x;
 }
 
-describe('observation operators (method.md §11)', () => {
+describe('observation operators (docs/method.md §11)', () => {
   it('subsample takes every f-th pixel and downscale averages f×f blocks', () => {
     const x = tf.reshape(tf.range(0, 2 * 4 * 4 * 2), [2, 4, 4, 2]);
     const s = subsample(x, 2).arraySync() as number[][];
@@ -83,7 +83,7 @@ describe('GMRES', () => {
   });
 });
 
-describe('MMPS guidance with a linear A (method.md §11)', () => {
+describe('MMPS guidance with a linear A (docs/method.md §11)', () => {
   const shape = [1, 4, 4, 1]; // one frame, 4×4, one channel
   const varY = 0.05;
 

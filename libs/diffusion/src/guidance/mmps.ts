@@ -1,6 +1,6 @@
 /**
  * Moment-matching posterior sampling (MMPS; Rozet et al. 2024, "Learning Diffusion Priors from
- * Observations by Expectation Maximization"; method.md §11), for a LINEAR observation operator A
+ * Observations by Expectation Maximization"; docs/method.md §11), for a LINEAR observation operator A
  * and y ~ N(A x, Σ_y), Σ_y = var_y·I. Wrapping a denoiser D (α = 1, γ = σ²):
  *   x̂ = D(x_t),  Cov[x | x_t] ≈ γ·∂x̂/∂x_t (Tweedie),
  *   solve (Σ_y + A·Cov·Aᵀ) u = y − A x̂ with GMRES (LoLa: 1 iteration),

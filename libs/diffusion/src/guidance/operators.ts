@@ -1,5 +1,5 @@
 /**
- * Linear observation operators of guided emulation (method.md §11), on channels-last frames
+ * Linear observation operators of guided emulation (docs/method.md §11), on channels-last frames
  * [B, …lead, H, W, C] (any leading axes; the two axes before C are pooled):
  * - `subsample`: every f-th pixel per axis, x[..., ::f, ::f, :];
  * - `downscale`: mean over f×f blocks.

@@ -22,7 +22,7 @@ function lagrangeIntegrals(nodes: number[], a: number, b: number): number[] {
   });
 }
 
-describe('Adams–Bashforth coefficients (method.md §7)', () => {
+describe('Adams–Bashforth coefficients (docs/method.md §7)', () => {
   it('solveLinear solves a pivoting-needing system', () => {
     const x = solveLinear([[0, 2, 1], [1, 1, 1], [2, 1, 0]], [7, 6, 4]);
     expect(x[0]).toBeCloseTo(1, 14);

@@ -1,5 +1,5 @@
 /**
- * Adams–Bashforth weights on a non-uniform grid, in float64 (method.md §7, step 2).
+ * Adams–Bashforth weights on a non-uniform grid, in float64 (docs/method.md §7, step 2).
  *
  * With nodes ρ_0..ρ_{n−1} (the last n grid points, oldest first) and the step [a, b]
  * = [ρ_i, ρ_{i+1}], the weights are c_j = ∫_a^b ℓ_j(u) du for the Lagrange basis ℓ_j of the nodes,

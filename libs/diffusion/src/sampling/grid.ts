@@ -1,5 +1,5 @@
 /**
- * The sampler's time grid and initial state (method.md §7; azula 0.3.1 `Sampler`).
+ * The sampler's time grid and initial state (docs/method.md §7; azula 0.3.1 `Sampler`).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { NoiseSchedule } from '../schedules/index.js';

@@ -1,6 +1,6 @@
 /**
  * Deterministic reverse-diffusion samplers over ρ = σ/α = σ (α = 1), as pure functions of
- * (denoiser, x, schedule, steps, callback) (method.md §7; azula 0.3.1 `ABSampler`,
+ * (denoiser, x, schedule, steps, callback) (docs/method.md §7; azula 0.3.1 `ABSampler`,
  * `EulerSampler`, `HeunSampler`). With z(x_t) = (x_t − D(x_t))/σ_t, the probability-flow ODE is
  * dx/dσ = z. The grid is σ(t_i), t_i = linspace(1, 0, steps + 1); the last state (σ = σ_min) is
  * returned as is, with no extra denoising step. Ensemble members are rows of the batch of `x`

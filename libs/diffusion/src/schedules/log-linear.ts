@@ -7,7 +7,7 @@ export interface LogLinearOptions {
 }
 
 /**
- * Log-linear schedule (method.md §6.1, LoLa's alternative):
+ * Log-linear schedule (docs/method.md §6.1, LoLa's alternative):
  * ln σ(t) = (1 − t)·ln σ_min + t·ln σ_max, so ln σ is uniform on [ln σ_min, ln σ_max] under t ~ U(0, 1).
  * Defaults σ ∈ [1e-3, 1e3].
  */

@@ -11,7 +11,7 @@ export interface LogLogitOptions {
 }
 
 /**
- * Log-logit schedule (method.md §6.1, LoLa's default): with t_min = σ_min/(1+σ_min) and
+ * Log-logit schedule (docs/method.md §6.1, LoLa's default): with t_min = σ_min/(1+σ_min) and
  * t_max = σ_max/(1+σ_max), p(t) = t_min + t·(t_max − t_min) and
  * σ(t) = exp(a·logit(p) + b), i.e. σ = p/(1−p) for a = 1, b = 0.
  * With t ~ U(0, 1), ln σ is standard-logistic truncated to [ln σ_min, ln σ_max] (median σ = 1).

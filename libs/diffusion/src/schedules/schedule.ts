@@ -1,5 +1,5 @@
 /**
- * Noise schedules of a variance-exploding diffusion (method.md §6.1): x_t = α_t·x + σ_t·ε with
+ * Noise schedules of a variance-exploding diffusion (docs/method.md §6.1): x_t = α_t·x + σ_t·ε with
  * α_t = 1, so a schedule is just the map t ∈ [0, 1] ↦ σ(t), increasing from σ_min to σ_max.
  */
 import type * as tf from '@tensorflow/tfjs-core';

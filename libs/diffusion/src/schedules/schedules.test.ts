@@ -7,7 +7,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('log-logit schedule (method.md §6.1)', () => {
+describe('log-logit schedule (docs/method.md §6.1)', () => {
   const schedule = logLogitSchedule();
 
   it('maps t = 0, 1/2, 1 to σ_min, 1, σ_max and matches p/(1−p)', () => {
@@ -22,7 +22,7 @@ describe('log-logit schedule (method.md §6.1)', () => {
     }
   });
 
-  it('gives the 16-step grid of method.md §7', () => {
+  it('gives the 16-step grid of docs/method.md §7', () => {
     const expected = [1000, 14.78, 6.95, 4.32, 2.99, 2.2, 1.67, 1.29, 1.0, 0.778, 0.601, 0.455, 0.334, 0.232, 0.144, 0.0677, 0.001];
     for (let i = 0; i <= 16; i++) {
       const s = schedule.sigma(1 - i / 16);

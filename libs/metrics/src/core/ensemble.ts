@@ -1,5 +1,5 @@
 /**
- * Ensemble layout and the ensemble mean v̄ = (1/S) Σ_s v_s (method.md §13.1 notation).
+ * Ensemble layout and the ensemble mean v̄ = (1/S) Σ_s v_s (docs/method.md §13.1 notation).
  */
 import { checkNdArray, fieldLayout, shapeText, type FieldLayout, type NdArray } from './ndarray.js';
 
@@ -48,7 +48,7 @@ export function ensembleMean(ensemble: NdArray): NdArray<Float64Array> {
 }
 
 /**
- * Inputs of the LoLa metrics (method.md §13): named so truth and prediction cannot be swapped.
+ * Inputs of the LoLa metrics (docs/method.md §13): named so truth and prediction cannot be swapped.
  */
 export interface LolaInputs {
   /**

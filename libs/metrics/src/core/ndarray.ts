@@ -5,7 +5,7 @@
  *   (T frames, ≥ 1 spatial axes, C channels = fields, vector components flattened as The Well does);
  * - an ensemble of predictions v: shape [S, T, ...space, C] (S members);
  * - per-frame results: Float64Array with shape [T, C] (frame-major, then channel).
- * Source: method.md §13, well-format.md §6 (channels-last [B, T, *spatial, C]).
+ * Source: docs/method.md §13, docs/well-format.md §6 (channels-last [B, T, *spatial, C]).
  */
 
 /** Element storage accepted as metric input. */

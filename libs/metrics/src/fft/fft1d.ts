@@ -3,7 +3,7 @@
  *
  * Convention (numpy.fft, see `FftNorm`): forward X_k = s · Σ_j x_j e^{−2πi jk/n},
  * inverse x_j = s' · Σ_k X_k e^{+2πi jk/n}; default s = 1, s' = 1/n; 'ortho' s = s' = 1/√n.
- * Source: simulators.md §1 (fft.js, power-of-two sizes, cached plans).
+ * Source: docs/simulators.md §1 (fft.js, power-of-two sizes, cached plans).
  */
 import { getPlan, normScale, runPlan, type FftNorm, type FftOptions } from './plan.js';
 

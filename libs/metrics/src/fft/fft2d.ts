@@ -2,7 +2,7 @@
  * 2-D FFTs on row-major [ny, nx] arrays: complex in place on split re/im, and real ↔ half spectrum.
  * Rows are transformed directly; the column pass goes through a (blocked) transpose buffer so every
  * 1-D transform reads contiguous memory. Normalisation per `FftNorm`, with n = ny·nx
- * (default: forward unnormalised, inverse divides by ny·nx). Source: simulators.md §1.
+ * (default: forward unnormalised, inverse divides by ny·nx). Source: docs/simulators.md §1.
  */
 import { transformStrided } from './fft1d.js';
 import { assertPowerOfTwo, type FftNorm, type FftOptions } from './plan.js';

@@ -1,7 +1,7 @@
 /**
  * n-D complex FFT in place on a row-major array of any shape (power-of-two sizes), e.g. for power
  * spectra. X[k] = s · Σ_x z[x] e^{−2πi Σ_a k_a x_a / n_a}; normalisation per `FftNorm` with
- * n = Π n_a ('ortho': 1/√n both ways). Source: simulators.md §1, method.md §13.3.
+ * n = Π n_a ('ortho': 1/√n both ways). Source: docs/simulators.md §1, docs/method.md §13.3.
  */
 import { transformStrided } from './fft1d.js';
 import { fftColumns } from './fft2d.js';
@@ -69,7 +69,7 @@ export function fftnReal(x: ArrayLike<number>, shape: readonly number[], options
 
 /**
  * Power |X[k]|² of the n-D DFT of a real array, full spectrum in row-major order of `shape`.
- * With `norm: 'ortho'` (the default here, method.md §13.3) Σ_k |X[k]|² = Σ_x x² (Parseval).
+ * With `norm: 'ortho'` (the default here, docs/method.md §13.3) Σ_k |X[k]|² = Σ_x x² (Parseval).
  */
 export function powerSpectrumNd(x: ArrayLike<number>, shape: readonly number[], options: FftOptions = { norm: 'ortho' }): Float64Array {
   const { re, im } = fftnReal(x, shape, options);

@@ -1,7 +1,7 @@
 /**
  * Cached fft.js plans and the normalisation convention of the project's FFT module.
  *
- * Source: simulators.md §1 (FFT choice: fft.js behind a small project-owned module, Float64Array,
+ * Source: docs/simulators.md §1 (FFT choice: fft.js behind a small project-owned module, Float64Array,
  * cached plans per size). fft.js supports power-of-two sizes only; size 1 is the identity here.
  */
 import FFT from 'fft.js';

@@ -5,7 +5,7 @@
  * Forward: X_k = s · Σ_j x_j e^{−2πi jk/n}, k = 0..n/2 (the rest follow from X_{n−k} = conj X_k).
  * Inverse (numpy.fft.irfft semantics): the imaginary parts of X_0 and X_{n/2} are ignored.
  * Normalisation as in `FftNorm` (default: forward unnormalised, inverse divides by n).
- * Source: simulators.md §1.
+ * Source: docs/simulators.md §1.
  */
 import { getPlan, normScale, runPlan, type FftOptions } from './plan.js';
 

@@ -1,6 +1,6 @@
 /**
  * All of LoLa's pointwise and calibration metrics in one pass over the ensemble mean
- * (method.md §13.2), each with shape [T, C]. Same definitions as the single-metric functions.
+ * (docs/method.md §13.2), each with shape [T, C]. Same definitions as the single-metric functions.
  */
 import { LOLA_EPS } from '../core/conventions.js';
 import { ensembleLayout, ensembleMean, type LolaInputs } from '../core/ensemble.js';
@@ -22,7 +22,7 @@ export interface LolaPointwiseMetrics {
   conservedTotalError: NdArray<Float64Array>;
 }
 
-/** MSE, RMSE, VRMSE, NRMSE, spread, skill, spread/skill and conserved-total error (method.md §13.2). */
+/** MSE, RMSE, VRMSE, NRMSE, spread, skill, spread/skill and conserved-total error (docs/method.md §13.2). */
 export function lolaPointwiseMetrics({ truth, ensemble }: LolaInputs): LolaPointwiseMetrics {
   const layout = ensembleLayout(truth, ensemble, 'lolaPointwiseMetrics');
   const m = ensembleMean(ensemble).data;

@@ -68,7 +68,7 @@ describe('LoLa pointwise metrics on random inputs', () => {
   const ensemble = randomArray(rng, [S, T, ...space, C], 2, 1);
   const N = 128;
 
-  /** Float64 reference straight from method.md §13.2, indexing [s, t, y, x, c] explicitly. */
+  /** Float64 reference straight from docs/method.md §13.2, indexing [s, t, y, x, c] explicitly. */
   function reference() {
     const out = { mse: [] as number[], vrmse: [] as number[], nrmse: [] as number[], spread: [] as number[], cons: [] as number[] };
     for (let t = 0; t < T; t++) {

@@ -1,5 +1,5 @@
 /**
- * LoLa's pointwise metrics (method.md §13.2), per frame t and channel (field) c, on the ensemble
+ * LoLa's pointwise metrics (docs/method.md §13.2), per frame t and channel (field) c, on the ensemble
  * mean v̄ = (1/S) Σ_s v_s against a single ground-truth (or AE-reconstruction) frame u:
  *
  *   MSE   = mean_x (u − v̄)²
@@ -35,13 +35,13 @@ function prepare(truth: NdArray, ensemble: NdArray, where: string) {
   return { layout, mean };
 }
 
-/** LoLa MSE = mean_x (u − v̄)² per frame and field (method.md §13.2). */
+/** LoLa MSE = mean_x (u − v̄)² per frame and field (docs/method.md §13.2). */
 export function lolaMse({ truth, ensemble }: LolaInputs): NdArray<Float64Array> {
   const { layout, mean } = prepare(truth, ensemble, 'lolaMse');
   return frameResult(layout, mseKernel(truth.data, mean, layout));
 }
 
-/** LoLa RMSE = √(mean_x (u − v̄)²) per frame and field (method.md §13.2); equals the skill. */
+/** LoLa RMSE = √(mean_x (u − v̄)²) per frame and field (docs/method.md §13.2); equals the skill. */
 export function lolaRmse({ truth, ensemble }: LolaInputs): NdArray<Float64Array> {
   const { layout, mean } = prepare(truth, ensemble, 'lolaRmse');
   return frameResult(layout, mseKernel(truth.data, mean, layout).map(Math.sqrt));
@@ -49,7 +49,7 @@ export function lolaRmse({ truth, ensemble }: LolaInputs): NdArray<Float64Array>
 
 /**
  * LoLa VRMSE = √( mean_x (u − v̄)² / (Var_x(u) + 1e-6) ) with the unbiased (N − 1) spatial variance
- * of the single ground-truth frame u (method.md §13.2). Needs N ≥ 2 spatial points.
+ * of the single ground-truth frame u (docs/method.md §13.2). Needs N ≥ 2 spatial points.
  */
 export function lolaVrmse({ truth, ensemble }: LolaInputs): NdArray<Float64Array> {
   const { layout, mean } = prepare(truth, ensemble, 'lolaVrmse');
@@ -58,7 +58,7 @@ export function lolaVrmse({ truth, ensemble }: LolaInputs): NdArray<Float64Array
   return frameResult(layout, mse.map((e, i) => Math.sqrt(e / (v[i] + LOLA_EPS))));
 }
 
-/** LoLa NRMSE = √( mean_x (u − v̄)² / (mean_x u² + 1e-6) ) (method.md §13.2). */
+/** LoLa NRMSE = √( mean_x (u − v̄)² / (mean_x u² + 1e-6) ) (docs/method.md §13.2). */
 export function lolaNrmse({ truth, ensemble }: LolaInputs): NdArray<Float64Array> {
   const { layout, mean } = prepare(truth, ensemble, 'lolaNrmse');
   const mse = mseKernel(truth.data, mean, layout);
@@ -73,7 +73,7 @@ export function lolaNrmse({ truth, ensemble }: LolaInputs): NdArray<Float64Array
 }
 
 /**
- * Conserved-total error 1 − Σ_x v̄ / Σ_x u per frame and field (method.md §13.2): 0 when the
+ * Conserved-total error 1 − Σ_x v̄ / Σ_x u per frame and field (docs/method.md §13.2): 0 when the
  * ensemble mean conserves the field's total. Infinite/NaN when Σ_x u = 0 (no ε in the definition).
  */
 export function lolaConservedTotalError({ truth, ensemble }: LolaInputs): NdArray<Float64Array> {

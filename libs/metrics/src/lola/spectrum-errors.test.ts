@@ -33,7 +33,7 @@ function stack(members: NdArray[]): NdArray<Float32Array> {
 
 const scale = (a: NdArray, f: number): NdArray<Float32Array> => ({ data: Float32Array.from(a.data, (v) => v * f), shape: a.shape });
 
-describe('lolaSpectrumErrors (method.md §13.4)', () => {
+describe('lolaSpectrumErrors (docs/method.md §13.4)', () => {
   const rng = new Rng('spectrum-errors');
   const truth = randomFrames(rng, [2], 2, true);
 

@@ -1,6 +1,6 @@
 /**
- * LoLa's spectrum errors (method.md §13.4), per frame t, field c and isotropic bin k:
- *   p_u  = isotropic power spectrum of the truth frame u (ortho FFT, method.md §13.3);
+ * LoLa's spectrum errors (docs/method.md §13.4), per frame t, field c and isotropic bin k:
+ *   p_u  = isotropic power spectrum of the truth frame u (ortho FFT, docs/method.md §13.3);
  *   p_v  = mean over samples of each sample's spectrum (not the spectrum of the mean);
  *   c_uv = mean over samples of the bin average of |F_u · conj(F_{v_s})|;
  *   se_p = (1 − (p_v + 1e-6)/(p_u + 1e-6))²;
@@ -28,7 +28,7 @@ export interface LolaSpectrumErrors {
 
 /**
  * Isotropic spectra of truth u [T, ...space, C] and ensemble v [S, T, ...space, C], and the squared
- * power and cross-spectrum errors per bin (method.md §13.4). Spatial sizes must be powers of two.
+ * power and cross-spectrum errors per bin (docs/method.md §13.4). Spatial sizes must be powers of two.
  */
 export function lolaSpectrumErrors({ truth, ensemble, bins }: LolaInputs & { bins?: number }): LolaSpectrumErrors {
   const layout = ensembleLayout(truth, ensemble, 'lolaSpectrumErrors');
@@ -92,7 +92,7 @@ export interface LolaSpectrumBandErrors {
 
 /**
  * Band errors √(mean se over the bins of each band) for the power and cross spectra, per frame
- * and field, shape [T, C] (method.md §13.4). A band without bins (tiny grids) gives NaN.
+ * and field, shape [T, C] (docs/method.md §13.4). A band without bins (tiny grids) gives NaN.
  */
 export function lolaSpectrumBandErrors({ truth, ensemble, bins }: LolaInputs & { bins?: number }): LolaSpectrumBandErrors {
   const errors = lolaSpectrumErrors({ truth, ensemble, bins });

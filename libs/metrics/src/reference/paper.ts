@@ -1,5 +1,5 @@
 /**
- * The published reference numbers lola-ts compares itself against (spec/reference-results.md):
+ * The published reference numbers lola-ts compares itself against (docs/reference-results.md):
  * the LoLa paper's VRMSE by dataset × method × compression × lead-time bin (§2), its timings per
  * emulated state (§6), and The Well's one-step VRMSE baselines (§8.2). Fixed data, never measured here.
  */
@@ -15,7 +15,7 @@ export interface PaperVrmseRow {
   vrmse: [number, number, number];
 }
 
-/** Lead-time bins [first, last] in simulator steps, inclusive (reference-results §2). */
+/** Lead-time bins [first, last] in simulator steps, inclusive (docs/reference-results.md §2). */
 export const PAPER_LEAD_TIME_BINS: Record<PaperVrmseRow['dataset'], [[number, number], [number, number], [number, number]]> = {
   euler: [[1, 20], [21, 60], [61, 100]],
   rayleigh_benard: [[1, 20], [21, 60], [61, 160]],
@@ -44,7 +44,7 @@ export const PAPER_VRMSE: readonly PaperVrmseRow[] = [
   ]),
 ];
 
-/** Seconds per emulated state on one datacenter GPU, as stated in the paper (reference-results §6). */
+/** Seconds per emulated state on one datacenter GPU, as stated in the paper (docs/reference-results.md §6). */
 export const PAPER_SECONDS_PER_STATE: Record<'simulator' | 'pixel-ns' | 'ns' | 'pixel-dm' | 'dm', { value: number; approximate: boolean }> = {
   simulator: { value: 10, approximate: true },
   'pixel-ns': { value: 0.056, approximate: false },
@@ -53,7 +53,7 @@ export const PAPER_SECONDS_PER_STATE: Record<'simulator' | 'pixel-ns' | 'ns' | '
   dm: { value: 0.084, approximate: false },
 };
 
-/** The Well's one-step test VRMSE (eps 1e-7, field-averaged), reference-results §8.2–8.3. */
+/** The Well's one-step test VRMSE (eps 1e-7, field-averaged), docs/reference-results.md §8.2–8.3. */
 export const WELL_ONE_STEP_TEST_VRMSE: Record<string, { fno: number; tfno: number; unet: number; cnextunet: number }> = {
   euler_multi_quadrants_periodicBC: { fno: 0.4081, tfno: 0.4163, unet: 0.1834, cnextunet: 0.1531 },
   rayleigh_benard: { fno: 0.8395, tfno: 0.6566, unet: 1.486, cnextunet: 0.6699 },

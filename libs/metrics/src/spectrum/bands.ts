@@ -1,5 +1,5 @@
 /**
- * LoLa's three spectral bands (method.md §13.4): 4 edges log-spaced in base 2 from the first bin
+ * LoLa's three spectral bands (docs/method.md §13.4): 4 edges log-spaced in base 2 from the first bin
  * label k_0 (the first isotropic bin's upper edge) to 0.5 cycles/pixel,
  *   b_j = 2^(log2 k_0 + j·(log2 0.5 − log2 k_0)/3), j = 0..3 (b_0 = k_0 and b_3 = 0.5 exactly);
  * low = [b_0, b_1), mid = [b_1, b_2), high = [b_2, b_3] on the bin labels k; "sub" = k > 0.5 (the

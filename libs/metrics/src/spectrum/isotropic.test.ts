@@ -12,7 +12,7 @@ function normalField(rng: Rng, n: number): Float64Array {
 }
 
 /**
- * Reference from method.md §13.3, written directly: full ortho spectrum, |k| from fftfreq per axis,
+ * Reference from docs/method.md §13.3, written directly: full ortho spectrum, |k| from fftfreq per axis,
  * B = ⌊√d·min(shape)/2⌋, edges linspace(0, max|k|, B+1), bin i ∈ 1..B holds e_{i−1} < |k| ≤ e_i.
  */
 function referenceSpectrum(x: Float64Array, shape: number[]): Float64Array {
@@ -45,7 +45,7 @@ function referenceSpectrum(x: Float64Array, shape: number[]): Float64Array {
   return sum.map((s, b) => s / Math.max(count[b], 1));
 }
 
-describe('isotropic binning (method.md §13.3)', () => {
+describe('isotropic binning (docs/method.md §13.3)', () => {
   it('uses B = ⌊√d·min(shape)/2⌋ equal bins on [0, max|k|] and drops only the DC term', () => {
     expect(defaultIsotropicBins([64, 64])).toBe(45);
     expect(defaultIsotropicBins([16])).toBe(8);
@@ -168,7 +168,7 @@ describe('isotropicPowerSpectrum', () => {
   });
 });
 
-describe('lolaSpectralBands (method.md §13.4)', () => {
+describe('lolaSpectralBands (docs/method.md §13.4)', () => {
   it('reproduces the 512² example: ≈ [1/512, 1/80, 1/12.7, 1/2]', () => {
     const { k } = isotropicBinning([512, 512]);
     const bands = lolaSpectralBands(k);

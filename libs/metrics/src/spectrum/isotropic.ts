@@ -1,5 +1,5 @@
 /**
- * LoLa's isotropic power spectrum (method.md §13.3):
+ * LoLa's isotropic power spectrum (docs/method.md §13.3):
  * 1. n-D FFT with "ortho" normalisation; power |F|²;
  * 2. radial wavenumber |k| in cycles/pixel from fftfreq per axis;
  * 3. B = ⌊√d · min(shape)/2⌋ equal-width bins on [0, max|k|] (d = number of spatial axes), edges
@@ -28,7 +28,7 @@ export interface IsotropicBinning {
 
 const cache = new Map<string, IsotropicBinning>();
 
-/** Default number of bins ⌊√d · min(shape)/2⌋ (method.md §13.3). */
+/** Default number of bins ⌊√d · min(shape)/2⌋ (docs/method.md §13.3). */
 export function defaultIsotropicBins(shape: readonly number[]): number {
   return Math.floor((Math.sqrt(shape.length) * Math.min(...shape)) / 2);
 }

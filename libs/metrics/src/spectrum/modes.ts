@@ -1,8 +1,8 @@
 /**
  * The Fourier modes of a real field on a periodic grid of spatial shape (n_1, ..., n_d), with their
  * radial wavenumbers |k| = √(Σ_a fftfreq(n_a)²) in cycles/pixel, and the ortho power |F(k)|² of a
- * field. Shared by LoLa's isotropic spectrum (method.md §13.3) and The Well's binned spectral MSE
- * (well-format.md §6).
+ * field. Shared by LoLa's isotropic spectrum (docs/method.md §13.3) and The Well's binned spectral MSE
+ * (docs/well-format.md §6).
  *
  * For 1-D and 2-D grids only the half spectrum (last axis 0..n/2) is stored, each mode with a weight
  * (2 for modes whose mirror −k is not stored, 1 otherwise), so that weighted sums over the stored

@@ -1,5 +1,5 @@
 /**
- * Inputs of The Well's metrics (well-format.md §6): a single prediction x and its target y with the
+ * Inputs of The Well's metrics (docs/well-format.md §6): a single prediction x and its target y with the
  * same channels-last shape [...lead, ...space, C]; only the spatial axes are reduced, giving
  * [...lead, C]. Default layout [T, ...space, C]; set `spatialDims` for The Well's own
  * [B, T, ...space, C] (spatialDims = rank − 3). For an ensemble, pass its mean (`ensembleMean`).

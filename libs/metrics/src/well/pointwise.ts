@@ -1,5 +1,5 @@
 /**
- * The Well's spatial metrics (well-format.md §6, `the_well.benchmark.metrics`), per lead index and
+ * The Well's spatial metrics (docs/well-format.md §6, `the_well.benchmark.metrics`), per lead index and
  * channel, x = prediction, y = target, N spatial points, ε = 1e-7 (WELL_EPS, not LoLa's 1e-6):
  *
  *   MSE  = mean_s (x−y)²            MAE = mean_s |x−y|          RMSE = √MSE
@@ -57,50 +57,50 @@ function nmseKernel(mode: WellNormMode, where: string): Kernel {
   };
 }
 
-/** The Well MSE = mean_s (x−y)² per lead index and channel (well-format.md §6). */
+/** The Well MSE = mean_s (x−y)² per lead index and channel (docs/well-format.md §6). */
 export function wellMse(inputs: WellInputs): NdArray<Float64Array> {
   return spatial(inputs, 'wellMse', mse);
 }
 
-/** The Well MAE = mean_s |x−y| (well-format.md §6). */
+/** The Well MAE = mean_s |x−y| (docs/well-format.md §6). */
 export function wellMae(inputs: WellInputs): NdArray<Float64Array> {
   return spatial(inputs, 'wellMae', mae);
 }
 
-/** The Well RMSE = √(mean_s (x−y)²) (well-format.md §6). */
+/** The Well RMSE = √(mean_s (x−y)²) (docs/well-format.md §6). */
 export function wellRmse(inputs: WellInputs): NdArray<Float64Array> {
   return spatial(inputs, 'wellRmse', (x, y, o, st, n) => Math.sqrt(mse(x, y, o, st, n)));
 }
 
 /**
- * The Well NMSE (well-format.md §6): MSE / (mean_s y² + 1e-7) with normMode "norm" (default), or
+ * The Well NMSE (docs/well-format.md §6): MSE / (mean_s y² + 1e-7) with normMode "norm" (default), or
  * MSE / (std_s(y)² + 1e-7) with "std" (unbiased std).
  */
 export function wellNmse(inputs: WellInputs & { normMode?: WellNormMode }): NdArray<Float64Array> {
   return spatial(inputs, 'wellNmse', nmseKernel(inputs.normMode ?? 'norm', 'wellNmse'));
 }
 
-/** The Well NRMSE = √(MSE / (mean_s y² + 1e-7)) (norm mode; well-format.md §6). */
+/** The Well NRMSE = √(MSE / (mean_s y² + 1e-7)) (norm mode; docs/well-format.md §6). */
 export function wellNrmse(inputs: WellInputs): NdArray<Float64Array> {
   const k = nmseKernel('norm', 'wellNrmse');
   return spatial(inputs, 'wellNrmse', (x, y, o, st, n) => Math.sqrt(k(x, y, o, st, n)));
 }
 
-/** The Well VMSE = MSE / (std_s(y)² + 1e-7) (NMSE in std mode; well-format.md §6). */
+/** The Well VMSE = MSE / (std_s(y)² + 1e-7) (NMSE in std mode; docs/well-format.md §6). */
 export function wellVmse(inputs: WellInputs): NdArray<Float64Array> {
   return spatial(inputs, 'wellVmse', nmseKernel('std', 'wellVmse'));
 }
 
 /**
  * The Well VRMSE = √( mean_s (x−y)² / (std_s(y)² + 1e-7) ), unbiased std; ε is always 1e-7 (issue
- * #75 of the_well). Predicting the target's spatial mean scores ≈ 1 (well-format.md §6).
+ * #75 of the_well). Predicting the target's spatial mean scores ≈ 1 (docs/well-format.md §6).
  */
 export function wellVrmse(inputs: WellInputs): NdArray<Float64Array> {
   const k = nmseKernel('std', 'wellVrmse');
   return spatial(inputs, 'wellVrmse', (x, y, o, st, n) => Math.sqrt(k(x, y, o, st, n)));
 }
 
-/** The Well LInfinity = max_s |x−y| (well-format.md §6). */
+/** The Well LInfinity = max_s |x−y| (docs/well-format.md §6). */
 export function wellLInfinity(inputs: WellInputs): NdArray<Float64Array> {
   return spatial(inputs, 'wellLInfinity', (x, y, o, st, n) => {
     let m = 0;
@@ -109,7 +109,7 @@ export function wellLInfinity(inputs: WellInputs): NdArray<Float64Array> {
   });
 }
 
-/** The Well NMAE = mean_s |x−y| / (mean_s |y| + 1e-7) (well-format.md §6). */
+/** The Well NMAE = mean_s |x−y| / (mean_s |y| + 1e-7) (docs/well-format.md §6). */
 export function wellNmae(inputs: WellInputs): NdArray<Float64Array> {
   return spatial(inputs, 'wellNmae', (x, y, o, st, n) => {
     let s = 0;
@@ -120,7 +120,7 @@ export function wellNmae(inputs: WellInputs): NdArray<Float64Array> {
 
 /**
  * The Well PearsonR = cov / (std_s(x)·std_s(y) + 1e-7) with cov = mean_s((x−x̄)(y−ȳ)) (population
- * mean) and unbiased stds (well-format.md §6): a perfect match gives (N−1)/N, not 1.
+ * mean) and unbiased stds (docs/well-format.md §6): a perfect match gives (N−1)/N, not 1.
  */
 export function wellPearsonR(inputs: WellInputs): NdArray<Float64Array> {
   return spatial(inputs, 'wellPearsonR', (x, y, o, st, n) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { wellMse } from './pointwise.js';
 import { wellBinnedSpectralMse, wellSpectralBinEdges } from './spectral.js';
 
-describe("The Well's binned spectral MSE (well-format.md §6)", () => {
+describe("The Well's binned spectral MSE (docs/well-format.md §6)", () => {
   it('default edges: logspace(log10(2π/max n), log10(π√d + 1e-6), 4) with the first set to 0', () => {
     const e = wellSpectralBinEdges([64, 32]);
     const a = Math.log10((2 * Math.PI) / 64);

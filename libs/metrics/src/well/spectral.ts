@@ -1,5 +1,5 @@
 /**
- * The Well's binned spectral MSE (well-format.md §6, `binned_spectral_mse`), per lead index and
+ * The Well's binned spectral MSE (docs/well-format.md §6, `binned_spectral_mse`), per lead index and
  * channel, x = prediction, y = target, N spatial points, d spatial axes:
  *   wavenumbers 2π·fftfreq(n_a) per axis, |k| the Euclidean norm (radians/pixel);
  *   default edges logspace(log10(2π/max n_a), log10(π√d + 1e-6), 4) with the first edge set to 0,
@@ -32,7 +32,7 @@ export interface WellBinnedSpectralMse {
   nmse: NdArray<Float64Array>;
 }
 
-/** The Well's binned spectral MSE and NMSE (well-format.md §6); `binEdges` overrides the default. */
+/** The Well's binned spectral MSE and NMSE (docs/well-format.md §6); `binEdges` overrides the default. */
 export function wellBinnedSpectralMse(inputs: WellInputs & { binEdges?: Float64Array }): WellBinnedSpectralMse {
   const layout = wellLayout(inputs, 'wellBinnedSpectralMse');
   const modes = spectralModes(layout.space);

@@ -1,5 +1,5 @@
 /**
- * Checkpoint directories for resuming (ARCHITECTURE §3):
+ * Checkpoint directories for resuming (docs/architecture.md §3):
  *   <dir>/weights.safetensors     parameters (dotted names)
  *   <dir>/optimizer.safetensors   optimizer moments (`m.<param>`, `v.<param>`), optional
  *   <dir>/state.json              {step, epoch, seed, bestValidation, …}: where training stands

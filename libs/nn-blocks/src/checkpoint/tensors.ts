@@ -1,5 +1,5 @@
 /**
- * safetensors files ⇄ tf tensors, and a model's weights file (ARCHITECTURE §3:
+ * safetensors files ⇄ tf tensors, and a model's weights file (docs/architecture.md §3:
  * `weights.safetensors`, names = dotted parameter paths, tfjs layouts — see params/layout.ts for
  * the PyTorch mapping).
  *

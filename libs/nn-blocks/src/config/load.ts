@@ -1,5 +1,5 @@
 /**
- * Loading, validating and dumping YAML configs (ARCHITECTURE §4).
+ * Loading, validating and dumping YAML configs (docs/architecture.md §4).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';

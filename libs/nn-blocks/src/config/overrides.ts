@@ -1,5 +1,5 @@
 /**
- * Dotted-key command-line overrides (ARCHITECTURE §4, as in LoLa's configs): `ae.latChannels=16`,
+ * Dotted-key command-line overrides (docs/architecture.md §4, as in LoLa's configs): `ae.latChannels=16`,
  * `optim.lr=3e-4`, `ae.hidChannels=[32, 64]`, `ae.hidChannels.0=48`. The value is parsed as YAML
  * (so numbers, booleans, null, quoted strings and flow lists/maps work); anything else is a string.
  */

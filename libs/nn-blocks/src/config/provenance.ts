@@ -1,5 +1,5 @@
 /**
- * What produced a run (ARCHITECTURE §3: the resolved config carries the code version): package
+ * What produced a run (docs/architecture.md §3: the resolved config carries the code version): package
  * versions, tfjs and Node versions, the git commit when available, and the date.
  */
 import { execFileSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * A small typed schema language for YAML configs (ARCHITECTURE §4: one schema per stage,
+ * A small typed schema language for YAML configs (docs/architecture.md §4: one schema per stage,
  * validated at load time; a clear error names the key path and the expected type; unknown keys
  * are rejected with a suggestion). `Infer<typeof schema>` gives the config's TypeScript type.
  *

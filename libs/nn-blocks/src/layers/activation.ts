@@ -1,6 +1,6 @@
 /**
- * SiLU (swish): silu(x) = x · σ(x) (method.md §2.1). Written as a product with `sigmoid`, which is
- * cheap on every backend (runtime.md §2: avoid slow transcendental kernels on wasm).
+ * SiLU (swish): silu(x) = x · σ(x) (docs/method.md §2.1). Written as a product with `sigmoid`, which is
+ * cheap on every backend (docs/runtime.md §2: avoid slow transcendental kernels on wasm).
  */
 import * as tf from '@tensorflow/tfjs';
 

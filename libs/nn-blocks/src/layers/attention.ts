@@ -1,5 +1,5 @@
 /**
- * Multi-head self-attention over all positions of a channels-last grid (method.md §2.1: standard
+ * Multi-head self-attention over all positions of a channels-last grid (docs/method.md §2.1: standard
  * MHA with bias on the qkv and output projections, over all h·w tokens of a level).
  *
  * qkv = Linear(C → 3C): output channels ordered (3, heads, C/heads) — q for all heads, then k,

@@ -1,5 +1,5 @@
 /**
- * N-D convolution (2-D or 3-D), stride 1, "same" zero padding (method.md §2.1: the AE uses zero
+ * N-D convolution (2-D or 3-D), stride 1, "same" zero padding (docs/method.md §2.1: the AE uses zero
  * padding), odd kernel sizes (3 and 1 in LoLa).
  * Layout: weight [kh, kw, in, out] (2-D) or [kd, kh, kw, in, out] (3-D), bias [out]; channels-last
  * activations. PyTorch layouts: params/layout.ts.
@@ -57,7 +57,7 @@ export function conv(p: ConvParams, x: tf.Tensor): tf.Tensor {
 }
 
 /**
- * LoLa's `identity_init` (method.md §2.1): W ← 1e-2·W, then W[centre…, in = i mod C_in, out = i]
+ * LoLa's `identity_init` (docs/method.md §2.1): W ← 1e-2·W, then W[centre…, in = i mod C_in, out = i]
  * += 1 for every output channel i. Biases are left as initialised. Modifies `p` in place.
  */
 export function identityInit(p: ConvParams, scale = 1e-2): ConvParams {

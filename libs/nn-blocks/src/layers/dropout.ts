@@ -1,5 +1,5 @@
 /**
- * Inverted dropout (method.md §2.1, §8.2: rate 0.05): in training, y = x ⊙ m / (1 − p) with
+ * Inverted dropout (docs/method.md §2.1, §8.2: rate 0.05): in training, y = x ⊙ m / (1 − p) with
  * m ~ Bernoulli(1 − p) drawn from a seed taken from `rng`; at evaluation (or p = 0), y = x.
  * Determinism: the mask depends only on the draw from `rng`, so a model forward that consumes its
  * `rng` in a fixed order is reproducible.

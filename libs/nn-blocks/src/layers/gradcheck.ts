@@ -1,5 +1,5 @@
 /**
- * Finite-difference gradient check for layers (ARCHITECTURE §6: each layer's gradient is compared
+ * Finite-difference gradient check for layers (docs/architecture.md §6: each layer's gradient is compared
  * with finite differences). The checked scalar is L = Σ f(θ, x) ⊙ R for a fixed random R, summed
  * in float64 in JS; the numeric derivative is the central difference
  * (L(θ + εe_i) − L(θ − εe_i)) / 2ε at randomly chosen coordinates i of every parameter and input.

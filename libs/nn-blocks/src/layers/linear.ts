@@ -1,7 +1,7 @@
 /**
  * Linear (fully connected) layer over the last axis: y = x·W + b.
  * Layout: weight [in, out], bias [out] (PyTorch stores weight as [out, in]; see params/layout.ts).
- * Init (PyTorch default, method.md §2.1 via `torch.nn.Linear`): W, b ~ U(±1/√in).
+ * Init (PyTorch default, docs/method.md §2.1 via `torch.nn.Linear`): W, b ~ U(±1/√in).
  */
 import * as tf from '@tensorflow/tfjs';
 import { torchDefaultBound, uniformVariable, type RandomSource } from '../params/init.js';
@@ -28,7 +28,7 @@ export function initLinear(rng: RandomSource, inFeatures: number, outFeatures: n
 
 /**
  * y[..., o] = Σ_i x[..., i]·W[i, o] + b[o]. Inputs of any rank ≥ 1 are flattened to 2-D for the
- * product (the broadcasting rank-3 × rank-2 matMul gradient of tfjs 4.22 is wrong, runtime.md §2).
+ * product (the broadcasting rank-3 × rank-2 matMul gradient of tfjs 4.22 is wrong, docs/runtime.md §2).
  */
 export function linear(p: LinearParams, x: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {

@@ -49,7 +49,7 @@ function cached(eps: number, centre: boolean, unbiased: boolean): Normaliser {
 }
 
 /**
- * LoLa's channel LayerNorm (method.md §2.1): at each position, (x − mean_c x) / √(var_c x + eps)
+ * LoLa's channel LayerNorm (docs/method.md §2.1): at each position, (x − mean_c x) / √(var_c x + eps)
  * with the UNBIASED (N − 1) variance over the C channels (`torch.var_mean` default), eps = 1e-5,
  * no affine parameters. Needs C ≥ 2.
  */
@@ -61,13 +61,13 @@ export function channelLayerNorm(x: tf.Tensor, eps = 1e-5): tf.Tensor {
 
 /**
  * Standard LayerNorm without affine parameters (PyTorch `nn.LayerNorm(elementwise_affine=False)`,
- * used by the ViT, method.md §8.2): (x − mean) / √(var + eps) with the BIASED (1/N) variance.
+ * used by the ViT, docs/method.md §8.2): (x − mean) / √(var + eps) with the BIASED (1/N) variance.
  */
 export function layerNorm(x: tf.Tensor, eps = 1e-5): tf.Tensor {
   return cached(eps, true, false)(x);
 }
 
-/** RMSNorm without affine parameters (QK-norm, method.md §8.3): x / √(mean(x²) + eps), eps = 1e-5. */
+/** RMSNorm without affine parameters (QK-norm, docs/method.md §8.3): x / √(mean(x²) + eps), eps = 1e-5. */
 export function rmsNorm(x: tf.Tensor, eps = 1e-5): tf.Tensor {
   return cached(eps, false, false)(x);
 }

@@ -1,5 +1,5 @@
 /**
- * LoLa's resampling layers (method.md §2.1), both with identity-initialised 3×3 convs:
+ * LoLa's resampling layers (docs/method.md §2.1), both with identity-initialised 3×3 convs:
  * - down: pixel-unshuffle by r per axis (C → C·r^n), then Conv(C·r^n → C_out);
  * - up: Conv(C_in → C_out·r^n), then pixel-shuffle (→ C_out channels at r× resolution).
  */

@@ -1,5 +1,5 @@
 /**
- * LoLa's pre-norm residual block (method.md §2.1):
+ * LoLa's pre-norm residual block (docs/method.md §2.1):
  *   y = LN_c(x) → [y ← y + MHA(y)] → Conv(C→C) → SiLU → Dropout(p) → Conv(C→C);  out = x + y
  * LN_c is the channel LayerNorm (unbiased variance, no affine). The last conv's weights are scaled
  * by 1e-2 at init (near-identity block); with attention the two convs are 1×1 instead of 3×3.

@@ -1,7 +1,7 @@
 /**
  * Pixel unshuffle / shuffle for channels-last tensors, written with reshape + transpose
- * (`tf.depthToSpace` has no gradient, runtime.md §2), in PyTorch's channel order: unshuffling
- * [B, H, W, C] by r gives channel index c·r² + dy·r + dx (order (C, dy, dx), method.md §2.1);
+ * (`tf.depthToSpace` has no gradient, docs/runtime.md §2), in PyTorch's channel order: unshuffling
+ * [B, H, W, C] by r gives channel index c·r² + dy·r + dx (order (C, dy, dx), docs/method.md §2.1);
  * in 3-D, c·r³ + dz·r² + dy·r + dx for [B, D, H, W, C] (axes in storage order).
  */
 import * as tf from '@tensorflow/tfjs';

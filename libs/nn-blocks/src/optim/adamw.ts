@@ -1,5 +1,5 @@
 /**
- * AdamW (Loshchilov & Hutter 2019; PyTorch `torch.optim.AdamW` semantics), method.md §12:
+ * AdamW (Loshchilov & Hutter 2019; PyTorch `torch.optim.AdamW` semantics), docs/method.md §12:
  *   θ ← θ·(1 − lr·λ)                       (decoupled weight decay)
  *   m ← β1·m + (1 − β1)·g;   v ← β2·v + (1 − β2)·g²
  *   θ ← θ − lr · (m / (1 − β1^t)) / (√(v / (1 − β2^t)) + ε)

@@ -1,5 +1,5 @@
 /**
- * Global-norm gradient clipping (method.md §12: global norm 1.0), as PyTorch's
+ * Global-norm gradient clipping (docs/method.md §12: global norm 1.0), as PyTorch's
  * `clip_grad_norm_`: n = √(Σ_p ‖g_p‖²); if n > max, every g_p ← g_p · max / (n + 1e-6).
  */
 import * as tf from '@tensorflow/tfjs';

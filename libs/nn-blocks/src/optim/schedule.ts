@@ -1,5 +1,5 @@
 /**
- * Learning-rate schedules (method.md §12): cosine decay to 0, λ(e) = (1 + cos(π·e/E)) / 2, per
+ * Learning-rate schedules (docs/method.md §12): cosine decay to 0, λ(e) = (1 + cos(π·e/E)) / 2, per
  * epoch (LoLa's `LambdaLR` stepped each epoch) or per step, with an optional linear warmup
  * (LoLa uses none).
  */

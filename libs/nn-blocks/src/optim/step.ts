@@ -1,5 +1,5 @@
 /**
- * One optimisation step with LoLa's hygiene (method.md §12, §14.1 item 11): global-norm gradient
+ * One optimisation step with LoLa's hygiene (docs/method.md §12, §14.1 item 11): global-norm gradient
  * clipping, then AdamW — unless the loss or the gradient norm is not finite, in which case the
  * step is skipped (parameters, moments and step count unchanged).
  */

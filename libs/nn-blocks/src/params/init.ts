@@ -1,6 +1,6 @@
 /**
  * Seeded parameter initialisation with PyTorch's default formulas, so that LoLa's init scales
- * (the 1e-2 scalings and pseudo-identities of method.md §2.1, §8.2) act on the same base
+ * (the 1e-2 scalings and pseudo-identities of docs/method.md §2.1, §8.2) act on the same base
  * distributions.
  *
  * PyTorch `nn.Linear` / `nn.ConvNd` reset: weight ~ kaiming_uniform(a = √5), i.e.

@@ -5,7 +5,7 @@
  * (hyper-parameters such as a head count) and are skipped by every utility here.
  *
  * A leaf's name is the dotted path to it: `encoder.blocks.0.conv1.weight`, the names used in
- * safetensors checkpoints (ARCHITECTURE §3).
+ * safetensors checkpoints (docs/architecture.md §3).
  */
 import * as tf from '@tensorflow/tfjs';
 

@@ -1,5 +1,5 @@
 /**
- * Backend selection for programs (ARCHITECTURE §2, spec runtime.md): `auto` takes tfjs-node-gpu,
+ * Backend selection for programs (docs/architecture.md §2, docs/runtime.md): `auto` takes tfjs-node-gpu,
  * then tfjs-node when installed (optional peers, detected at run time), else wasm with the
  * runtime's kernels and, in Node, worker threads, plus the native OpenBLAS kernels when the
  * optional addon was built (`native`).
@@ -144,7 +144,7 @@ async function initWasm(threads: number, notes: string[]): Promise<number> {
 }
 
 /**
- * Selects and initialises the tfjs backend (ARCHITECTURE §2; spec runtime.md §1–§3).
+ * Selects and initialises the tfjs backend (docs/architecture.md §2; docs/runtime.md §1–§3).
  * - `auto`: tfjs-node-gpu, then tfjs-node if importable, else `native`, else `wasm` (with a note why).
  * - `tensorflow`: tfjs-node-gpu or tfjs-node; a clear error when neither loads.
  * - `wasm`: SIMD binary, the runtime's kernels, `threads` XNNPACK threads (worker threads in

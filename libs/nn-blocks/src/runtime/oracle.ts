@@ -1,6 +1,6 @@
 /**
  * Conformance helpers: run the same computation on two backends (the pure-JS `cpu` backend is the
- * oracle, ARCHITECTURE §6) and compare the values.
+ * oracle, docs/architecture.md §6) and compare the values.
  */
 import * as tf from '@tensorflow/tfjs';
 import { cpuBackend } from './wasm/cpu-fallback.js';

@@ -1,5 +1,5 @@
 /**
- * Multi-threaded tfjs-backend-wasm under Node (spec runtime.md §2).
+ * Multi-threaded tfjs-backend-wasm under Node (docs/runtime.md §2).
  *
  * tfjs 4.22 forces `WASM_HAS_MULTITHREAD_SUPPORT` off in Node (tfjs issue #3830): the emscripten
  * glue starts its pthread workers from `blob:` URLs, which `worker_threads` cannot load, and hands

@@ -1,6 +1,6 @@
 /**
  * WebGPU in Node through the optional `webgpu` package (Dawn) and the optional
- * `@tensorflow/tfjs-backend-webgpu` (spec runtime.md §4). Node 20 has no `navigator`: Dawn's
+ * `@tensorflow/tfjs-backend-webgpu` (docs/runtime.md §4). Node 20 has no `navigator`: Dawn's
  * globals and a `navigator.gpu` are installed before the tfjs backend is imported, because the
  * backend only registers itself when `navigator.gpu` exists.
  */

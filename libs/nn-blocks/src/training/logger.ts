@@ -1,5 +1,5 @@
 /**
- * JSONL training log (`log.jsonl`, ARCHITECTURE §3): one JSON object per line, appended as the
+ * JSONL training log (`log.jsonl`, docs/architecture.md §3): one JSON object per line, appended as the
  * run goes (step, loss, lr, grad norm, time, …). Opening a log for a resumed run drops a torn last
  * line (kill -9 mid-write) and every record past the resumed step, so the log of a resumed run
  * reads like that of an uninterrupted one.

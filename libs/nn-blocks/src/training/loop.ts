@@ -1,5 +1,5 @@
 /**
- * The shared training loop of `lola-train ae|dm|ns` (method.md §12 recipe, ARCHITECTURE §3–4):
+ * The shared training loop of `lola-train ae|dm|ns` (docs/method.md §12 recipe, docs/architecture.md §3–4):
  * per step, batch → loss → gradients → clip → AdamW (non-finite steps skipped) with the scheduled
  * learning rate; JSONL log and progress bar; at each epoch end an optional validation, the best
  * checkpoint (`best/`) and the resumable one (`last/`).

@@ -1,5 +1,5 @@
 /**
- * Run directories (ARCHITECTURE §3):
+ * Run directories (docs/architecture.md §3):
  *   <run>/config.yaml     resolved config + provenance (package versions, commit, data stats as
  *                         given by the stage), written once when the run starts
  *   <run>/log.jsonl       one record per step / validation

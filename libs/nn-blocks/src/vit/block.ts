@@ -1,5 +1,5 @@
 /**
- * The ViT block of LoLa (method.md §8.2–8.3), on tokens x [B, L, D]:
+ * The ViT block of LoLa (docs/method.md §8.2–8.3), on tokens x [B, L, D]:
  *   (a, b, c, d) = Linear(M → 4D) ∘ SiLU ∘ Linear(M → M) (mod)   — or a learned [4, D] without mod
  *   h  = (1 + a) ⊙ LayerNorm(x) + b                                (no affine, eps 1e-5)
  *   h  = h + MSA(h)                                                 (residual inside the branch)

@@ -1,5 +1,5 @@
 /**
- * Integer token coordinates of a token grid (method.md §8.1): for a grid of shape [L_1, …, L_N]
+ * Integer token coordinates of a token grid (docs/method.md §8.1): for a grid of shape [L_1, …, L_N]
  * the coordinates (i_1, …, i_N) of every token in row-major order (the last axis varies fastest),
  * as LoLa's `cartesian_prod` of the per-axis ranges.
  */

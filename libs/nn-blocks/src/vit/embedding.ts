@@ -1,5 +1,5 @@
 /**
- * Conditioning embeddings of LoLa's emulators (method.md §5, §6.4):
+ * Conditioning embeddings of LoLa's emulators (docs/method.md §5, §6.4):
  * - noise level: SineEncoding(F, ω = 1e3) of c_noise → Linear(F → F) → SiLU → Linear(F → F);
  * - label: Linear(D_label → F) → SiLU → Linear(F → F).
  * F = 256 in LoLa. Parameter names follow the PyTorch `nn.Sequential` indices.

@@ -20,7 +20,7 @@ describe('token coordinates', () => {
   });
 });
 
-describe('learned mixed-axis RoPE (method.md §8.3)', () => {
+describe('learned mixed-axis RoPE (docs/method.md §8.3)', () => {
   it('θ init: amplitude in [1e-2, 1] times a unit direction across the N axes', () => {
     const theta = initRopeTheta(new Rng(2), 3, 64);
     expect(theta.shape).toEqual([3, 32]);

@@ -1,5 +1,5 @@
 /**
- * Learned mixed-axis rotary position embedding (method.md §8.3; Heo et al. 2024, "Rotary Position
+ * Learned mixed-axis rotary position embedding (docs/method.md §8.3; Heo et al. 2024, "Rotary Position
  * Embedding for Vision Transformer"). Each block owns θ ∈ R^{N × D/2}. The angle of channel pair i
  * at a token with integer coordinates coo ∈ R^N is φ_i = Σ_a coo_a·θ[a, i]; the D/2 angles are split
  * evenly across heads (head h gets pairs h·D/(2H) .. (h+1)·D/(2H) − 1), and inside a head the pair

@@ -1,5 +1,5 @@
 /**
- * Sinusoidal encoding (method.md §6.4, §8.1; LoLa's `SineEncoding(features, ω = 1e3)`):
+ * Sinusoidal encoding (docs/method.md §6.4, §8.1; LoLa's `SineEncoding(features, ω = 1e3)`):
  * frequencies f_k = ω^(−k/(F/2 − 1)), k = 0..F/2−1 (i.e. ω^−linspace(0, 1, F/2)), and
  * e(x) = [sin(x·f_0..), cos(x·f_0..)]: the sin block, then the cos block (not interleaved).
  */

@@ -17,7 +17,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('sine encoding (method.md §6.4)', () => {
+describe('sine encoding (docs/method.md §6.4)', () => {
   it('uses ω^(−k/(F/2−1)) and puts the sin block before the cos block', () => {
     const f = sineFrequencies(256);
     expect(f[0]).toBe(1);
@@ -50,7 +50,7 @@ describe('patchify (LoLa channel-last order (C, p…))', () => {
   });
 });
 
-describe('ViT block (method.md §8.2)', () => {
+describe('ViT block (docs/method.md §8.2)', () => {
   it('modulation: last Linear weight is scaled by 1e-2 (bias default), learned [4, D] otherwise', () => {
     const rng = new Rng(3);
     const p = initViTBlock(rng, { channels: 16, heads: 2, spatial: 3, modFeatures: 32 });
@@ -84,7 +84,7 @@ describe('ViT block (method.md §8.2)', () => {
     const mod = tf.randomNormal([2, 4], 0, 1, 'float32', 3);
     const coords = tf.tensor2d([0, 0, 0, 1, 0, 2, 1, 0, 1, 1, 1, 2], [6, 2]);
     const y = vitBlock(p, x, { mod, coords, skip });
-    // Recompute the block by hand from the pieces (method.md §8.2 steps 1–6).
+    // Recompute the block by hand from the pieces (docs/method.md §8.2 steps 1–6).
     const [a, b, c, d] = blockModulation(p, 8, mod) as tf.Tensor[];
     const ref = tf.tidy(() => {
       let h = tf.add(tf.mul(tf.add(a!, 1), layerNorm(x)), b!);
@@ -178,7 +178,7 @@ describe('ViT block (method.md §8.2)', () => {
   });
 });
 
-describe('ViT backbone (method.md §8.1)', () => {
+describe('ViT backbone (docs/method.md §8.1)', () => {
   it('maps [B, 5, h, w, C] + cond to [B, 5, h, w, C] with the expected parameter count', () => {
     const rng = new Rng(9);
     const c = 3;

@@ -1,5 +1,5 @@
 /**
- * LoLa's ViT backbone over a (time × space) token grid (method.md §8.1), channels-last:
+ * LoLa's ViT backbone over a (time × space) token grid (docs/method.md §8.1), channels-last:
  *   input x [B, L_1, …, L_N, C_in] (+ cond [B, …, C_cond] concatenated on channels)
  *   → patchify (patch 1 for latent models) → Linear(C·∏p → D) → tokens; `skip` = these tokens
  *   → + Linear(N·D → D)(concat_a SineEncoding(D, ω = 1e3)(coo_a))   (absolute, added once)
@@ -73,7 +73,7 @@ export function initViT(rng: RandomSource, opts: ViTOptions): ViTParams {
   };
 }
 
-/** The absolute positional embedding [T, D] of a token grid (method.md §8.1). */
+/** The absolute positional embedding [T, D] of a token grid (docs/method.md §8.1). */
 export function positionalEmbedding(p: ViTParams, grid: readonly number[], coords?: tf.Tensor2D): tf.Tensor2D {
   return tf.tidy(() => {
     const c = coords ?? tokenCoordinates(grid);

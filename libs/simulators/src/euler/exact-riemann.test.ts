@@ -3,7 +3,7 @@ import { solveRiemann } from './exact-riemann.js';
 
 const close = (a: number, b: number, tol: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(tol);
 
-describe('solveRiemann (Toro ch. 4) against spec simulators.md §2.5 / §5', () => {
+describe('solveRiemann (Toro ch. 4) against docs/simulators.md §2.5 / §5', () => {
   it('Sod: star state, wave speeds and positions at t = 0.2 to 1e-5', () => {
     const s = solveRiemann({ rho: 1, u: 0, p: 1 }, { rho: 0.125, u: 0, p: 0.1 }, 1.4);
     close(s.pStar, 0.30313, 1e-5);

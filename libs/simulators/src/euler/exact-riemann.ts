@@ -1,7 +1,7 @@
 /**
  * Exact solution of the 1-D Riemann problem of the Euler equations for an ideal gas
  * (Toro, Riemann Solvers and Numerical Methods for Fluid Dynamics, 3rd ed., ch. 4), used as the
- * ground truth of the solver tests (spec `simulators.md` §2.5 items 1–2).
+ * ground truth of the solver tests (`docs/simulators.md` §2.5 items 1–2).
  *
  * The star pressure p* is the root of f(p) = f_L(p) + f_R(p) + u_R − u_L with
  * f_K(p) = (p − p_K)·√(A_K/(p + B_K)) for a shock (p > p_K), A_K = 2/((γ+1)ρ_K), B_K = (γ−1)p_K/(γ+1),

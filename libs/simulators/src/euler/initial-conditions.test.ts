@@ -4,7 +4,7 @@ import { applyInitialCondition, laxLiuInitialCondition, sampleMultiQuadrant, sta
 import { laxLiuConfig } from './lax-liu.js';
 import { EulerSolver } from './solver.js';
 
-describe('multi-quadrant initial conditions (spec simulators.md §2.3)', () => {
+describe('multi-quadrant initial conditions (docs/simulators.md §2.3)', () => {
   it('draws 1–3 splits per axis in [0.1, 0.9] with gaps >= 0.1 and states in the documented ranges', () => {
     const rng = new Rng(11);
     const splitCounts = new Set<number>();

@@ -1,6 +1,6 @@
 /**
  * Piecewise-constant multi-quadrant initial conditions for the Euler solver (spec
- * `simulators.md` §2.3, a project design: The Well's sampler is not published).
+ * `docs/simulators.md` §2.3, a project design: The Well's sampler is not published).
  *
  * The unit square is cut by `xSplits` vertical and `ySplits` horizontal lines into rectangles, each
  * holding a constant primitive state (ρ, u, v, p). Cells take the state of the rectangle holding

@@ -3,7 +3,7 @@ import { applyInitialCondition, laxLiuInitialCondition } from './initial-conditi
 import { LAX_LIU_CONFIGS, laxLiuConfig } from './lax-liu.js';
 import { EulerSolver } from './solver.js';
 
-/** The table of spec simulators.md §2.2, copied verbatim (cfg | Q1 | Q2 | Q3 | Q4 | t_f). */
+/** The table of docs/simulators.md §2.2, copied verbatim (cfg | Q1 | Q2 | Q3 | Q4 | t_f). */
 const SPEC_TABLE = `
 | 1 | 1, 0, 0, 1 | 0.5197, -0.7259, 0, 0.4 | 0.1072, -0.7259, -1.4045, 0.0439 | 0.2579, 0, -1.4045, 0.15 | 0.2 |
 | 2 | 1, 0, 0, 1 | 0.5197, -0.7259, 0, 0.4 | 1, -0.7259, -0.7259, 1 | 0.5197, 0, -0.7259, 0.4 | 0.2 |
@@ -33,7 +33,7 @@ function parseSpec() {
     .map(([id, ...cells]) => ({ id: Number(id), quadrants: cells.slice(0, 4).map((c) => c.split(',').map(Number)), tFinal: Number(cells[4]) }));
 }
 
-describe('Lax–Liu configurations (spec simulators.md §2.2)', () => {
+describe('Lax–Liu configurations (docs/simulators.md §2.2)', () => {
   it('the table matches the spec for every configuration, quadrant and final time', () => {
     const spec = parseSpec();
     expect(spec).toHaveLength(19);

@@ -1,6 +1,6 @@
 /**
  * The 19 four-quadrant Riemann configurations of Lax & Liu (SIAM J. Sci. Comput. 19(2), 1998),
- * as tabulated in spec `simulators.md` §2.2 (states cross-checked there against Kestener's
+ * as tabulated in `docs/simulators.md` §2.2 (states cross-checked there against Kestener's
  * `initRiemannConfig2d.h`, Liska–Wendroff and Kurganov–Tadmor).
  *
  * Domain [0, 1]², discontinuities at x = ½ and y = ½; Q1 = (x > ½, y > ½), Q2 = (x < ½, y > ½),

@@ -28,7 +28,7 @@ function strip(n: number, left: RiemannState, right: RiemannState, t: number, ax
 
 const SOD: [RiemannState, RiemannState] = [{ rho: 1, u: 0, p: 1 }, { rho: 0.125, u: 0, p: 0.1 }];
 
-describe('EulerSolver (MUSCL-MC + HLLC + SSP-RK2), spec simulators.md §2.5', () => {
+describe('EulerSolver (MUSCL-MC + HLLC + SSP-RK2), docs/simulators.md §2.5', () => {
   it('Sod: L1(rho) < 2e-3 at N = 400 (MC), < 3e-3 (minmod), and falls >= 1.6x per doubling', () => {
     const e = [100, 200, 400].map((n) => strip(n, SOD[0], SOD[1], 0.2).l1);
     expect(e[2]).toBeLessThan(2e-3);

@@ -1,10 +1,10 @@
 /**
- * 2-D compressible Euler solver (spec `simulators.md` §2.4): cell-centred finite volumes on a
+ * 2-D compressible Euler solver (`docs/simulators.md` §2.4): cell-centred finite volumes on a
  * uniform grid with two ghost layers, MUSCL reconstruction of the primitive variables (MC limiter,
  * or minmod), HLLC fluxes with Davis/Einfeldt speeds, SSP-RK2 (Heun) in time, CFL 0.4, and
  * "extrap" (zero-gradient, The Well's OPEN) or periodic boundaries.
  *
- * Equations (`well-format.md` §8.2): U = (ρ, ρu, ρv, e), F = (ρu, ρu² + p, ρuv, u(e + p)),
+ * Equations (`docs/well-format.md` §8.2): U = (ρ, ρu, ρv, e), F = (ρu, ρu² + p, ρuv, u(e + p)),
  * G = (ρv, ρuv, ρv² + p, v(e + p)), e = p/(γ − 1) + ρ(u² + v²)/2.
  *
  * Storage: Float64Arrays of (nx + 4)·(ny + 4) cells, index `(i + 2)·(ny + 4) + (j + 2)` for the

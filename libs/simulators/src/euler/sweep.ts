@@ -1,5 +1,5 @@
 /**
- * The inner kernel of the Euler solver: one line of cell faces (spec `simulators.md` §2.4).
+ * The inner kernel of the Euler solver: one line of cell faces (`docs/simulators.md` §2.4).
  *
  * Along a line of cells `start + k * stride` (k = 0 .. nFaces + 2; cell 0 is the first of two
  * ghost cells), it reconstructs the primitive

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { channelNames, frameSize } from '../system.js';
 import { createEulerSystem, eulerFromOptions, EULER_GAMMAS } from './system.js';
 
-describe('Euler system (Well euler_multi_quadrants layout, well-format.md §8.2)', () => {
+describe('Euler system (Well euler_multi_quadrants layout, docs/well-format.md §8.2)', () => {
   it('describes the dataset as The Well does', () => {
     const open = createEulerSystem({ resolution: 8, frames: 4 });
     expect(open.datasetName).toBe('euler_multi_quadrants_openBC');

@@ -1,6 +1,6 @@
 /**
  * The Euler multi-quadrant system as a {@link SimulatorSystem}: The Well's
- * `euler_multi_quadrants_{openBC,periodicBC}` (spec `simulators.md` §2, `well-format.md` §8.2).
+ * `euler_multi_quadrants_{openBC,periodicBC}` (`docs/simulators.md` §2, `docs/well-format.md` §8.2).
  *
  * - Domain [0, 1]², N × N cells (default 128; The Well used 512), cell-centre coordinates.
  * - Frames every Δt = 0.015 from t = 0 (default 101 frames, t ∈ [0, 1.5], as The Well).
@@ -12,7 +12,7 @@ import { type ParameterSet, type RandomSource, type SimulatorSystem, type System
 import { applyInitialCondition, sampleMultiQuadrant, type MultiQuadrantIC, type MultiQuadrantSamplerOptions } from './initial-conditions.js';
 import { EulerSolver, type EulerBoundary } from './solver.js';
 
-/** The Well's ten γ values with the gas label of each file name (`well-format.md` §8.2). */
+/** The Well's ten γ values with the gas label of each file name (`docs/well-format.md` §8.2). */
 export const EULER_GAMMAS: readonly { gamma: number; gas: string }[] = Object.freeze([
   { gamma: 1.13, gas: 'C3H8_16' },
   { gamma: 1.22, gas: 'C2H6_15' },

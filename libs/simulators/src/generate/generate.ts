@@ -1,6 +1,6 @@
 /**
  * Dataset generation: runs a {@link SimulatorSystem} for every parameter set and writes The Well's
- * layout (`well-format.md` §1, §7.1) through `@lola-ts/well-data`:
+ * layout (`docs/well-format.md` §1, §7.1) through `@lola-ts/well-data`:
  *
  * ```
  * <out>/<dataset_name>/data/{train,valid,test}/<dataset_name>_<label>.hdf5
@@ -127,7 +127,7 @@ export function wellSchema(system: SimulatorSystem, setIndex: number): WellWrite
 }
 
 /**
- * Writes `stats.yaml` (train split, The Well's algorithm, `well-format.md` §4.2) and
+ * Writes `stats.yaml` (train split, The Well's algorithm, `docs/well-format.md` §4.2) and
  * `<dataset_name>.yaml` (metadata of the valid split as The Well computes it, or of the train split
  * when valid is empty) through well-data. The std > 1e-4 check is not enforced: the statistics of
  * whatever was generated are written.

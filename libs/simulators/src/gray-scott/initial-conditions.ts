@@ -1,5 +1,5 @@
 /**
- * The two initial-condition families of The Well's Gray–Scott data (spec `simulators.md` §4.1;
+ * The two initial-condition families of The Well's Gray–Scott data (`docs/simulators.md` §4.1;
  * facts from danfortunato/spectral-gray-scott `gen_gs.m`, `random_gaussians.m`, `init_fourier.m`),
  * drawn from a seeded random source.
  *

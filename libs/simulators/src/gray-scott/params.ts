@@ -1,7 +1,7 @@
 /**
  * Gray–Scott parameters, the six Well patterns and the homogeneous fixed points.
  *
- * Equations (spec `simulators.md` §4.1, `well-format.md` §8.4):
+ * Equations (`docs/simulators.md` §4.1, `docs/well-format.md` §8.4):
  *   ∂A/∂t = δA ∇²A − A B² + F (1 − A),   ∂B/∂t = δB ∇²B + A B² − (F + k) B,
  * with δA = 2·10⁻⁵, δB = 1·10⁻⁵ on [−1, 1]², periodic.
  */

@@ -1,6 +1,6 @@
 /**
  * Gray–Scott reaction–diffusion solver: Fourier pseudo-spectral in space on a periodic square,
- * 2/3-rule dealiasing of the nonlinear terms, ETDRK4 in time (spec `simulators.md` §4.1, the
+ * 2/3-rule dealiasing of the nonlinear terms, ETDRK4 in time (`docs/simulators.md` §4.1, the
  * method of Chebfun's `spin2` used by The Well's `gen_gs.m`).
  *
  * In Fourier space each mode obeys û' = λ û + N̂(u), λ = −δ |κ|², κ = (2π/L)(m_x, m_y), with

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { channelNames, frameSize, SimulationDivergedError } from '../system.js';
 import { createGrayScottSystem, grayScottFromOptions } from './system.js';
 
-describe('Gray–Scott system (Well layout, spec well-format.md §8.4)', () => {
+describe('Gray–Scott system (Well layout, docs/well-format.md §8.4)', () => {
   it('describes gray_scott_reaction_diffusion and simulates one trajectory', () => {
     const sys = grayScottFromOptions({ resolution: 16, frames: 3, params: { pattern: 'spots,maze', ic: 'gaussians' } });
     expect(sys.datasetName).toBe('gray_scott_reaction_diffusion');

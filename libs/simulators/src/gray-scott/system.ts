@@ -1,6 +1,6 @@
 /**
  * Gray–Scott as a {@link SimulatorSystem}: The Well's `gray_scott_reaction_diffusion`
- * (spec `simulators.md` §4, `well-format.md` §8.4).
+ * (`docs/simulators.md` §4, `docs/well-format.md` §8.4).
  *
  * - Domain [−1, 1)², n × n points x_i = −1 + 2i/n (default n = 128, The Well's size), periodic.
  * - ETDRK4 with dt = 1, a frame every 10 time units (default 201 frames, t ∈ [0, 2000]; The Well

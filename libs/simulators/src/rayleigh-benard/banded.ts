@@ -1,6 +1,6 @@
 /**
  * Batched banded solves along z, one real matrix per Fourier mode, applied to the real and the
- * imaginary part of a complex right-hand side (spec `simulators.md` §3.3: "tridiagonal (Thomas
+ * imaginary part of a complex right-hand side (`docs/simulators.md` §3.3: "tridiagonal (Thomas
  * algorithm, batched over modes)"; the biharmonic streamfunction solve needs five bands).
  *
  * Layout: row r of mode m lives at `(row0 + r)·nk + m`, so the elimination sweeps rows in order

@@ -1,5 +1,5 @@
 /**
- * Physical fields and diagnostics of a {@link RayleighBenardSolver} state (spec `simulators.md`
+ * Physical fields and diagnostics of a {@link RayleighBenardSolver} state (`docs/simulators.md`
  * §3.5): velocity from the streamfunction, Nusselt numbers and kinetic energy.
  *
  * All physical arrays are (nz + 1) × nx on the nodes z_j = j/nz (row j, x inner).

@@ -1,5 +1,5 @@
 /**
- * The Well's Rayleigh–Bénard initial conditions (spec `simulators.md` §3.2, `well-format.md`
+ * The Well's Rayleigh–Bénard initial conditions (`docs/simulators.md` §3.2, `docs/well-format.md`
  * §8.3): b = dT·(1 − z) + z(1 − z)·ε with ε Gaussian white noise of standard deviation 1e-3 on the
  * grid, u = p = 0, dT ∈ {0.2, 0.4, 0.6, 0.8, 1.0}. For dT ≠ 1 the profile does not match the
  * bottom boundary value b = 1; the solver imposes the wall value, so a thin diffusive layer forms

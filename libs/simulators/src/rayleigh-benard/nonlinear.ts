@@ -1,5 +1,5 @@
 /**
- * Explicit terms of the Rayleigh–Bénard solver (spec `simulators.md` §3.3 option A), in
+ * Explicit terms of the Rayleigh–Bénard solver (`docs/simulators.md` §3.3 option A), in
  * conservative form with products in physical space:
  *   vorticity (modes m ≥ 1):  N_ω = −∂x(uω) − ∂z(wω) + ∂x b,
  *   mean flow (mode 0):       N_U = −∂z⟨uw⟩,

@@ -1,5 +1,5 @@
 /**
- * z-direction finite-difference operators of the Rayleigh–Bénard solver (spec `simulators.md`
+ * z-direction finite-difference operators of the Rayleigh–Bénard solver (`docs/simulators.md`
  * §3.3 option A): second-order central differences on the nz + 1 uniform nodes z_j = j·h,
  * h = 1/nz, per Fourier mode k_m = 2πm/Lx, and the banded matrices of the implicit stages.
  *

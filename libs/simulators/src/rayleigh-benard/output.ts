@@ -1,5 +1,5 @@
 /**
- * Output grids of the Rayleigh–Bénard data (spec `simulators.md` §3.4, `well-format.md` §8.3):
+ * Output grids of the Rayleigh–Bénard data (`docs/simulators.md` §3.4, `docs/well-format.md` §8.3):
  * The Well's `rayleigh_benard` keeps Dedalus's ChebyshevT grid in z (stored as `y`), i.e. the
  * Gauss (root) nodes z_j = (1 − cos(π(j + ½)/n))/2, j = 0..n − 1 (ascending, no wall points);
  * `rayleigh_benard_uniform` uses a uniform grid, here the cell centres z_j = (j + ½)/n.

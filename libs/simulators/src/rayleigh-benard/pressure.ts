@@ -1,5 +1,5 @@
 /**
- * Pressure of a Rayleigh–Bénard state (The Well stores it; spec `simulators.md` §3.3 option A):
+ * Pressure of a Rayleigh–Bénard state (The Well stores it; `docs/simulators.md` §3.3 option A):
  *   ∇²p = ∂z b + 2(∂x u ∂z w − ∂z u ∂x w)   (divergence of the momentum equation, ∇·u = 0),
  *   ∂z p = b + ν ∂zz w at the walls          (w-momentum at a no-slip wall; ∂zz w = ∂x ω there),
  *   ∫p = 0                                    (gauge, as Dedalus).

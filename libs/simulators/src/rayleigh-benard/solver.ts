@@ -1,5 +1,5 @@
 /**
- * 2-D Rayleigh–Bénard convection in free-fall units (spec `simulators.md` §3.1, `well-format.md`
+ * 2-D Rayleigh–Bénard convection in free-fall units (`docs/simulators.md` §3.1, `docs/well-format.md`
  * §8.3): ∇·u = 0, ∂t b − κ∇²b = −u·∇b, ∂t u − ν∇²u + ∇p − b e_z = −u·∇u, κ = (Ra·Pr)^−½,
  * ν = (Ra/Pr)^−½, on [0, Lx) × [0, 1], periodic in x, no-slip walls with b(0) = 1, b(1) = 0.
  *

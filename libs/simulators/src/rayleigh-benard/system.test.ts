@@ -45,7 +45,7 @@ describe('Rayleigh–Bénard initial conditions and output grid', () => {
   });
 });
 
-describe('Rayleigh–Bénard system (Well layout, spec well-format.md §8.3)', () => {
+describe('Rayleigh–Bénard system (Well layout, docs/well-format.md §8.3)', () => {
   it('describes rayleigh_benard and simulates one trajectory', () => {
     const sys = rayleighBenardFromOptions({ resolution: 32, frames: 3, params: { Rayleigh: '1e4,1e6', Prandtl: '1', dT: '1' } });
     expect(sys.datasetName).toBe('rayleigh_benard');

@@ -1,6 +1,6 @@
 /**
  * Rayleigh–Bénard as a {@link SimulatorSystem}: The Well's `rayleigh_benard` (spec
- * `simulators.md` §3, `well-format.md` §8.3).
+ * `docs/simulators.md` §3, `docs/well-format.md` §8.3).
  *
  * - Domain [0, 4) × [0, 1] (aspect 4:1), nx × ny output points with ny = nx/4 (default 256 × 64;
  *   The Well used 512 × 128). x_i = 4i/nx; y = z at The Well's Chebyshev–Gauss nodes (or uniform

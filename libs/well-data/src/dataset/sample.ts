@@ -11,7 +11,7 @@ export interface Tensor64 {
 }
 
 /**
- * One item of a `WellDataset`, the equivalent of The Well's sample dict (well-format.md §5.3).
+ * One item of a `WellDataset`, the equivalent of The Well's sample dict (docs/well-format.md §5.3).
  * As there, entries that would be empty are left out.
  */
 export interface WellSample {

@@ -12,7 +12,7 @@ import { findWellFiles, openWellFiles, resolveWellSplit, type WellSplit } from '
 import type { WellSample } from './sample.js';
 import { WindowIndex, type WindowOptions } from './windows.js';
 
-/** Options of `WellDataset.open` (The Well's `WellDataset` arguments, camelCased; well-format.md §5.1). */
+/** Options of `WellDataset.open` (The Well's `WellDataset` arguments, camelCased; docs/well-format.md §5.1). */
 export interface WellDatasetOptions extends WindowOptions {
   /** A dataset root (with `split`) or a directory of HDF5 files; or give `files`. */
   path?: string;
@@ -177,7 +177,7 @@ export class WellDataset {
     return sample;
   }
 
-  /** LoLa's label: constant scalars then the flattened BC codes (method.md §5). */
+  /** LoLa's label: constant scalars then the flattened BC codes (docs/method.md §5). */
   static label(sample: WellSample): Float32Array {
     return Float32Array.from([...(sample.constantScalars ?? []), ...(sample.boundaryConditions ?? []).flat()]);
   }

@@ -1,7 +1,7 @@
 import { Rng } from '../random/index.js';
 
 /**
- * Windows per trajectory, The Well's `raw_steps_to_possible_sample_t0s` (well-format.md §5.2):
+ * Windows per trajectory, The Well's `raw_steps_to_possible_sample_t0s` (docs/well-format.md §5.2):
  * `max(0, T - dt * (n_in + n_out - 1))`.
  */
 export function windowsPerTrajectory(nSteps: number, nStepsInput: number, nStepsOutput: number, dtStride: number): number {

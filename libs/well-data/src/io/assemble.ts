@@ -1,6 +1,6 @@
 /**
  * Index of each output spatial point (row-major over `resolution`) in a stored block whose axes
- * with `dimVarying[d] = false` are absent: The Well's `_pad_axes` tiling (well-format.md §2.6).
+ * with `dimVarying[d] = false` are absent: The Well's `_pad_axes` tiling (docs/well-format.md §2.6).
  */
 export function tiledPointIndex(resolution: readonly number[], dimVarying: readonly boolean[]): Int32Array {
   const P = resolution.reduce((a, b) => a * b, 1);

@@ -30,7 +30,7 @@ export interface TrajectoryScalars {
 
 /**
  * Opens a Well HDF5 file read-only (h5wasm on the real path; nothing is loaded whole), checks that
- * it is a complete HDF5 file and parses + validates its schema (well-format.md §2, §7.2).
+ * it is a complete HDF5 file and parses + validates its schema (docs/well-format.md §2, §7.2).
  */
 export async function openWellFile(path: string): Promise<WellFile> {
   probeHdf5File(path);

@@ -19,7 +19,7 @@ export interface LatentSample {
 /**
  * Windows over one or more latent caches, with the same window options and index formula as
  * `WellDataset` (LoLa's training windows: `nStepsInput: 5, nStepsOutput: 0, minDtStride: 4`
- * give `T - 16` windows per trajectory, method.md §4.1).
+ * give `T - 16` windows per trajectory, docs/method.md §4.1).
  */
 export class LatentDataset {
   readonly windows: WindowIndex;

@@ -21,14 +21,14 @@ export interface LatentStoreMeta {
   nSteps: number;
   /** Shape of one latent state, channels last: `[h, w, c]` (2-D) or `[x, y, z, c]` (3-D). */
   latentShape: number[];
-  /** Length of the label vector (constant scalars + BC codes, method.md §5). */
+  /** Length of the label vector (constant scalars + BC codes, docs/method.md §5). */
   labelDim: number;
 }
 
 const nonNegInts = (a: readonly number[]) => a.every((n) => Number.isInteger(n) && n >= 1);
 
 /**
- * Creates a latent cache (method.md §3): HDF5 `state` float32 `[n_traj, T, *latentShape]` and
+ * Creates a latent cache (docs/method.md §3): HDF5 `state` float32 `[n_traj, T, *latentShape]` and
  * `label` float32 `[n_traj, labelDim]`, written one trajectory at a time into resizable chunked
  * datasets, plus root attributes `ae_run_id` and `compression_rate`. Written to `<path>.partial`
  * and renamed on `close()`; `{ resume: true }` continues an interrupted partial file of the same

@@ -11,7 +11,7 @@ export interface BoundaryMaskInput {
 }
 
 /**
- * The `[n_spatial_dims, 2]` BC code array of The Well's `_padding_bcs` (well-format.md §2.4):
+ * The `[n_spatial_dims, 2]` BC code array of The Well's `_padding_bcs` (docs/well-format.md §2.4):
  * every side starts OPEN (1); groups are applied in the given (HDF5 key) order; for each associated
  * dim, a WALL side is set when ALL mask entries on that face are true, an OPEN/PERIODIC side when
  * ANY is. The face of dim `d` is the mask slice at index 0 (lower) or -1 (upper) of d's axis, taken

@@ -3,7 +3,7 @@ import type { FieldSchema, ScalarSchema, TensorOrder, WellFileSchema } from './t
 /**
  * Component suffixes of a tensor of the given order: the row-major product of the spatial dim
  * names (`['x','y']`, order 2 -> `xx, xy, yx, yy`), as The Well's `itertools.product`
- * (well-format.md §5.4).
+ * (docs/well-format.md §5.4).
  */
 export function componentSuffixes(spatialDims: readonly string[], order: TensorOrder): string[] {
   let out = [''];

@@ -63,7 +63,7 @@ function checkFloat32(file: string, ds: Dataset): void {
 }
 
 /**
- * Parses and validates the schema of an open Well file (well-format.md §2): root attributes, the six
+ * Parses and validates the schema of an open Well file (docs/well-format.md §2): root attributes, the six
  * root groups, `dimensions`, `boundary_conditions` (with BC codes), `scalars` and `t0/t1/t2_fields`
  * with the exact shape rule `[n_traj?] + [T?] + [N_d if dim_varying] + [D]*K`. Reads only
  * attributes, shapes and the (small) boundary masks. Throws `WellFormatError` naming the object.

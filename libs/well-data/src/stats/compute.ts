@@ -48,7 +48,7 @@ export interface StatsOptions {
 }
 
 /**
- * `stats.yaml` statistics exactly as The Well's `compute_statistics.py` (well-format.md §4.2), over
+ * `stats.yaml` statistics exactly as The Well's `compute_statistics.py` (docs/well-format.md §4.2), over
  * the train files: per file and core field, population mean and variance over every axis but the
  * trailing tensor axes (streamed one trajectory at a time, in float64); files combined as a mixture
  * weighted by element count (mean = Σwᵢmᵢ, second moment = Σwᵢ(vᵢ + mᵢ²), std = √(second − mean²),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { WellFile } from '../io/well-file.js';
 import { emitYaml, yamlString, type YamlValue } from './yaml.js';
 
-/** The Well's `WellMetadata` (well-format.md §4.1), with its snake_case keys. */
+/** The Well's `WellMetadata` (docs/well-format.md §4.1), with its snake_case keys. */
 export interface WellMetadata {
   dataset_name: string;
   n_spatial_dims: number;

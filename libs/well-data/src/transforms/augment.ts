@@ -1,7 +1,7 @@
 import type { Rng } from '../random/index.js';
 import { BoundaryCode, type TensorOrder } from '../schema/types.js';
 
-/** Augmentations of The Well / LoLa (method.md §1), applied in the order given. */
+/** Augmentations of The Well / LoLa (docs/method.md §1), applied in the order given. */
 export type AugmentationName = 'random_axis_flip' | 'random_axis_permute' | 'random_axis_roll' | 'log_scalars';
 
 /** Tensor layout of a block of channels: one entry per field, in channel order. */
@@ -48,7 +48,7 @@ export interface AugmentationProbabilities {
   roll?: number;
 }
 
-/** Constant-scalar names LoLa's `LogScalars` logs (`key.lower() in (...)`; "T0" never matches, method.md §5). */
+/** Constant-scalar names LoLa's `LogScalars` logs (`key.lower() in (...)`; "T0" never matches, docs/method.md §5). */
 export const LOG_SCALAR_NAMES = ['rayleigh', 'prandtl', 'rho0', 'T0'] as const;
 
 /**

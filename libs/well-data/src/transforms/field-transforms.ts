@@ -1,5 +1,5 @@
 /**
- * LoLa's per-field transforms and standardisation (method.md §1; `TRANSFORMS` in lola/data.py):
+ * LoLa's per-field transforms and standardisation (docs/method.md §1; `TRANSFORMS` in lola/data.py):
  * x <- (T_c(x) - mean_c) / std_c per channel c, and the exact inverse
  * x <- T_c^-1(x * std_c + mean_c). Computed in float64, stored as float32.
  */

@@ -3,7 +3,7 @@ import { WellFormatError } from '../errors.js';
 /** One field's statistic: a number (t0), D numbers (t1) or a D×D nested list (t2). */
 export type FieldStat = number | number[] | number[][];
 
-/** The content of a Well `stats.yaml` (well-format.md §4.2); keys may be missing in old files. */
+/** The content of a Well `stats.yaml` (docs/well-format.md §4.2); keys may be missing in old files. */
 export interface WellStats {
   mean?: Record<string, FieldStat>;
   std?: Record<string, FieldStat>;
@@ -15,7 +15,7 @@ export interface WellStats {
 
 export type NormalizationMode = 'variable' | 'constant';
 
-/** Flattened, channels-last normalisation of The Well (`normalization.py`, well-format.md §5.5). */
+/** Flattened, channels-last normalisation of The Well (`normalization.py`, docs/well-format.md §5.5). */
 export interface WellNormalization {
   /** Per-channel values for each mode, in channel order. */
   readonly channels: Record<NormalizationMode, number>;

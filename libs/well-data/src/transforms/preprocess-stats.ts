@@ -13,7 +13,7 @@ export interface PreprocessStats {
 }
 
 /**
- * The per-channel mean and std LoLa standardises with (method.md §1; `experiments/get_stats.py`):
+ * The per-channel mean and std LoLa standardises with (docs/method.md §1; `experiments/get_stats.py`):
  * `samples` random items (without replacement, seeded) of a dataset opened with one input step,
  * each transformed by `transform`; mean = average of per-snapshot means, std =
  * √(average of per-snapshot second moments − mean²). Min and max are over all snapshots.

@@ -25,7 +25,7 @@ export interface WellScalarSpec {
 /** Boundary condition of one axis: one type for both sides, or `[lower, upper]`. */
 export type BoundarySpec = BoundaryType | readonly [BoundaryType, BoundaryType];
 
-/** Everything a Well file declares, in the simple form the writer takes (well-format.md §7.1). */
+/** Everything a Well file declares, in the simple form the writer takes (docs/well-format.md §7.1). */
 export interface WellWriteSchema {
   datasetName: string;
   /** Default `"cartesian"`. */

@@ -26,7 +26,7 @@ export const PARTIAL_SUFFIX = '.partial';
 const EMPTY_LIST = new Float64Array(0);
 
 /**
- * Creates a Well HDF5 file following the writer checklist (well-format.md §7.1) and returns a
+ * Creates a Well HDF5 file following the writer checklist (docs/well-format.md §7.1) and returns a
  * writer that appends one trajectory at a time into resizable chunked datasets, so a large dataset
  * never has to fit in memory. Writes go to `<path>.partial`; `close()` renames it to `path`, so a
  * file that was not closed never looks complete (and is not matched by `*.hdf5` / `*.h5`).

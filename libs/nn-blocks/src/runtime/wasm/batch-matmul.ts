@@ -1,5 +1,5 @@
 /**
- * BatchMatMul (and _FusedMatMul) for wasm routed through XNNPACK (spec runtime.md §3).
+ * BatchMatMul (and _FusedMatMul) for wasm routed through XNNPACK (docs/runtime.md §3).
  *
  * The stock kernel uses XNNPACK only for a single 2-D product without transposes and otherwise a
  * scalar loop 20–30× slower (every weight gradient, every attention product). Here:

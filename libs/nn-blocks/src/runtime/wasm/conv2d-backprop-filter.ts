@@ -1,5 +1,5 @@
 /**
- * Conv2DBackpropFilter for wasm (missing from tfjs-backend-wasm 4.22; spec runtime.md §3).
+ * Conv2DBackpropFilter for wasm (missing from tfjs-backend-wasm 4.22; docs/runtime.md §3).
  *
  * dW[kh,kw,ci,co] = Σ_{b,oh,ow} x[b, oh·s_h + kh − p_t, ow·s_w + kw − p_l, ci] · dy[b,oh,ow,co]
  *

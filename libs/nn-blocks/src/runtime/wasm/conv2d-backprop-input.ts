@@ -1,5 +1,5 @@
 /**
- * Conv2DBackpropInput for wasm (the stock kernel is a plain loop; spec runtime.md §3). It is the
+ * Conv2DBackpropInput for wasm (the stock kernel is a plain loop; docs/runtime.md §3). It is the
  * gradient of every conv input and the forward pass of conv2dTranspose.
  *
  * dx[b,h,w,ci] = Σ_{oh,ow,kh,kw : oh·s_h+kh−p_t = h, ow·s_w+kw−p_l = w} dy[b,oh,ow,co] · W[kh,kw,ci,co]

@@ -4,7 +4,7 @@
  *
  * The stock wasm kernels hand SAME padding to XNNPACK as its TensorFlow-SAME flag, which returns
  * zeros when the kernel is smaller than the stride and the needed padding is 0 (e.g. H = 9,
- * K = 2, stride 3; spec runtime.md §2). Explicit pads `top = floor(P/2)`, `bottom = P - top` with
+ * K = 2, stride 3; docs/runtime.md §2). Explicit pads `top = floor(P/2)`, `bottom = P - top` with
  * `P = max((ceil(H/s) - 1)·s + (K-1)·d + 1 - H, 0)` give the same output shape and values, so the
  * replacement converts SAME to those pads and delegates to the stock kernel.
  */

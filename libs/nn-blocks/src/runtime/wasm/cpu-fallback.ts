@@ -1,5 +1,5 @@
 /**
- * Copy-to-cpu fallback for small kernels the wasm backend lacks (spec runtime.md §3): copy the
+ * Copy-to-cpu fallback for small kernels the wasm backend lacks (docs/runtime.md §3): copy the
  * inputs out of the wasm heap, run the pure-JS `cpu` kernel, copy the outputs back. Correct for
  * any size, but only fast for small tensors (e.g. UnsortedSegmentSum in gather gradients).
  */

@@ -1,5 +1,5 @@
 /**
- * Registers the runtime's wasm kernels (spec runtime.md §3). A replaced stock kernel keeps its
+ * Registers the runtime's wasm kernels (docs/runtime.md §3). A replaced stock kernel keeps its
  * setup/dispose functions (they bind the C++ entry points the replacement delegates to).
  */
 import * as tf from '@tensorflow/tfjs';

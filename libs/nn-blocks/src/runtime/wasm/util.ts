@@ -1,5 +1,5 @@
 /**
- * Helpers for kernels written on top of the stock tfjs-backend-wasm kernels (spec runtime.md §3):
+ * Helpers for kernels written on top of the stock tfjs-backend-wasm kernels (docs/runtime.md §3):
  * calling other wasm kernels, releasing intermediates, and zero-copy views into the wasm heap.
  */
 import * as tf from '@tensorflow/tfjs';
