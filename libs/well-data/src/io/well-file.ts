@@ -1,5 +1,6 @@
 import type { Dataset, File as H5File } from 'h5wasm/node';
 import { WellFormatError } from '../errors.js';
+import { guardH5 } from '../h5/guard.js';
 import { loadH5wasm } from '../h5/load.js';
 import { probeHdf5File } from '../h5/probe.js';
 import { constantFields, variableFields } from '../schema/channels.js';
@@ -35,14 +36,20 @@ export interface TrajectoryScalars {
 export async function openWellFile(path: string): Promise<WellFile> {
   probeHdf5File(path);
   const h5 = await loadH5wasm();
-  const f = new h5.File(path, 'r');
-  if (f.file_id < 0n) throw new WellFormatError(path, '/', 'an HDF5 file that HDF5 can open', 'a corrupt file');
-  try {
-    return new WellFile(path, f, parseWellSchema(f, path));
-  } catch (err) {
-    f.close();
-    throw err;
-  }
+  return guardH5(path, '/', 'an HDF5 file that HDF5 can open', () => {
+    const f = new h5.File(path, 'r');
+    if (f.file_id < 0n) throw new WellFormatError(path, '/', 'an HDF5 file that HDF5 can open', 'a corrupt file');
+    try {
+      return new WellFile(path, f, guardH5(path, '/', 'a Well file whose metadata HDF5 can read', () => parseWellSchema(f, path)));
+    } catch (err) {
+      try {
+        f.close();
+      } catch {
+        // the handle of a damaged file may not close cleanly; the parse error is what matters
+      }
+      throw err;
+    }
+  });
 }
 
 /** An open Well file: validated schema plus trajectory / time-window reads as float32 channels-last. */
@@ -58,8 +65,10 @@ export class WellFile {
 
   /** Closes the HDF5 handle (idempotent). */
   close(): void {
-    if (!this.closed) this.h5file.close();
-    this.closed = true;
+    if (!this.closed) {
+      this.closed = true;
+      guardH5(this.path, '/', 'an HDF5 file that closes cleanly', () => this.h5file.close());
+    }
   }
 
   private readonly datasets = new Map<string, Dataset>();
@@ -67,7 +76,7 @@ export class WellFile {
   private ds(path: string): Dataset {
     if (this.closed) throw new Error(`${this.path}: file is closed`);
     let d = this.datasets.get(path);
-    if (!d) this.datasets.set(path, (d = requireDataset(this.h5file, this.path, path)));
+    if (!d) this.datasets.set(path, (d = guardH5(this.path, path, 'a readable dataset', () => requireDataset(this.h5file, this.path, path))));
     return d;
   }
 
@@ -101,7 +110,7 @@ export class WellFile {
     const ranges: [number, number, number?][] = [];
     if (sampleVarying) ranges.push([traj, traj + 1]);
     if (timeVarying) ranges.push([w.start, w.start + (w.count - 1) * w.stride + 1, w.stride]);
-    const v = ranges.length === 0 ? ds.value : ds.slice(ranges as never);
+    const v = guardH5(this.path, ds.path, 'readable data', () => (ranges.length === 0 ? ds.value : ds.slice(ranges as never)));
     if (typeof v === 'number' || typeof v === 'bigint') return [Number(v)];
     return v as unknown as ArrayLike<number>;
   }
@@ -112,7 +121,7 @@ export class WellFile {
    */
   readStored(path: string, traj: number): Float32Array {
     const ds = this.ds(path);
-    const sv = Boolean(Number(ds.attrs['sample_varying']?.value ?? 0));
+    const sv = guardH5(this.path, ds.path, 'a readable sample_varying attribute', () => Boolean(Number(ds.attrs['sample_varying']?.value ?? 0)));
     if (sv) this.checkTraj(traj);
     return Float32Array.from(this.readBlock(ds, sv, false, traj, { start: 0, count: 1, stride: 1 }));
   }
@@ -178,7 +187,8 @@ export class WellFile {
   readScalarValues(name: string): Float64Array {
     const sc = this.schema.scalars.find((x) => x.name === name);
     if (!sc) throw new WellFormatError(this.path, '/scalars', `a scalar named '${name}'`, 'none');
-    const v = this.ds(sc.path).value;
+    const ds = this.ds(sc.path);
+    const v = guardH5(this.path, sc.path, 'readable data', () => ds.value);
     return Float64Array.from(typeof v === 'number' || typeof v === 'bigint' ? [Number(v)] : (v as unknown as ArrayLike<number>));
   }
 
