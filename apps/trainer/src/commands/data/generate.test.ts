@@ -36,6 +36,8 @@ describe('lola-train data (generate)', () => {
       [['--system', 'euler', '--out', root, '--param', 'gamma=1.5'], /gamma 1.5 is not one of The Well's values/],
       [['--system', 'euler', '--out', root, '--bc', 'wall'], /--bc must be 'open' or 'periodic'/],
       [['--system', 'euler', '--out', root, '--bogus'], /Unknown option '--bogus'/],
+      [['--system', 'euler', '--out', root, '--trajectories', '2'], /--trajectories 2 gives empty valid and test split\(s\) \(train 2, valid 0, test 0/],
+      [['--system', 'euler', '--out', root, '--trajectories', '4'], /--trajectories 4 gives empty/],
     ];
     const errors: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void errors.push(a.join(' ')));

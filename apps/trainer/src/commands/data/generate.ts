@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { availableSystems, generateDataset, type GenerateProgress } from '@lola-ts/simulators';
+import { availableSystems, generateDataset, splitCounts, SPLITS, type GenerateProgress } from '@lola-ts/simulators';
 
 const USAGE = `usage: lola-train data --system ${['euler', 'gray-scott', 'rayleigh-benard'].join('|')} --out DIR
          [--resolution N] [--trajectories N] [--frames N] [--bc open|periodic]
@@ -17,7 +17,9 @@ const USAGE = `usage: lola-train data --system ${['euler', 'gray-scott', 'raylei
   --trajectories N  trajectories per parameter set (one file family each; split 0.8/0.1/0.1), default 10
   --seed S          integer seed (default 0); the data depend only on the seed and the options
   --workers N       worker threads (default: available cores; 0 = run in this thread)
-  --param k=v       system parameters, e.g. gamma=1.4 (euler), see the simulators README`;
+  --param k=v       system parameters, e.g. gamma=1.4 (euler), see the simulators README
+  --allow-empty-splits  write a dataset whose valid/ or test/ split is empty (refused by default:
+                    training needs a validation split and evaluation a test split)`;
 
 function fail(message: string): number {
   console.error(`lola-train data: ${message}\n${USAGE}`);
@@ -84,6 +86,7 @@ export async function runGenerate(argv: string[]): Promise<number> {
         param: { type: 'string', multiple: true },
         seed: { type: 'string' },
         workers: { type: 'string' },
+        'allow-empty-splits': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -115,6 +118,16 @@ export async function runGenerate(argv: string[]): Promise<number> {
     if (key in params) return fail(`--param '${key}' given twice`);
     params[key] = kv.slice(eq + 1);
   }
+
+  const counts = splitCounts((trajectories as number | undefined) ?? 10);
+  const empty = SPLITS.filter((sp) => counts[sp] === 0);
+  if (empty.length && !v['allow-empty-splits']) {
+    return fail(
+      `--trajectories ${String(trajectories ?? 10)} gives empty ${empty.join(' and ')} split(s) (train ${counts.train}, valid ${counts.valid}, test ${counts.test} per parameter set); ` +
+        `use at least 5 trajectories, or --allow-empty-splits to write them anyway`,
+    );
+  }
+  if (empty.length) console.error(`[data] WARNING: the ${empty.join(' and ')} split(s) will be empty (--allow-empty-splits)`);
 
   const bar = progressBar();
   const started = Date.now();
