@@ -6,9 +6,9 @@
  *   <run>/last/           weights.safetensors, optimizer.safetensors, state.json (for resuming)
  *   <run>/best/           weights.safetensors, state.json (best validation so far)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkpointExists, readTrainingState, resolveCheckpointDir, type TrainingState } from '../checkpoint/checkpoint.js';
+import { checkpointExists, readTrainingState, resolveCheckpointDir, STATE_FILE, WEIGHTS_FILE, type TrainingState } from '../checkpoint/checkpoint.js';
 import { parseYaml, writeConfig } from '../config/load.js';
 import type { Provenance } from '../config/provenance.js';
 
@@ -46,7 +46,14 @@ export interface OpenedRun {
 export function openRun(root: string, config: Record<string, unknown>, opts: OpenRunOptions = {}): OpenedRun {
   const paths = runPaths(root);
   const mode = opts.resume ?? 'auto';
+  removeStaleTemps(root);
   const hasLast = checkpointExists(paths.last);
+  if (!hasLast && existsSync(join(paths.last, WEIGHTS_FILE))) {
+    throw new Error(
+      `run directory ${root}: ${join(paths.last, WEIGHTS_FILE)} exists but ${join(paths.last, STATE_FILE)} is missing, so where training stands is unknown; ` +
+        `restore state.json, or delete ${paths.last} to restart from step 0`,
+    );
+  }
   if (hasLast) {
     const state = readTrainingState(resolveCheckpointDir(paths.last)!);
     if (mode === 'never') {
@@ -62,6 +69,22 @@ export function openRun(root: string, config: Record<string, unknown>, opts: Ope
   if (mode === 'require') throw new Error(`cannot resume ${root}: no checkpoint in ${paths.last}`);
   writeConfig(paths.config, opts.provenance ? { ...config, provenance: opts.provenance } : config, 'resolved config (lola-ts)');
   return { paths, resumeFrom: null };
+}
+
+/**
+ * Removes `.last.tmp-<pid>-…` / `.best.tmp-<pid>-…` directories that a killed process left while
+ * writing a checkpoint (`saveCheckpoint` writes beside the target, then renames).
+ */
+export function removeStaleTemps(root: string): string[] {
+  if (!existsSync(root)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(root)) {
+    const m = /^\.[^/]+\.tmp-(\d+)-/.exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    rmSync(join(root, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 function withoutProvenance(c: Record<string, unknown>): Record<string, unknown> {
