@@ -34,6 +34,7 @@ export { findWellFiles, resolveWellSplit, openWellFiles, type WellSplit, type We
 export { windowsPerTrajectory, maximumStrideForStart, WindowIndex, type WindowOptions, type WindowLocation } from './dataset/windows.js';
 export type { WellSample, Tensor32, Tensor64 } from './dataset/sample.js';
 export { WellDataset, type WellDatasetOptions } from './dataset/well-dataset.js';
+export { NonFiniteDataError, assertFiniteBlock, firstNonFinite, type BlockOrigin } from './dataset/finite.js';
 
 export { ZScoreNormalization, RMSNormalization, flattenStat, type WellStats, type FieldStat, type WellNormalization, type NormalizationMode } from './transforms/normalization.js';
 export { FIELD_TRANSFORMS, fieldPreprocess, fieldPostprocess, type FieldTransformName, type FieldPreprocessing } from './transforms/field-transforms.js';
@@ -55,4 +56,4 @@ export { formatPythonE } from './stats/format.js';
 export { wellMetadata, formatMetadataYaml, writeMetadataYaml, type WellMetadata } from './stats/metadata.js';
 
 export { createLatentStore, openLatentStore, LatentStore, LatentStoreWriter, type LatentStoreMeta } from './latent/store.js';
-export { LatentDataset, type LatentSample } from './latent/dataset.js';
+export { LatentDataset, type LatentSample, type LatentDatasetOptions } from './latent/dataset.js';

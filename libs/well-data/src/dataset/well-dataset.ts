@@ -9,6 +9,7 @@ import { applyAugmentation, drawAugmentation, type AugmentationName, type Augmen
 import { fieldPreprocess, type FieldPreprocessing } from '../transforms/field-transforms.js';
 import { RMSNormalization, ZScoreNormalization, type WellNormalization, type WellStats } from '../transforms/normalization.js';
 import { findWellFiles, openWellFiles, resolveWellSplit, type WellSplit } from './directory.js';
+import { assertFiniteBlock } from './finite.js';
 import type { WellSample } from './sample.js';
 import { WindowIndex, type WindowOptions } from './windows.js';
 
@@ -40,6 +41,11 @@ export interface WellDatasetOptions extends WindowOptions {
   returnBoundaryConditions?: boolean;
   /** Seed of the per-item draws (stride, augmentation) (default 0). */
   seed?: number;
+  /**
+   * Return NaN/±Inf field values as read instead of throwing a `NonFiniteDataError` naming the
+   * file, field, trajectory and frame (default false: non-finite data is an error).
+   */
+  allowNonFinite?: boolean;
 }
 
 /**
@@ -124,6 +130,11 @@ export class WellDataset {
     const fields = file.readFields(traj, w);
     const consts = file.readConstantFields(traj);
     const scalars = file.readScalars(traj, w);
+    if (!o.allowNonFinite) {
+      const frames = Array.from({ length: w.count }, (_, k) => w.start + k * w.stride);
+      assertFiniteBlock(fields.data, { file: file.path, trajectory: traj, channels: fields.channels, frames });
+      assertFiniteBlock(consts.data, { file: file.path, trajectory: traj, channels: consts.channels, frames: null });
+    }
     const returnGrid = o.returnGrid ?? true;
     let piece: TrajectoryPiece = {
       gridType: s.gridType,

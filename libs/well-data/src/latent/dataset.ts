@@ -1,5 +1,6 @@
 import type { Tensor32 } from '../dataset/sample.js';
 import { WindowIndex, type WindowOptions } from '../dataset/windows.js';
+import { assertFiniteBlock } from '../dataset/finite.js';
 import { WellFormatError } from '../errors.js';
 import { Rng } from '../random/index.js';
 import { openLatentStore, type LatentStore } from './store.js';
@@ -16,6 +17,13 @@ export interface LatentSample {
   source: { file: string; fileIndex: number; trajectory: number; start: number; stride: number };
 }
 
+/** Options of `LatentDataset.open`. */
+export interface LatentDatasetOptions extends WindowOptions {
+  seed?: number;
+  /** Return NaN/±Inf states as read instead of throwing a `NonFiniteDataError` (default false). */
+  allowNonFinite?: boolean;
+}
+
 /**
  * Windows over one or more latent caches, with the same window options and index formula as
  * `WellDataset` (LoLa's training windows: `nStepsInput: 5, nStepsOutput: 0, minDtStride: 4`
@@ -26,13 +34,13 @@ export class LatentDataset {
 
   private constructor(
     readonly stores: LatentStore[],
-    readonly options: WindowOptions & { seed?: number },
+    readonly options: LatentDatasetOptions,
   ) {
     this.windows = new WindowIndex(stores.map((s) => s.nTrajectories), stores.map((s) => s.meta.nSteps), options, (i) => stores[i]!.path);
   }
 
   /** Opens the caches (all must share latent shape, label size and autoencoder run). */
-  static async open(files: readonly string[], options: WindowOptions & { seed?: number } = {}): Promise<LatentDataset> {
+  static async open(files: readonly string[], options: LatentDatasetOptions = {}): Promise<LatentDataset> {
     const stores: LatentStore[] = [];
     try {
       for (const p of files) {
@@ -65,13 +73,19 @@ export class LatentDataset {
     const w = this.windows.windowOf(loc, rng);
     const store = this.stores[loc.file]!;
     const states = store.readStates(loc.trajectory, w);
+    const label = store.readLabel(loc.trajectory);
+    if (!this.options.allowNonFinite) {
+      const frames = Array.from({ length: w.count }, (_, k) => w.start + k * w.stride);
+      assertFiniteBlock(states.data, { file: store.path, trajectory: loc.trajectory, channels: ['state'], frames });
+      assertFiniteBlock(label, { file: store.path, trajectory: loc.trajectory, channels: ['label'], frames: null });
+    }
     const nIn = this.windows.nStepsInput;
     const frame = states.data.length / w.count;
     const tail = states.shape.slice(1);
     const sample: LatentSample = {
       states,
       inputStates: { data: states.data.subarray(0, nIn * frame), shape: [nIn, ...tail] },
-      label: store.readLabel(loc.trajectory),
+      label,
       source: { file: store.path, fileIndex: loc.file, trajectory: loc.trajectory, start: w.start, stride: w.stride },
     };
     if (w.count > nIn) sample.outputStates = { data: states.data.subarray(nIn * frame), shape: [w.count - nIn, ...tail] };

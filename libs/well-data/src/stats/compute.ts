@@ -2,6 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WellFormatError } from '../errors.js';
 import { findWellFiles, openWellFiles } from '../dataset/directory.js';
+import { assertFiniteBlock } from '../dataset/finite.js';
 import type { WellFile } from '../io/well-file.js';
 import type { FieldSchema } from '../schema/types.js';
 import type { FieldStat, WellStats } from '../transforms/normalization.js';
@@ -99,6 +100,9 @@ function fieldMoments(file: WellFile, f: FieldSchema): [Moments, Moments | null]
   const trajs = f.sampleVarying ? file.schema.nTrajectories : 1;
   for (let t = 0; t < trajs; t++) {
     const x = file.readStored(f.path, t);
+    // a NaN would otherwise surface as "standard deviation [NaN]" with no position
+    const frames = f.timeVarying ? Array.from({ length: file.schema.nSteps }, (_, k) => k) : null;
+    assertFiniteBlock(x, { file: file.path, trajectory: t, channels: f.channels, frames, context: 'computing stats.yaml' });
     m.add(x);
     if (d) {
       const T = file.schema.nSteps;
