@@ -32,6 +32,10 @@ export interface TrainingState {
   bestStep: number | null;
   /** The optimizer's own step count (AdamW bias correction; excludes skipped steps). */
   optimizerStep?: number;
+  /** Steps skipped so far for a non-finite loss or gradient (training/non-finite.ts). */
+  skippedSteps?: number;
+  /** The first such step (1-based, as `step`). */
+  firstSkippedStep?: number | null;
   /** Training wall time so far, summed over resumed sessions. */
   elapsedSeconds?: number;
   extra?: Record<string, unknown>;
@@ -95,6 +99,14 @@ export function readTrainingState(dir: string): TrainingState {
   if (typeof s.seed !== 'number' && typeof s.seed !== 'string') throw bad('seed', 'a number or a string');
   if (s.bestValidation !== null && typeof s.bestValidation !== 'number') throw bad('bestValidation', 'a number or null');
   if (s.bestStep !== null && !Number.isInteger(s.bestStep)) throw bad('bestStep', 'an integer or null');
+  const step = s.step as number;
+  if (s.bestStep !== null && (s.bestStep as number) > step) throw bad('bestStep', `at most step (${step})`);
+  if (s.optimizerStep !== undefined && !(Number.isInteger(s.optimizerStep) && (s.optimizerStep as number) >= 0 && (s.optimizerStep as number) <= step)) {
+    throw bad('optimizerStep', `an integer in [0, step = ${step}]`);
+  }
+  if (s.skippedSteps !== undefined && !(Number.isInteger(s.skippedSteps) && (s.skippedSteps as number) >= 0 && (s.skippedSteps as number) <= step)) {
+    throw bad('skippedSteps', `an integer in [0, step = ${step}]`);
+  }
   return s as unknown as TrainingState;
 }
 

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { assignParams, type NamedTensors, type ParamTree } from '../params/tree.js';
+import { assertFiniteEntries } from './finite.js';
 import { decodeSafetensors, type SafetensorsArray, type SafetensorsEntry } from './safetensors.js';
 
 /** Reads tensor data (after any pending ops) into safetensors entries. */
@@ -56,10 +57,12 @@ function entryToTensor(name: string, e: SafetensorsEntry, source: string): tf.Te
 
 /**
  * Loads the bytes of a weights file into the variables of `params` (names, shapes and dtypes must
- * match exactly; `source` names the file in errors). Returns the file's metadata.
+ * match exactly; `source` names the file in errors; NaN/Inf values are refused, naming the
+ * tensor). Returns the file's metadata.
  */
 export function loadWeightsFromBytes(bytes: Uint8Array, params: ParamTree, source = 'safetensors'): Record<string, string> {
   const content = decodeSafetensors(bytes, source);
+  assertFiniteEntries(content.tensors, source);
   const tensors = entriesToTensors(content.tensors, source);
   try {
     assignParams(params, tensors, source);

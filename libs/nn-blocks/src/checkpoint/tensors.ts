@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { namedParams, type NamedTensors, type ParamTree } from '../params/tree.js';
 import { writeFileAtomic } from './atomic.js';
+import { assertFiniteEntries } from './finite.js';
 import { entriesToTensors, loadWeightsFromBytes, tensorsToEntries } from './entries.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
 
@@ -17,10 +18,14 @@ export async function saveSafetensors(path: string, named: NamedTensors, metadat
   writeFileAtomic(path, encodeSafetensors(await tensorsToEntries(named), metadata));
 }
 
-/** Reads a safetensors file into tf tensors (caller disposes); clear errors for missing or corrupt files. */
-export function loadSafetensors(path: string): { tensors: NamedTensors; metadata: Record<string, string> } {
+/**
+ * Reads a safetensors file into tf tensors (caller disposes); clear errors for missing or corrupt
+ * files, and for NaN/Inf values (naming the tensor) unless `allowNonFinite`.
+ */
+export function loadSafetensors(path: string, opts: { allowNonFinite?: boolean } = {}): { tensors: NamedTensors; metadata: Record<string, string> } {
   if (!existsSync(path)) throw new Error(`checkpoint file not found: ${path}`);
   const content = decodeSafetensors(new Uint8Array(readFileSync(path)), path);
+  if (!opts.allowNonFinite) assertFiniteEntries(content.tensors, path);
   return { tensors: entriesToTensors(content.tensors, path), metadata: content.metadata };
 }
 

@@ -19,6 +19,7 @@ import { optimizerStep, type StepConfig } from '../optim/step.js';
 import { valueAndGrads } from '../params/grads.js';
 import type { ParamTree } from '../params/tree.js';
 import { JsonlLogger } from './logger.js';
+import { allowedSkips, checkMaxSkippedFraction, DEFAULT_MAX_SKIPPED_FRACTION, NonFiniteValidationError, SkippedStepsError } from './non-finite.js';
 import { ProgressBar } from './progress.js';
 import type { RunPaths } from './run-dir.js';
 import { streamRng } from './seeds.js';
@@ -49,7 +50,15 @@ export interface TrainLoopOptions<P extends ParamTree, B extends tf.TensorContai
   resume?: boolean;
   /** Also save `last/` every this many steps (default: only at epoch ends). */
   checkpointEvery?: number;
-  /** Stop cleanly (after saving `last/`) when aborted, e.g. on SIGINT. */
+  /**
+   * Fraction of `totalSteps` that may be skipped for a non-finite loss or gradient (default 0.05);
+   * one more skipped step stops the run with a `SkippedStepsError`.
+   */
+  maxSkippedFraction?: number;
+  /**
+   * Stop cleanly when aborted (SIGINT/SIGTERM): checked before every step, including the first;
+   * `last/` is saved at the current step (unless it already holds it) and `stopped` is true.
+   */
   signal?: AbortSignal;
   /** Progress bar: label, or false for none (default 'train'). */
   progress?: string | false;
@@ -73,6 +82,8 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
   if (!Number.isInteger(spe) || spe <= 0) throw new RangeError(`trainLoop: stepsPerEpoch must be a positive integer, got ${spe}`);
   if (!Number.isInteger(o.totalSteps) || o.totalSteps < 0) throw new RangeError(`trainLoop: totalSteps must be a non-negative integer, got ${o.totalSteps}`);
   const schedule: ScheduleConfig = { ...o.schedule, totalSteps: o.totalSteps, stepsPerEpoch: spe };
+  const maxSkipped = checkMaxSkippedFraction(o.maxSkippedFraction ?? DEFAULT_MAX_SKIPPED_FRACTION);
+  const skipBudget = allowedSkips(o.totalSteps, maxSkipped);
 
   let state: TrainingState = { step: 0, epoch: 0, seed: o.seed, bestValidation: null, bestStep: null, elapsedSeconds: 0, extra: o.extra };
   let opt: AdamWState;
@@ -80,6 +91,13 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
   if (resumed) {
     const loaded = loadCheckpoint(o.run.last, o.params, true);
     if (String(loaded.state.seed) !== String(o.seed)) throw new Error(`cannot resume ${o.run.last}: it was trained with seed ${loaded.state.seed}, not ${o.seed}`);
+    if (loaded.state.step > o.totalSteps) {
+      if (loaded.optimizer) disposeAdamW(loaded.optimizer);
+      throw new Error(
+        `cannot resume ${o.run.last}: its state.json is at step ${loaded.state.step}, beyond the ${o.totalSteps} total steps of this config ` +
+          `(epochs × stepsPerEpoch); raise train.epochs, or use another run directory`,
+      );
+    }
     state = { ...loaded.state, extra: o.extra ?? loaded.state.extra };
     opt = loaded.optimizer!;
   } else {
@@ -93,9 +111,12 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
   let emaLoss: number | null = null;
   let stopped = false;
 
+  // the step `last/` holds (the loaded one on resume), so that a stop never writes it twice
+  let lastSaved = resumed ? state.step : -1;
   const save = async (dir: string, withOptimizer: boolean) => {
     state = { ...state, elapsedSeconds: now(), optimizerStep: opt.step };
     await saveCheckpoint(dir, { params: o.params, optimizer: withOptimizer ? opt : undefined, state });
+    if (dir === o.run.last) lastSaved = state.step;
   };
 
   try {
@@ -103,6 +124,11 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
       // One macrotask turn per step: promise continuations alone never let signal handlers
       // (SIGINT/SIGTERM → abort → save last/ and stop) or timers run.
       await new Promise<void>((resolve) => setImmediate(resolve));
+      if (o.signal?.aborted) {
+        if (lastSaved !== state.step) await save(o.run.last, true);
+        stopped = true;
+        break;
+      }
       const step = state.step;
       const epoch = Math.floor(step / spe);
       const lr = learningRate(schedule, step);
@@ -127,9 +153,15 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
         tf.dispose(batch);
       }
       state = { ...state, step: step + 1 };
+      if (skipped) {
+        state = { ...state, skippedSteps: (state.skippedSteps ?? 0) + 1, firstSkippedStep: state.firstSkippedStep ?? state.step };
+      }
       if (Number.isFinite(lossValue)) emaLoss = emaLoss === null ? lossValue : 0.95 * emaLoss + 0.05 * lossValue;
       logger.log({ kind: 'train', step: state.step, epoch, loss: lossValue, lr, gradNorm, skipped, time: now() });
       bar?.update(state.step, { loss: emaLoss ?? NaN, lr });
+      if ((state.skippedSteps ?? 0) > skipBudget) {
+        throw new SkippedStepsError(state.step, state.skippedSteps!, o.totalSteps, maxSkipped, state.firstSkippedStep ?? null, checkpointExists(o.run.last) ? o.run.last : null);
+      }
 
       const epochEnd = state.step % spe === 0 || state.step === o.totalSteps;
       if (epochEnd) {
@@ -137,7 +169,8 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
         if (o.validate) {
           const val = await o.validate(o.params, epoch, streamRng(o.seed, 'valid', epoch));
           logger.log({ kind: 'valid', step: state.step, epoch, loss: val, time: now() });
-          if (Number.isFinite(val) && (state.bestValidation === null || val < state.bestValidation)) {
+          if (!Number.isFinite(val)) throw new NonFiniteValidationError(val, epoch, state.step);
+          if (state.bestValidation === null || val < state.bestValidation) {
             state = { ...state, bestValidation: val, bestStep: state.step };
             await save(o.run.best, false);
           }
@@ -145,11 +178,6 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
         await save(o.run.last, true);
       } else if (o.checkpointEvery && state.step % o.checkpointEvery === 0) {
         await save(o.run.last, true);
-      }
-      if (o.signal?.aborted && state.step < o.totalSteps) {
-        if (!epochEnd && !(o.checkpointEvery && state.step % o.checkpointEvery === 0)) await save(o.run.last, true);
-        stopped = true;
-        break;
       }
     }
     if (!stopped && state.step === o.totalSteps && !checkpointExists(o.run.last)) await save(o.run.last, true);
