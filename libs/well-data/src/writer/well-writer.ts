@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { Dataset, File as H5File, Group } from 'h5wasm/node';
 import { WellFormatError } from '../errors.js';
-import { writeBoolAttr, writeBoolDataset, writeBoolListAttr } from '../h5/booleans.js';
+import { sealBooleans, writeBoolAttr, writeBoolDataset, writeBoolListAttr } from '../h5/booleans.js';
 import { loadH5wasm } from '../h5/load.js';
 import { prod } from '../io/assemble.js';
 import type { BoundaryType } from '../schema/types.js';
@@ -51,13 +51,22 @@ export async function createWellFile(path: string, schema: WellWriteSchema, opti
   if (f.file_id < 0n) throw new WellFormatError(temp, '/', 'a writable location for the HDF5 file', 'HDF5 could not create it');
   try {
     writeLayout(f, resolved);
-    f.flush();
   } catch (err) {
     f.close();
     rmSync(temp, { force: true });
     throw err;
   }
-  return new WellFileWriter(path, temp, f, resolved, 0, options);
+  // Flags become h5py's enum booleans while the file holds only its layout (h5/booleans.ts).
+  f.close();
+  try {
+    sealBooleans(temp);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+  const g = new h5.File(temp, 'a');
+  if (g.file_id < 0n) throw new WellFormatError(temp, '/', 'a Well file HDF5 can reopen after writing its layout', 'HDF5 could not open it');
+  return new WellFileWriter(path, temp, g, resolved, 0, options);
 }
 
 function writeLayout(f: H5File, r: ResolvedSchema): void {
