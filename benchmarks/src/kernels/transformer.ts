@@ -1,9 +1,12 @@
 /**
  * The benchmark's pre-LN transformer block (docs/runtime.md §1): x + Attn(LN(x)), then
  * x + MLP(LN(x)) with a 4× MLP and the tanh form of GELU. Written around the tfjs pitfalls
- * (nn-blocks README): 2-D matMuls for the projections, x·x·x instead of pow, tanh as provided by
- * the runtime, slices instead of stridedSlice.
+ * (nn-blocks README): 2-D matMuls for the projections, slices instead of stridedSlice. LayerNorm
+ * and GELU are the library's (`layerNorm` with an affine g, b; `gelu`), as PyTorch's reference uses
+ * its `nn.LayerNorm` and `F.gelu(approximate="tanh")`: one fused kernel each (and one for each
+ * gradient) on the native runtime, the op-by-op formulas on other backends.
  */
+import { gelu as libGelu, layerNorm as libLayerNorm } from '@lola-ts/nn-blocks';
 import * as tf from '@tensorflow/tfjs-core';
 
 function normal(shape: number[], std: number, seed: number): tf.Tensor {
@@ -38,15 +41,12 @@ export function blockParams(dim: number, _heads: number, seed: number): Record<s
 
 /** LayerNorm over the last axis of a 2-D [rows, dim] tensor. */
 function layerNorm(x: tf.Tensor2D, g: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
-  const { mean, variance } = tf.moments(x, -1, true);
-  return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, 1e-5))), g), b);
+  return tf.add(tf.mul(libLayerNorm(x, 1e-5), g), b);
 }
 
 /** GELU, tanh form: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). */
 function gelu(x: tf.Tensor): tf.Tensor {
-  const cube = tf.mul(tf.mul(x, x), x);
-  const inner = tf.mul(tf.add(x, tf.mul(cube, 0.044715)), Math.sqrt(2 / Math.PI));
-  return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
+  return libGelu(x);
 }
 
 /** Block output for x [B, S, D]. */

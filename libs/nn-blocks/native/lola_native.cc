@@ -232,6 +232,10 @@ napi_value Info(napi_env env, napi_callback_info) {
 
 napi_value Binary(napi_env env, napi_callback_info info);
 napi_value Reduce(napi_env env, napi_callback_info info);
+napi_value UnaryOp(napi_env env, napi_callback_info info);
+napi_value Softmax(napi_env env, napi_callback_info info);
+napi_value Norm(napi_env env, napi_callback_info info);
+napi_value NormGrad(napi_env env, napi_callback_info info);
 
 namespace {
 
@@ -242,6 +246,10 @@ napi_value Init(napi_env env, napi_value exports) {
       {"setThreads", nullptr, SetThreads, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"reduce", nullptr, Reduce, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"unary", nullptr, UnaryOp, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"softmax", nullptr, Softmax, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"norm", nullptr, Norm, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"normGrad", nullptr, NormGrad, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"setConvEngine", nullptr, SetConvEngine, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"info", nullptr, Info, nullptr, nullptr, nullptr, napi_default, nullptr},
   };

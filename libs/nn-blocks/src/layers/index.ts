@@ -1,7 +1,7 @@
 export { initLinear, linear, type LinearParams, type LinearOptions } from './linear.js';
 export { initConv, conv, identityInit, type ConvParams, type ConvOptions } from './conv.js';
 export { channelLayerNorm, layerNorm, rmsNorm } from './norm.js';
-export { silu } from './activation.js';
+export { gelu, silu } from './activation.js';
 export { dropout, type DropoutContext } from './dropout.js';
 export { initAttention, attention, scaledDotProductAttention, type AttentionParams, type AttentionOptions } from './attention.js';
 export { pixelUnshuffle, pixelShuffle } from './shuffle.js';

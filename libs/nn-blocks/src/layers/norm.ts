@@ -7,9 +7,13 @@
  *   LayerNorm (unbiased): dx = r·(dy − ⟨dy⟩ − y·Σ(dy⊙y)/(N − 1))
  *   RMSNorm:              dx = r·(dy − y·⟨dy⊙y⟩)
  * (the mean's own gradient cancels because Σ(x − ⟨x⟩) = 0). The forward values are those of the
- * formulas below, op for op.
+ * formulas below, op for op — except on the wasm backend with the native kernels (docs/runtime.md §3),
+ * where the forward ([y, r]) and the gradient are each one fused kernel (`LolaNorm`, `LolaNormGrad`;
+ * same formulas, float32 sums in another order).
  */
 import * as tf from '@tensorflow/tfjs';
+import { NORM_GRAD_KERNEL, NORM_KERNEL } from '../runtime/native/fused.js';
+import { fusedKernelActive } from '../runtime/native/register.js';
 
 type Normaliser = (x: tf.Tensor) => tf.Tensor;
 
@@ -22,22 +26,28 @@ function normaliser(eps: number, centre: boolean, unbiased: boolean): Normaliser
     const x = args[0] as tf.Tensor;
     const save = args[1] as tf.GradSaveFunc;
     const c = x.shape[x.rank - 1]!;
+    if (x.dtype === 'float32' && fusedKernelActive(NORM_KERNEL)) {
+      const [y, r] = tf.engine().runKernel(NORM_KERNEL, { x }, { eps, centre, unbiased }) as tf.Tensor[];
+      save([y!, r!]);
+      return { value: y!, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => grad(dy, saved) };
+    }
     const centred = centre ? tf.sub(x, tf.mean(x, -1, true)) : x;
     const ms = unbiased ? tf.div(tf.sum(tf.square(centred), -1, true), c - 1) : tf.mean(tf.square(centred), -1, true);
     const r = tf.rsqrt(tf.add(ms, eps));
     const y = tf.mul(centred, r);
     save([y, r]);
-    return {
-      value: y,
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [ys, rs] = saved as [tf.Tensor, tf.Tensor];
-        const dot = unbiased ? tf.div(tf.sum(tf.mul(dy, ys), -1, true), c - 1) : tf.mean(tf.mul(dy, ys), -1, true);
-        let g = tf.sub(dy, tf.mul(ys, dot));
-        if (centre) g = tf.sub(g, tf.mean(dy, -1, true));
-        return tf.mul(g, rs);
-      },
-    };
+    return { value: y, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => grad(dy, saved) };
   }) as Normaliser;
+
+  function grad(dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor {
+    const [ys, rs] = saved as [tf.Tensor, tf.Tensor];
+    if (fusedKernelActive(NORM_GRAD_KERNEL)) return tf.engine().runKernel(NORM_GRAD_KERNEL, { dy, y: ys, r: rs }, { centre, unbiased }) as tf.Tensor;
+    const c = ys.shape[ys.rank - 1]!;
+    const dot = unbiased ? tf.div(tf.sum(tf.mul(dy, ys), -1, true), c - 1) : tf.mean(tf.mul(dy, ys), -1, true);
+    let g = tf.sub(dy, tf.mul(ys, dot));
+    if (centre) g = tf.sub(g, tf.mean(dy, -1, true));
+    return tf.mul(g, rs);
+  }
 }
 
 const cache = new Map<string, Normaliser>();

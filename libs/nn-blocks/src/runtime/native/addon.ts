@@ -13,6 +13,11 @@ export interface NativeAddon {
   conv2d(heap: Uint8Array, mode: 0 | 1 | 2, x: number, w: number, y: number, B: number, H: number, W: number, Ci: number, KH: number, KW: number, Co: number, OH: number, OW: number, sh: number, sw: number, dh: number, dw: number, pt: number, pl: number): void;
   binary(heap: Uint8Array, op: number, a: number, b: number, out: number, dims: number[], stridesA: number[], stridesB: number[]): void;
   reduce(heap: Uint8Array, x: number, out: number, A: number, R: number, C: number, scale: number): void;
+  /** out = op(x) (0 exp, 1 sigmoid, 2 tanh, 3 square, 4 rsqrt, 5 silu, 6 gelu); with dy (5, 6): out = dy·op'(x). */
+  unary(heap: Uint8Array, op: number, x: number, out: number, n: number, dy?: number): void;
+  softmax(heap: Uint8Array, x: number, out: number, rows: number, cols: number): void;
+  norm(heap: Uint8Array, x: number, y: number, r: number, rows: number, cols: number, eps: number, centre: boolean, unbiased: boolean): void;
+  normGrad(heap: Uint8Array, dy: number, y: number, r: number, dx: number, rows: number, cols: number, centre: boolean, unbiased: boolean): void;
   setThreads(n: number): void;
   setConvEngine(name: 'dnnl' | 'im2col'): void;
   info(): { config: string; core: string; threads: number; conv: string };

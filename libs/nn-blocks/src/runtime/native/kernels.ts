@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { callWasm, heapOffset, release, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
 import type { NativeAddon } from './addon.js';
 import { BINARY_OPS, nativeBinary, nativeReduce } from './elementwise.js';
+import { nativeSoftmax, nativeUnary, UNARY_OPS } from './unary.js';
 
 type Native = (addon: NativeAddon, be: BackendWasm, inputs: Record<string, TensorInfo | undefined>, attrs: Attrs) => TensorInfo | null;
 
@@ -162,4 +163,6 @@ export const NATIVE_KERNELS: Record<string, Native> = {
   ...Object.fromEntries(Object.entries(BINARY_OPS).map(([name, op]): [string, Native] => [name, (addon, be, i) => nativeBinary(addon, be, op, i['a']!, i['b']!)])),
   Sum: (addon, be, i, at) => nativeReduce(addon, be, 'Sum', i['x']!, at),
   Mean: (addon, be, i, at) => nativeReduce(addon, be, 'Mean', i['x']!, at),
+  ...Object.fromEntries(Object.entries(UNARY_OPS).map(([name, op]): [string, Native] => [name, (addon, be, i) => nativeUnary(addon, be, op, i['x']!)])),
+  Softmax: (addon, be, i, at) => nativeSoftmax(addon, be, i['logits']!, at),
 };

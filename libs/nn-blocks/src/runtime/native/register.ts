@@ -1,11 +1,13 @@
 /**
  * Registers the native kernels (kernels.ts) over the wasm backend's current kernels: each wrapper
  * runs the addon and, for shapes it does not handle or while native kernels are switched off
- * ({@link setNativeKernelsEnabled}), the kernel it replaced.
+ * ({@link setNativeKernelsEnabled}), the kernel it replaced; and the fused kernels of fused.ts
+ * (new names, used by the layers only while {@link fusedKernelActive}).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Attrs, BackendWasm, TensorInfo } from '../wasm/util.js';
 import type { NativeAddon } from './addon.js';
+import { FUSED_KERNELS } from './fused.js';
 import { NATIVE_KERNELS } from './kernels.js';
 import { ThreadChooser } from './thread-chooser.js';
 
@@ -35,9 +37,17 @@ export function nativeKernelsActive(): boolean {
 }
 
 /**
- * Registers (once) the native BatchMatMul, _FusedMatMul, Conv2D, FusedConv2D, Conv2DBackpropInput
- * and Conv2DBackpropFilter for `wasm`, with `threads` OpenBLAS / OpenMP threads. Must run after
- * the wasm backend and its runtime kernels are set up. Returns the kernel names.
+ * Whether the fused kernel `name` (fused.ts) can run now: registered, native kernels on and not
+ * excepted, and `wasm` the active backend. The layers run their op-by-op form otherwise.
+ */
+export function fusedKernelActive(name: string): boolean {
+  return registered !== null && enabled && !skipped.has(name) && tf.getBackend() === 'wasm';
+}
+
+/**
+ * Registers (once) the native kernels of kernels.ts over the `wasm` ones and the fused kernels for
+ * `wasm`, with `threads` OpenBLAS / OpenMP threads. Must run after the wasm backend and its
+ * runtime kernels are set up. Returns the kernel names.
  */
 export function registerNativeKernels(addon: NativeAddon, threads: number): string[] {
   addon.setThreads(threads);
@@ -61,6 +71,14 @@ export function registerNativeKernels(addon: NativeAddon, threads: number): stri
     };
     tf.unregisterKernel(name, 'wasm');
     tf.registerKernel({ ...previous, kernelFunc });
+    names.push(name);
+  }
+  for (const [name, fused] of Object.entries(FUSED_KERNELS)) {
+    const kernelFunc: tf.KernelFunc = (p) => {
+      calls++;
+      return chooser.run(name, p, () => fused(addon, p.backend as BackendWasm, p.inputs as Record<string, TensorInfo | undefined>, (p.attrs ?? {}) as Attrs));
+    };
+    tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
     names.push(name);
   }
   registered = names;
