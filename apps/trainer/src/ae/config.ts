@@ -64,6 +64,13 @@ export const aeStageSchema = s.object({
     validBatchSize: s.withDefault(s.integer({ min: 1 }), 32),
     /** Also save `last/` every this many steps (0: only at epoch ends). */
     checkpointEvery: s.withDefault(s.integer({ min: 0 }), 0),
+    /**
+     * Fraction of the total steps that may be skipped for a NaN/Inf loss or gradient before the run
+     * stops with an error and a non-zero exit (docs/bad-inputs.md). Default 0.05 (nn-blocks
+     * `DEFAULT_MAX_SKIPPED_FRACTION`); left out of the resolved config unless set, so runs started
+     * before the key existed still resume.
+     */
+    maxSkippedFraction: s.optional(s.number({ min: 0, max: 1 })),
   }),
   /** Written by the trainer: compression rate, latent shape, parameter count. */
   info: s.optional(s.record(s.nullable(s.number()))),

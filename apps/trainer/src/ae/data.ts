@@ -5,7 +5,7 @@
  * training split only. Every draw is seeded, so a batch is a function of (seed, step).
  */
 import type { AutoencoderRunData } from '@lola-ts/autoencoders';
-import { fieldPreprocess, Rng, WellDataset, type AugmentationName, type FieldPreprocessing, type FieldTransformName, type WellSplit } from '@lola-ts/well-data';
+import { assertFiniteBlock, fieldPreprocess, Rng, WellDataset, type AugmentationName, type FieldPreprocessing, type FieldTransformName, type WellSplit } from '@lola-ts/well-data';
 
 /** Opens one split as single-snapshot windows (n_in = 1, n_out = 0). */
 export async function openSnapshots(path: string, split: WellSplit, opts: { augment?: AugmentationName[]; preprocess?: FieldPreprocessing; seed?: number } = {}): Promise<WellDataset> {
@@ -47,8 +47,12 @@ export async function snapshotStats(ds: WellDataset, transform: Record<number, F
   let count = 0;
   const pre: FieldPreprocessing = { transform };
   for (const i of indices) {
+    // ds.get refuses NaN/Inf as stored; this catches values a transform makes non-finite (log of 0)
     const item = await ds.get(i, { rng: new Rng(0) });
     const x = fieldPreprocess(item.inputFields.data, C, pre);
+    const src = item.source;
+    const named = ds.channels.map((c, k) => (transform[k] ? `${c}' after transform '${transform[k]}` : c));
+    assertFiniteBlock(x, { file: src.file, trajectory: src.trajectory, channels: named, frames: [src.start], context: 'computing the per-channel statistics' });
     for (let k = 0; k < x.length; k++) {
       const c = k % C;
       const v = x[k]!;
@@ -60,6 +64,7 @@ export async function snapshotStats(ds: WellDataset, transform: Record<number, F
   const mean = Array.from(sum, (s) => s / count);
   const std = Array.from(sq, (s, c) => Math.sqrt(Math.max(s / count - mean[c]! ** 2, 0)));
   std.forEach((v, c) => {
+    if (!Number.isFinite(v) || !Number.isFinite(mean[c]!)) throw new Error(`channel '${ds.channels[c]}': statistics over ${samples} training snapshots are not finite (mean ${mean[c]}, std ${v}); the values overflow float64`);
     if (!(v > 1e-8)) throw new Error(`channel '${ds.channels[c]}' is constant over ${samples} training snapshots (std ${v}); it cannot be standardised`);
   });
   return { mean, std };

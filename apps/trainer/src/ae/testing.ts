@@ -17,6 +17,8 @@ export interface FixtureOptions {
   scalarFields?: string[];
   noMomentum?: boolean;
   seed?: number;
+  /** Write `value` (default NaN) into one scalar field at point 0 of one frame (bad-input tests). */
+  poison?: { split: WellSplit; trajectory: number; frame: number; field: string; value?: number };
 }
 
 /** Writes `<root>/<name>/data/{train,valid,test}/tiny.hdf5`; returns the dataset root. */
@@ -58,6 +60,8 @@ export async function writeTinyEulerDataset(root: string, name = 'euler_tiny', o
         }
         fields.momentum = m;
       }
+      const bad = o.poison;
+      if (bad && bad.split === split && bad.trajectory === k) fields[bad.field]![bad.frame * n * n] = bad.value ?? Number.NaN;
       await w.appendTrajectory(fields);
     }
     await w.close();

@@ -95,6 +95,9 @@ describe('lola-train ae (in process)', () => {
     expect(() => cfgFor(join(root, 'x'), ['train.lr=fast'])).toThrow(/train.lr: expected a number > 0, got "fast" \(string\)/);
     expect(() => cfgFor(join(root, 'x'), ['train.loss={mae: 1}'])).toThrow(/train.loss.mae: unknown loss/);
     expect(() => cfgFor(join(root, 'x'), ['ae.hidBlocks=[1]'])).toThrow(/ae.hidBlocks: expected 2 entries/);
+    expect(() => cfgFor(join(root, 'x'), ['train.maxSkippedFraction=2'])).toThrow(/train.maxSkippedFraction: expected a number ≥ 0 and ≤ 1, got 2/);
+    expect(cfgFor(join(root, 'x')).train).not.toHaveProperty('maxSkippedFraction'); // runs from before the key still resume
+    expect(cfgFor(join(root, 'x'), ['train.maxSkippedFraction=0.2']).train.maxSkippedFraction).toBe(0.2);
     await expect(trainAutoencoder(cfgFor(join(root, 'x'), ['data.transform={vorticity: log}']), 'ae-tiny', quiet)).rejects.toThrow(
       /data.transform.vorticity: the dataset has no channel 'vorticity' \(channels: energy, density, pressure, momentum_x, momentum_y\)/,
     );
@@ -102,7 +105,48 @@ describe('lola-train ae (in process)', () => {
   });
 });
 
+describe('lola-train ae and non-finite data', () => {
+  it('NaN in the train or valid split stops the run before any step, naming the place', async () => {
+    for (const split of ['train', 'valid'] as const) {
+      const bad = await writeTinyEulerDataset(root, `euler_nan_${split}`, { poison: { split, trajectory: 1, frame: 2, field: 'pressure' } });
+      const out = join(root, `nan-${split}`);
+      const cfg = loadAeStageConfig(CONFIG, [`data.path=${bad}`, `out=${out}`, 'train.epochs=1', 'train.stepsPerEpoch=2', 'data.statsSamples=16']);
+      await expect(trainAutoencoder(cfg, 'ae-tiny', quiet)).rejects.toThrow(
+        `${join(bad, 'data', split, 'tiny.hdf5')}: non-finite value NaN in field 'pressure' of trajectory 1 at frame 2`,
+      );
+      expect(existsSync(join(out, 'last'))).toBe(false);
+    }
+  });
+});
+
 describe('lola-train ae (CLI)', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('stops on %s: saves last/ at the current step, says where, exits %i', async (sig, exitCode) => {
+    const out = join(root, `${sig}-run`);
+    const args = [`data.path=${dataset}`, 'train.epochs=50', 'train.stepsPerEpoch=6', 'data.statsSamples=8', 'data.validSamples=2'];
+    const cli = ['--conditions=@lola-ts/source', '--import', 'tsx', MAIN, 'ae', '--config', CONFIG, '--backend', 'wasm', '--threads', '1', `out=${out}`, ...args];
+    const child = spawn(process.execPath, cli, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const timer = setInterval(() => {
+      const log = join(out, 'log.jsonl');
+      if (existsSync(log) && readFileSync(log, 'utf8').includes('"train"')) {
+        clearInterval(timer);
+        child.kill(sig);
+      }
+    }, 20);
+    const code = await new Promise<number | null>((done) => child.once('close', (c) => done(c)));
+    clearInterval(timer);
+    expect(code, stderr).toBe(exitCode);
+    const step = (JSON.parse(readFileSync(join(out, 'last/state.json'), 'utf8')) as { step: number }).step;
+    expect(step).toBeGreaterThanOrEqual(1);
+    expect(step).toBeLessThan(300);
+    expect(stderr).toContain(`[ae] stopped by ${sig} at step ${step} of 300: checkpoint saved in ${join(out, 'last')}`);
+    expect(stderr).not.toMatch(/\[ae\] done/);
+  });
+
   it('resumes after kill -9 and ends with the weights of an uninterrupted run', async () => {
     const args = [`data.path=${dataset}`, 'train.epochs=2', 'train.stepsPerEpoch=6', 'data.statsSamples=8', 'train.checkpointEvery=1'];
     const ref = join(root, 'kill-ref');

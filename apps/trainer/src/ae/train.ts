@@ -159,6 +159,7 @@ export async function trainAutoencoder(cfg: AeStageConfig, source: string, opts:
       loss: (p, x, ctx) => autoencoderLoss(p, x, weights, { training: true, rng: ctx.rng }),
       validate: (p) => validationLoss(p, validData, cfg.train.validBatchSize, weights),
       checkpointEvery: cfg.train.checkpointEvery || undefined,
+      maxSkippedFraction: cfg.train.maxSkippedFraction,
       signal: opts.signal,
       progress: opts.progress ?? 'ae',
       progressStream: opts.progressStream,

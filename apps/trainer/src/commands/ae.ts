@@ -3,12 +3,14 @@
  *
  * Trains the DCAE autoencoder on random single snapshots of a Well dataset (docs/method.md §2, §12),
  * validating each epoch, logging JSONL and showing a progress bar; an interrupted run (Ctrl-C or
- * kill -9) resumes from `<out>/last/` when the same command is run again.
+ * kill -9) resumes from `<out>/last/` when the same command is run again. SIGINT/SIGTERM save
+ * `last/` at the current step and exit 130/143 (./stop-signals.ts).
  */
 import { parseArgs } from 'node:util';
 import { BACKEND_CHOICES, initRuntime, type BackendChoice } from '@lola-ts/nn-blocks';
 import { loadAeStageConfig } from '../ae/config.js';
 import { trainAutoencoder } from '../ae/train.js';
+import { stopTrainingOnSignals, trainingOutcome } from './stop-signals.js';
 
 const USAGE = `usage: lola-train ae --config FILE [--out DIR] [--backend ${BACKEND_CHOICES.join('|')}] [--threads N] [--fresh]
                     [dotted.key=value ...]
@@ -67,22 +69,13 @@ export async function run(argv: string[]): Promise<number> {
   const runtime = await initRuntime({ backend: v.backend as BackendChoice, threads });
   console.error(`[ae] backend ${runtime.backend}, ${runtime.threads} thread(s)${runtime.notes.length ? ` (${runtime.notes.join('; ')})` : ''}`);
 
-  const controller = new AbortController();
-  const onSignal = () => {
-    if (controller.signal.aborted) process.exit(130);
-    console.error('\n[ae] interrupted: saving last/ (press Ctrl-C again to quit at once)');
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const stop = stopTrainingOnSignals('[ae]');
   try {
-    const { run, result } = await trainAutoencoder(cfg, v.config, { signal: controller.signal, fresh: v.fresh });
-    const s = result.state;
-    const best = s.bestValidation === null ? 'none' : `${s.bestValidation.toPrecision(4)} at step ${s.bestStep}`;
-    console.error(`[ae] ${result.stopped ? 'stopped' : 'done'} at step ${s.step}: best validation loss ${best}; ${run.root}`);
-    return result.stopped ? 130 : 0;
+    const { run, result, resolved } = await trainAutoencoder(cfg, v.config, { signal: stop.signal, fresh: v.fresh });
+    const { line, code } = trainingOutcome('[ae]', stop, result, run, resolved.info?.totalSteps ?? cfg.train.epochs * cfg.train.stepsPerEpoch);
+    console.error(line);
+    return code;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stop.dispose();
   }
 }

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { BACKEND_CHOICES, initRuntime, type BackendChoice } from '@lola-ts/nn-blocks';
 import { loadEmulatorStageConfig, type EmulatorKind } from './config.js';
+import { stopTrainingOnSignals, trainingOutcome } from '../commands/stop-signals.js';
 import { trainEmulator } from './train.js';
 
 function usage(kind: EmulatorKind): string {
@@ -70,22 +71,13 @@ export async function runEmulatorCommand(kind: EmulatorKind, argv: string[]): Pr
   const runtime = await initRuntime({ backend: v.backend as BackendChoice, threads });
   console.error(`[${kind}] backend ${runtime.backend}, ${runtime.threads} thread(s)${runtime.notes.length ? ` (${runtime.notes.join('; ')})` : ''}`);
 
-  const controller = new AbortController();
-  const onSignal = () => {
-    if (controller.signal.aborted) process.exit(130);
-    console.error(`\n[${kind}] interrupted: saving last/ (press Ctrl-C again to quit at once)`);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const stop = stopTrainingOnSignals(`[${kind}]`);
   try {
-    const { run, result } = await trainEmulator(kind, cfg, configPath, { signal: controller.signal, fresh: v.fresh as boolean });
-    const s = result.state;
-    const best = s.bestValidation === null ? 'none' : `${s.bestValidation.toPrecision(4)} at step ${s.bestStep}`;
-    console.error(`[${kind}] ${result.stopped ? 'stopped' : 'done'} at step ${s.step}: best validation loss ${best}; ${run.root}`);
-    return result.stopped ? 130 : 0;
+    const { run, result } = await trainEmulator(kind, cfg, configPath, { signal: stop.signal, fresh: v.fresh as boolean });
+    const { line, code } = trainingOutcome(`[${kind}]`, stop, result, run, cfg.train.epochs * cfg.train.stepsPerEpoch);
+    console.error(line);
+    return code;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stop.dispose();
   }
 }

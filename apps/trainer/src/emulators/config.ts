@@ -93,6 +93,13 @@ export const emulatorStageSchema = s.object({
     gradClip: s.withDefault(s.number({ gt: 0 }), 1),
     validBatchSize: s.withDefault(s.integer({ min: 1 }), 16),
     checkpointEvery: s.withDefault(s.integer({ min: 0 }), 0),
+    /**
+     * Fraction of the total steps that may be skipped for a NaN/Inf loss or gradient before the run
+     * stops with an error and a non-zero exit (docs/bad-inputs.md). Default 0.05 (nn-blocks
+     * `DEFAULT_MAX_SKIPPED_FRACTION`); left out of the resolved config unless set, so runs started
+     * before the key existed still resume.
+     */
+    maxSkippedFraction: s.optional(s.number({ min: 0, max: 1 })),
   }),
   info: s.optional(s.record(s.nullable(s.number()))),
 });

@@ -91,6 +91,7 @@ describe('lola-train dm / ns (in process)', () => {
     expect(() => cfgFor('dm', join(root, 'x'), ['model.hidChanels=8'])).toThrow(/model.hidChanels: unknown key \(did you mean "model.hidChannels"\?\)/);
     expect(() => cfgFor('dm', join(root, 'x'), ['model.heads=3'])).toThrow(/model.heads: 3 does not divide model.hidChannels = 16/);
     expect(() => cfgFor('dm', join(root, 'x'), ['mask.rho=2'])).toThrow(/mask.rho: expected a number ≥ 0 and ≤ 1, got 2/);
+    expect(() => cfgFor('ns', join(root, 'x'), ['train.maxSkippedFraction=-0.1'])).toThrow(/train.maxSkippedFraction: expected a number ≥ 0 and ≤ 1, got -0.1/);
     await expect(trainEmulator('dm', cfgFor('dm', join(root, 'x'), [`data.path=${join(root, 'nothing')}`]), 'dm-tiny', quiet)).rejects.toThrow(/latent cache split not found/);
     await expect(trainEmulator('dm', cfgFor('dm', join(root, 'x'), ['data.stride=3']), 'dm-tiny', quiet)).rejects.toThrow(/9 steps is not enough for 5 input and 0 output steps with a minimum stride of 3/);
     await expect(trainEmulator('dm', cfgFor('dm', join(root, 'x'), ['data.source=well']), 'dm-tiny', quiet)).rejects.toThrow(/supported for ns only/);

@@ -208,6 +208,7 @@ export async function trainEmulator(kind: EmulatorKind, cfg: EmulatorStageConfig
       loss: (p, b, ctx) => stageLoss(kind, resolved, schedule, p, b, ctx.rng, true),
       validate: (p) => validate(p),
       checkpointEvery: cfg.train.checkpointEvery || undefined,
+      maxSkippedFraction: cfg.train.maxSkippedFraction,
       signal: opts.signal,
       progress: opts.progress ?? kind,
       progressStream: opts.progressStream,
