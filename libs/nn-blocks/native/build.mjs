@@ -49,7 +49,7 @@ function build() {
   if (!blas) return 'skipped: OpenBLAS not found (Debian: apt-get install libopenblas-dev)';
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
-  const base = ['-O3', '-std=c++17', '-shared', '-fPIC', '-fopenmp', '-DNODE_GYP_MODULE_NAME=lola_native', `-I${include}`, join(here, 'lola_native.cc'), join(here, 'dnnl_conv.cc'), join(here, 'elementwise.cc'), join(here, 'unary.cc'), '-o', tmp];
+  const base = ['-O3', '-std=c++17', '-shared', '-fPIC', '-fopenmp', '-DNODE_GYP_MODULE_NAME=lola_native', `-I${include}`, join(here, 'lola_native.cc'), join(here, 'dnnl_conv.cc'), join(here, 'elementwise.cc'), join(here, 'unary.cc'), join(here, 'transpose.cc'), '-o', tmp];
   // With oneDNN (Debian libdnnl-dev) for the convolutions when present, else im2col + sgemm only.
   const attempts = [
     { what: 'OpenBLAS + oneDNN', args: [...base, '-DLOLA_DNNL', ...blas, '-ldnnl'], when: existsSync('/usr/include/oneapi/dnnl/dnnl.hpp') || existsSync('/usr/local/include/oneapi/dnnl/dnnl.hpp') },

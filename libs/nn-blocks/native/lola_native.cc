@@ -236,6 +236,7 @@ napi_value UnaryOp(napi_env env, napi_callback_info info);
 napi_value Softmax(napi_env env, napi_callback_info info);
 napi_value Norm(napi_env env, napi_callback_info info);
 napi_value NormGrad(napi_env env, napi_callback_info info);
+napi_value Strided(napi_env env, napi_callback_info info);
 
 namespace {
 
@@ -250,6 +251,7 @@ napi_value Init(napi_env env, napi_value exports) {
       {"softmax", nullptr, Softmax, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"norm", nullptr, Norm, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"normGrad", nullptr, NormGrad, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"strided", nullptr, Strided, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"setConvEngine", nullptr, SetConvEngine, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"info", nullptr, Info, nullptr, nullptr, nullptr, napi_default, nullptr},
   };

@@ -18,6 +18,8 @@ export interface NativeAddon {
   softmax(heap: Uint8Array, x: number, out: number, rows: number, cols: number): void;
   norm(heap: Uint8Array, x: number, y: number, r: number, rows: number, cols: number, eps: number, centre: boolean, unbiased: boolean): void;
   normGrad(heap: Uint8Array, dy: number, y: number, r: number, dx: number, rows: number, cols: number, centre: boolean, unbiased: boolean): void;
+  /** out[i] = x[Σ_k i_k·strides[k]] over dims (4-byte elements, rank 1–8). */
+  strided(heap: Uint8Array, x: number, out: number, dims: number[], strides: number[]): void;
   setThreads(n: number): void;
   setConvEngine(name: 'dnnl' | 'im2col'): void;
   info(): { config: string; core: string; threads: number; conv: string };

@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { callWasm, heapOffset, release, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
 import type { NativeAddon } from './addon.js';
 import { BINARY_OPS, nativeBinary, nativeReduce } from './elementwise.js';
+import { nativeTranspose } from './transpose.js';
 import { nativeSoftmax, nativeUnary, UNARY_OPS } from './unary.js';
 
 type Native = (addon: NativeAddon, be: BackendWasm, inputs: Record<string, TensorInfo | undefined>, attrs: Attrs) => TensorInfo | null;
@@ -165,4 +166,5 @@ export const NATIVE_KERNELS: Record<string, Native> = {
   Mean: (addon, be, i, at) => nativeReduce(addon, be, 'Mean', i['x']!, at),
   ...Object.fromEntries(Object.entries(UNARY_OPS).map(([name, op]): [string, Native] => [name, (addon, be, i) => nativeUnary(addon, be, op, i['x']!)])),
   Softmax: (addon, be, i, at) => nativeSoftmax(addon, be, i['logits']!, at),
+  Transpose: (addon, be, i, at) => nativeTranspose(addon, be, i['x']!, at),
 };

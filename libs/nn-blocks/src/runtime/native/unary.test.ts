@@ -87,6 +87,24 @@ describe.skipIf(!load.ok)('native unary, softmax and fused kernels match the cpu
     expect(nativeCalls()).toBeGreaterThanOrEqual(calls + 5 * 4 * 2); // every forward and gradient fused
   });
 
+  it('Transpose of every permutation of rank ≤ 4 (float32, int32) and the rank-5 attention head split', async () => {
+    const calls = nativeCalls();
+    const perms = (r: number): number[][] => (r === 1 ? [[0]] : perms(r - 1).flatMap((p) => Array.from({ length: r }, (_, k) => [...p.slice(0, k), r - 1, ...p.slice(k)])));
+    for (const shape of [[5000], [70, 90], [9, 30, 17], [4, 9, 1, 130], [6, 5, 8, 31]]) {
+      for (const perm of perms(shape.length)) {
+        const n = tf.util.sizeFromShape(shape);
+        const err = await both(() => {
+          const x = tf.tensor(lcgValues(n, perm.length), shape);
+          return [tf.transpose(x, perm), tf.cast(tf.transpose(tf.cast(tf.mul(x, 1000), 'int32'), perm), 'float32')];
+        });
+        expect(err, `${shape} ${perm}`).toBeLessThanOrEqual(1);
+      }
+    }
+    const err = await both(() => tf.transpose(tf.tensor(lcgValues(2 * 64 * 3 * 4 * 8, 1), [2, 64, 3, 4, 8]), [2, 0, 3, 1, 4]));
+    expect(err).toBeLessThanOrEqual(1);
+    expect(nativeCalls()).toBeGreaterThan(calls);
+  });
+
   it('the layers fall back to their op-by-op forms while native kernels are off', async () => {
     const calls = nativeCalls();
     setNativeKernelsEnabled(false);

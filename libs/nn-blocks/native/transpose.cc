@@ -1,0 +1,71 @@
+// Strided copy (Transpose) on float32 / int32 tensors of the wasm heap: out (contiguous, shape
+// dims) [i] = x[Σ_k i_k · strides[k]]. Rows of the last axis are spread over OpenMP threads for at
+// least 2^15 values; a unit inner stride copies rows with memcpy, others gather element-wise.
+#include <node_api.h>
+#include <omp.h>
+
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "clones.h"
+#include "napi_args.h"
+
+using lola::Args;
+using lola::Error;
+using lola::Throw;
+
+namespace {
+
+constexpr int64_t kParallel = int64_t(1) << 15;
+
+std::vector<int64_t> Ints(Args& a, size_t i) {
+  uint32_t n = 0;
+  if (napi_get_array_length(a.env, a.v[i], &n) != napi_ok || n < 1 || n > 8) throw Error{"strided: argument " + std::to_string(i) + " must be an array of 1 to 8 integers"};
+  std::vector<int64_t> out(n);
+  for (uint32_t j = 0; j < n; j++) {
+    napi_value e;
+    napi_get_element(a.env, a.v[i], j, &e);
+    if (napi_get_value_int64(a.env, e, &out[j]) != napi_ok) throw Error{"strided: argument " + std::to_string(i) + " must hold integers"};
+  }
+  return out;
+}
+
+LOLA_CLONES void Gather(const float* __restrict x, float* __restrict o, int64_t n, int64_t stride) {
+  for (int64_t j = 0; j < n; j++) o[j] = x[j * stride];
+}
+
+}  // namespace
+
+// strided(heap, x, out, dims, strides): the copy above (4-byte elements).
+napi_value Strided(napi_env env, napi_callback_info info) {
+  try {
+    Args a(env, info, 5);
+    a.Heap(0);
+    const auto dims = Ints(a, 3), strides = Ints(a, 4);
+    if (dims.size() != strides.size()) throw Error{"strided: dims and strides must have the same length"};
+    const size_t r = dims.size();
+    int64_t total = 1, extent = 1;
+    for (size_t k = 0; k < r; k++) {
+      if (dims[k] < 1 || strides[k] < 0) throw Error{"strided: dims must be positive and strides non-negative"};
+      total *= dims[k];
+      extent += (dims[k] - 1) * strides[k];
+    }
+    const float* x = a.At(a.Int(1), extent, "strided x");
+    float* o = a.At(a.Int(2), total, "strided out");
+    const int64_t inner = dims[r - 1], is = strides[r - 1], rows = total / inner;
+#pragma omp parallel for schedule(static) if (total >= kParallel)
+    for (int64_t row = 0; row < rows; row++) {
+      int64_t rem = row, p = 0;
+      for (size_t k = r - 1; k-- > 0;) {
+        p += (rem % dims[k]) * strides[k];
+        rem /= dims[k];
+      }
+      if (is == 1) std::memcpy(o + row * inner, x + p, sizeof(float) * inner);
+      else Gather(x + p, o + row * inner, inner, is);
+    }
+    return nullptr;
+  } catch (const Error& e) {
+    return Throw(env, e.message);
+  }
+}
