@@ -1,7 +1,8 @@
 /** `lola-bench dashboard --records DIR|FILE... --out site/ [--title T]`: a static page of the given record files (every `*.jsonl` under a directory). */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureDir } from '@lola-ts/well-data';
 import { readRecordPaths } from '../compare/files.js';
 import { renderDashboard } from '../dashboard/page.js';
 
@@ -11,8 +12,8 @@ export async function run(argv: string[]): Promise<number> {
     console.error('usage: lola-bench dashboard --records DIR|FILE... --out site/ [--title T]');
     return 2;
   }
+  ensureDir(values.out, 'dashboard directory'); // before the work: an unwritable --out fails at once
   const html = await renderDashboard(readRecordPaths(values.records), values.title);
-  mkdirSync(values.out, { recursive: true });
   const file = path.join(values.out, 'index.html');
   writeFileSync(`${file}.tmp`, html);
   renameSync(`${file}.tmp`, file);

@@ -1,10 +1,13 @@
 /** Append-only JSON-lines files of records, written atomically (temp file + rename). */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { ensureParentDir } from '@lola-ts/well-data';
 
-/** Appends one JSON line per record to `file` (created with its folder if missing). */
+/**
+ * Appends one JSON line per record to `file` (created with its folder if missing; an unwritable
+ * folder such as /proc/x fails at once, see well-data's `ensureDir`).
+ */
 export function appendRecords(file: string, records: readonly unknown[]): void {
-  mkdirSync(dirname(file), { recursive: true });
+  ensureParentDir(file, 'records directory');
   let existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
   if (existing && !existing.endsWith('\n')) existing += '\n';
   const tmp = `${file}.${process.pid}.tmp`;

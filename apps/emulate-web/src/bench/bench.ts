@@ -3,8 +3,8 @@
  * first test trajectory and one record per (backend, emulator) is appended to a JSONL file. A
  * backend the browser lacks (WebGPU, usually) is reported with the page's reason, not recorded.
  */
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { appendFileSync, existsSync } from 'node:fs';
+import { ensureParentDir } from '@lola-ts/well-data';
 import { launchChromium, openEmulatePage, runInPage, DEFAULT_CHROMIUM } from './chromium.js';
 import { pageRecord } from './record.js';
 
@@ -23,6 +23,7 @@ export interface BenchOptions {
 export async function benchSite(opts: BenchOptions): Promise<{ records: Record<string, unknown>[]; lines: string[] }> {
   if (!existsSync(opts.page)) throw new Error(`${opts.page}: no such page (build it with \`npm run site\`)`);
   if (!existsSync(opts.chromium)) throw new Error(`${opts.chromium}: Chromium not found (apt-get install chromium, or --chromium PATH)`);
+  ensureParentDir(opts.out, 'bench records directory'); // before the runs: an unwritable --out fails at once
   const records: Record<string, unknown>[] = [];
   const lines: string[] = [];
   for (const backend of opts.backends) {
@@ -55,7 +56,6 @@ export async function benchSite(opts: BenchOptions): Promise<{ records: Record<s
     }
   }
   if (records.length) {
-    mkdirSync(dirname(opts.out), { recursive: true });
     appendFileSync(opts.out, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
   }
   return { records, lines };

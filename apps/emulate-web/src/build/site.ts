@@ -10,10 +10,11 @@
  */
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDir, ensureParentDir } from '@lola-ts/well-data';
 import { SITE_DATA_GLOBAL, type SiteData } from '../manifest.js';
 import { exportSiteData, type ExportOptions } from './export-data.js';
 import { pageHtml } from './html.js';
@@ -39,7 +40,7 @@ export interface SiteResult {
 }
 
 function writeAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
+  ensureParentDir(path, 'site directory');
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, data);
   renameSync(tmp, path);
@@ -96,6 +97,7 @@ function wasmBinaries(): Record<string, string> {
 /** Builds the page and its data into `opts.out`. */
 export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   const out = resolve(opts.out);
+  ensureDir(join(out, ASSETS_DIR), 'site directory'); // before the bundling: an unwritable --out fails at once
   const exported = await exportSiteData(opts);
   const data: SiteData = { ...exported, built: { ...exported.built, commit: gitCommit() }, wasm: wasmBinaries() };
   const bundle = await bundlePage(opts.minify ?? true);
