@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "clones.h"
 #include "napi_args.h"
 
 using lola::Args;
@@ -44,7 +43,7 @@ inline float Apply(float x, float y) {
 
 // out[0..n) = op(a[i·sa], b[i·sb]) with sa, sb ∈ {0, 1} (separate loops so each vectorises).
 template <int Op>
-LOLA_CLONES void Row(const float* __restrict a, const float* __restrict b, float* __restrict o, int64_t n, int64_t sa, int64_t sb) {
+inline void Row(const float* __restrict a, const float* __restrict b, float* __restrict o, int64_t n, int64_t sa, int64_t sb) {
   if (sa && sb) for (int64_t i = 0; i < n; i++) o[i] = Apply<Op>(a[i], b[i]);
   else if (sa) { const float y = b[0]; for (int64_t i = 0; i < n; i++) o[i] = Apply<Op>(a[i], y); }
   else if (sb) { const float x = a[0]; for (int64_t i = 0; i < n; i++) o[i] = Apply<Op>(x, b[i]); }

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "clones.h"
 #include "napi_args.h"
@@ -119,6 +120,21 @@ inline float LaneSum(int64_t n, F f) {
   return s;
 }
 
+// Σ f(i) for i in [off, off + N), pairwise (log-depth additions: short rows do not wait on one
+// long chain of dependent adds).
+template <int N, typename F>
+inline float TreeSum(F f, int64_t off = 0) {
+  if constexpr (N == 1) return f(off);
+  else return TreeSum<N / 2>(f, off) + TreeSum<N - N / 2>(f, off + N / 2);
+}
+
+// LaneSum, or TreeSum when the length N is fixed.
+template <int N, typename F>
+inline float RowSum(int64_t n, F f) {
+  if constexpr (N > 0) return TreeSum<N>(f);
+  else return LaneSum(n, f);
+}
+
 inline float RowMax(const float* __restrict x, int64_t n) {
   float acc[16];
   for (int j = 0; j < 16; j++) acc[j] = x[0];
@@ -139,21 +155,56 @@ LOLA_CLONES void SoftmaxRow(const float* __restrict x, float* __restrict o, int6
   for (int64_t i = 0; i < n; i++) o[i] *= inv;
 }
 
-// One row of the normaliser y = (x − μ)·r, r = 1/√(Σ(x − μ)²/d + eps), μ = ⟨x⟩ if centre, d = n
-// or n − 1 (unbiased).
-LOLA_CLONES void NormRow(const float* __restrict x, float* __restrict y, float* __restrict r, int64_t n, float eps, bool centre, bool unbiased) {
-  const float m = centre ? LaneSum(n, [&](int64_t i) { return x[i]; }) / float(n) : 0.0f;
-  const float ss = LaneSum(n, [&](int64_t i) { const float c = x[i] - m; return c * c; });
-  const float rr = 1.0f / std::sqrt(ss / float(unbiased ? n - 1 : n) + eps);
-  for (int64_t i = 0; i < n; i++) y[i] = (x[i] - m) * rr;
-  *r = rr;
+// Rows [i0, i1) of the normaliser y = (x − μ)·r, r = 1/√(Σ(x − μ)²/d + eps), μ = ⟨x⟩ if centre,
+// d = n or n − 1 (unbiased). N > 0 fixes the row length at compile time (short channel rows of the
+// autoencoders: the row loops unroll into a few vector operations); N = 0 reads it from n.
+template <int N>
+LOLA_CLONES void NormRows(const float* __restrict x, float* __restrict y, float* __restrict r, int64_t i0, int64_t i1, int64_t n, float eps, bool centre, bool unbiased) {
+  if constexpr (N > 0) n = N;
+  const float inv = 1.0f / float(n), invd = 1.0f / float(unbiased ? n - 1 : n);
+  for (int64_t row = i0; row < i1; row++) {
+    const float* xr = x + row * n;
+    float* yr = y + row * n;
+    const float m = centre ? RowSum<N>(n, [&](int64_t i) { return xr[i]; }) * inv : 0.0f;
+    const float ss = RowSum<N>(n, [&](int64_t i) { const float c = xr[i] - m; return c * c; });
+    const float rr = 1.0f / std::sqrt(ss * invd + eps);
+    for (int64_t i = 0; i < n; i++) yr[i] = (xr[i] - m) * rr;
+    r[row] = rr;
+  }
 }
 
-// One row of dx = r·(dy − [⟨dy⟩] − y·Σ(dy⊙y)/d).
-LOLA_CLONES void NormGradRow(const float* __restrict dy, const float* __restrict y, float r, float* __restrict dx, int64_t n, bool centre, bool unbiased) {
-  const float d = LaneSum(n, [&](int64_t i) { return dy[i] * y[i]; }) / float(unbiased ? n - 1 : n);
-  const float mean = centre ? LaneSum(n, [&](int64_t i) { return dy[i]; }) / float(n) : 0.0f;
-  for (int64_t i = 0; i < n; i++) dx[i] = (dy[i] - y[i] * d - mean) * r;
+// Rows [i0, i1) of dx = r·(dy − [⟨dy⟩] − y·Σ(dy⊙y)/d).
+template <int N>
+LOLA_CLONES void NormGradRows(const float* __restrict dy, const float* __restrict y, const float* __restrict r, float* __restrict dx, int64_t i0, int64_t i1, int64_t n, bool centre, bool unbiased) {
+  if constexpr (N > 0) n = N;
+  const float inv = 1.0f / float(n), invd = 1.0f / float(unbiased ? n - 1 : n);
+  for (int64_t row = i0; row < i1; row++) {
+    const float* g = dy + row * n;
+    const float* yr = y + row * n;
+    float* o = dx + row * n;
+    const float d = RowSum<N>(n, [&](int64_t i) { return g[i] * yr[i]; }) * invd;
+    const float mean = centre ? RowSum<N>(n, [&](int64_t i) { return g[i]; }) * inv : 0.0f;
+    const float rr = r[row];
+    for (int64_t i = 0; i < n; i++) o[i] = (g[i] - yr[i] * d - mean) * rr;
+  }
+}
+
+// fn<N>(i0, i1) over blocks of rows, N the row length when it is 4, 8, 16 or 32, else 0; blocks
+// across threads for at least kParallel values.
+template <typename F>
+void RowBlocks(int64_t rows, int64_t cols, F fn) {
+  const int64_t block = std::max<int64_t>(1, kChunk / cols), blocks = (rows + block - 1) / block;
+#pragma omp parallel for schedule(static) if (rows * cols >= kParallel)
+  for (int64_t b = 0; b < blocks; b++) {
+    const int64_t i0 = b * block, i1 = std::min(rows, i0 + block);
+    switch (cols) {
+      case 4: fn(std::integral_constant<int, 4>{}, i0, i1); break;
+      case 8: fn(std::integral_constant<int, 8>{}, i0, i1); break;
+      case 16: fn(std::integral_constant<int, 16>{}, i0, i1); break;
+      case 32: fn(std::integral_constant<int, 32>{}, i0, i1); break;
+      default: fn(std::integral_constant<int, 0>{}, i0, i1);
+    }
+  }
 }
 
 }  // namespace
@@ -225,8 +276,7 @@ napi_value Norm(napi_env env, napi_callback_info info) {
     const float* x = a.At(a.Int(1), rows * cols, "norm x");
     float* y = a.At(a.Int(2), rows * cols, "norm y");
     float* r = a.At(a.Int(3), rows, "norm r");
-#pragma omp parallel for schedule(static) if (rows * cols >= kParallel)
-    for (int64_t i = 0; i < rows; i++) NormRow(x + i * cols, y + i * cols, r + i, cols, float(eps), centre, unbiased);
+    RowBlocks(rows, cols, [&](auto n, int64_t i0, int64_t i1) { NormRows<decltype(n)::value>(x, y, r, i0, i1, cols, float(eps), centre, unbiased); });
     return nullptr;
   } catch (const Error& e) {
     return Throw(env, e.message);
@@ -245,8 +295,7 @@ napi_value NormGrad(napi_env env, napi_callback_info info) {
     const float* y = a.At(a.Int(2), rows * cols, "normGrad y");
     const float* r = a.At(a.Int(3), rows, "normGrad r");
     float* dx = a.At(a.Int(4), rows * cols, "normGrad dx");
-#pragma omp parallel for schedule(static) if (rows * cols >= kParallel)
-    for (int64_t i = 0; i < rows; i++) NormGradRow(dy + i * cols, y + i * cols, r[i], dx + i * cols, cols, centre, unbiased);
+    RowBlocks(rows, cols, [&](auto n, int64_t i0, int64_t i1) { NormGradRows<decltype(n)::value>(dy, y, r, dx, i0, i1, cols, centre, unbiased); });
     return nullptr;
   } catch (const Error& e) {
     return Throw(env, e.message);
