@@ -28,6 +28,8 @@ export { openWellFile, WellFile, type TimeWindow, type ChannelsLast, type Trajec
 export { createWellFile, WellFileWriter, PARTIAL_SUFFIX, type WellWriteOptions } from './writer/well-writer.js';
 export type { WellWriteSchema, WellFieldSpec, WellScalarSpec, BoundarySpec } from './writer/spec.js';
 export { probeHdf5File } from './h5/probe.js';
+export { writeFuzzBaseFile, mutateBytes, formatMutations, parseMutations, type ByteMutation } from './fuzz/mutate.js';
+export { readWholeWellFile, type ReadOutcome } from './fuzz/read-all.js';
 export { ensureDir, ensureParentDir } from './fs/ensure-dir.js';
 
 export { findWellFiles, resolveWellSplit, openWellFiles, type WellSplit, type WellSplitLocation } from './dataset/directory.js';

@@ -1,4 +1,5 @@
 import { WellFormatError } from '../errors.js';
+import { takeHeapDamage } from './heap-check.js';
 import { discardH5wasm } from './load.js';
 
 /**
@@ -9,12 +10,15 @@ import { discardH5wasm } from './load.js';
  *   `<file>: <object>: expected <what>, got damaged HDF5 metadata (<HDF5's innermost message>)`.
  * - A wasm `abort()` (`RuntimeError: Aborted(...)`) makes the module unusable: it is discarded, so
  *   the next open instantiates a fresh one, and the error says so.
+ * - A global heap collection that would make HDF5 loop forever is refused as it is read
+ *   (`heap-check.ts`); the error names it.
  * - What the module prints on stderr meanwhile (emscripten's `Aborted(...)`, UTF-8 warnings for
  *   damaged names) is swallowed; the error carries the information.
  * `WellFormatError`s and `RangeError`s from our own checks pass through unchanged.
  */
 export function guardH5<T>(file: string, objectPath: string, what: string, fn: () => T): T {
   const restore = muteStderr();
+  takeHeapDamage();
   try {
     return fn();
   } catch (err) {
@@ -27,6 +31,8 @@ export function guardH5<T>(file: string, objectPath: string, what: string, fn: (
 /** The conversion `guardH5` applies (for async callers that catch themselves). */
 export function asWellError(err: unknown, file: string, objectPath: string, what: string): unknown {
   if (err instanceof WellFormatError || err instanceof RangeError) return err;
+  const heap = takeHeapDamage();
+  if (heap && err instanceof Error) return new WellFormatError(file, objectPath, what, `damaged HDF5 metadata (${heap})`);
   if (err instanceof WebAssembly.RuntimeError || (err instanceof Error && /^Aborted\(/.test(err.message))) {
     discardH5wasm();
     return new WellFormatError(file, objectPath, what, 'damaged HDF5 metadata (the HDF5 library aborted; files opened before must be reopened)');

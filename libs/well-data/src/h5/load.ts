@@ -1,3 +1,5 @@
+import { installHeapCheck } from './heap-check.js';
+
 /** The h5wasm namespace (`File`, `Group`, `Dataset`, ...), once its WebAssembly module is ready. */
 export type H5Wasm = typeof import('h5wasm/node').default;
 
@@ -11,7 +13,8 @@ let generation = 0;
  *
  * HDF5's automatic error printing (the `HDF5-DIAG` traces on stderr) is replaced by h5wasm's
  * throwing handler: a failing HDF5 call throws a JS `Error` carrying the error stack as text, which
- * `guardH5` (`guard.ts`) turns into one `WellFormatError` naming the file.
+ * `guardH5` (`guard.ts`) turns into one `WellFormatError` naming the file. Global heap collections
+ * are checked as they are read (`heap-check.ts`), so a damaged one errors instead of hanging.
  */
 export function loadH5wasm(): Promise<H5Wasm> {
   loading ??= instantiate(generation);
@@ -24,6 +27,7 @@ async function instantiate(gen: number): Promise<H5Wasm> {
   const mod = (gen === 0 ? await import('h5wasm/node') : await import(/* @vite-ignore */ `${import.meta.resolve('h5wasm/node')}?instance=${gen}`)) as typeof import('h5wasm/node');
   const Module = await mod.ready;
   Module.activate_throwing_error_handler();
+  installHeapCheck();
   return mod.default;
 }
 
