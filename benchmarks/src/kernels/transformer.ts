@@ -1,12 +1,13 @@
 /**
  * The benchmark's pre-LN transformer block (docs/runtime.md §1): x + Attn(LN(x)), then
  * x + MLP(LN(x)) with a 4× MLP and the tanh form of GELU. Written around the tfjs pitfalls
- * (nn-blocks README): 2-D matMuls for the projections, slices instead of stridedSlice. LayerNorm
- * and GELU are the library's (`layerNorm` with an affine g, b; `gelu`), as PyTorch's reference uses
- * its `nn.LayerNorm` and `F.gelu(approximate="tanh")`: one fused kernel each (and one for each
- * gradient) on the native runtime, the op-by-op formulas on other backends.
+ * (nn-blocks README): 2-D matMuls for the projections, slices instead of stridedSlice. LayerNorm,
+ * GELU and the scaled softmax are the library's (`layerNorm` with an affine g, b; `gelu`;
+ * `scaledSoftmax`), as PyTorch's reference uses its `nn.LayerNorm`, `F.gelu(approximate="tanh")`
+ * and `torch.softmax`: one fused kernel each (and one for each gradient) on the native runtime, the
+ * op-by-op formulas on other backends.
  */
-import { gelu as libGelu, layerNorm as libLayerNorm } from '@lola-ts/nn-blocks';
+import { gelu as libGelu, layerNorm as libLayerNorm, scaledSoftmax } from '@lola-ts/nn-blocks';
 import * as tf from '@tensorflow/tfjs-core';
 
 function normal(shape: number[], std: number, seed: number): tf.Tensor {
@@ -59,7 +60,7 @@ export function block(p: Record<string, tf.Variable>, x: tf.Tensor, heads: numbe
   // [B*S, 3D] -> [3, B*heads, S, hd]
   const split = tf.reshape(tf.transpose(tf.reshape(qkv, [B, S, 3, heads, hd]), [2, 0, 3, 1, 4]), [3, B * heads, S, hd]);
   const [q, k, v] = tf.split(split, 3, 0).map((t) => tf.reshape(t, [B * heads, S, hd]));
-  const att = tf.softmax(tf.mul(tf.matMul(q!, k!, false, true), 1 / Math.sqrt(hd)));
+  const att = scaledSoftmax(tf.matMul(q!, k!, false, true), 1 / Math.sqrt(hd));
   const o = tf.reshape(tf.transpose(tf.reshape(tf.matMul(att, v!), [B, heads, S, hd]), [0, 2, 1, 3]), [B * S, D]);
   const x1 = tf.add(rows, tf.add(tf.matMul(o, p['wo']!), p['bo']!)) as tf.Tensor2D;
   const h2 = layerNorm(x1, p['ln2g']!, p['ln2b']!);

@@ -237,6 +237,7 @@ napi_value Softmax(napi_env env, napi_callback_info info);
 napi_value Norm(napi_env env, napi_callback_info info);
 napi_value NormGrad(napi_env env, napi_callback_info info);
 napi_value Strided(napi_env env, napi_callback_info info);
+napi_value SoftmaxGrad(napi_env env, napi_callback_info info);
 
 namespace {
 
@@ -252,6 +253,7 @@ napi_value Init(napi_env env, napi_value exports) {
       {"norm", nullptr, Norm, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"normGrad", nullptr, NormGrad, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"strided", nullptr, Strided, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"softmaxGrad", nullptr, SoftmaxGrad, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"setConvEngine", nullptr, SetConvEngine, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"info", nullptr, Info, nullptr, nullptr, nullptr, napi_default, nullptr},
   };

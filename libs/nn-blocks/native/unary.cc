@@ -147,12 +147,18 @@ inline float RowMax(const float* __restrict x, int64_t n) {
   return m;
 }
 
-// Softmax of one row: exp(x − max) / Σ.
-LOLA_CLONES void SoftmaxRow(const float* __restrict x, float* __restrict o, int64_t n) {
+// Softmax of one row of s·x: exp(s·(x − max)) / Σ (s > 0).
+LOLA_CLONES void SoftmaxRow(const float* __restrict x, float* __restrict o, int64_t n, float s) {
   const float m = RowMax(x, n);
-  for (int64_t i = 0; i < n; i++) o[i] = Exp(x[i] - m);
+  for (int64_t i = 0; i < n; i++) o[i] = Exp((x[i] - m) * s);
   const float inv = 1.0f / LaneSum(n, [&](int64_t i) { return o[i]; });
   for (int64_t i = 0; i < n; i++) o[i] *= inv;
+}
+
+// Gradient of one row of y = softmax(s·x): dx = s·y⊙(dy − Σ dy⊙y).
+LOLA_CLONES void SoftmaxGradRow(const float* __restrict y, const float* __restrict dy, float* __restrict dx, int64_t n, float s) {
+  const float dot = LaneSum(n, [&](int64_t i) { return dy[i] * y[i]; });
+  for (int64_t i = 0; i < n; i++) dx[i] = s * y[i] * (dy[i] - dot);
 }
 
 // Rows [i0, i1) of the normaliser y = (x − μ)·r, r = 1/√(Σ(x − μ)²/d + eps), μ = ⟨x⟩ if centre,
@@ -246,17 +252,39 @@ napi_value UnaryOp(napi_env env, napi_callback_info info) {
   }
 }
 
-// softmax(heap, x, out, rows, cols): softmax over the last axis of [rows, cols].
+// softmax(heap, x, out, rows, cols, scale): softmax(scale·x) over the last axis of [rows, cols].
 napi_value Softmax(napi_env env, napi_callback_info info) {
   try {
-    Args a(env, info, 5);
+    Args a(env, info, 6);
     a.Heap(0);
     const int64_t rows = a.Int(3), cols = a.Int(4);
-    if (rows < 1 || cols < 1) throw Error{"softmax: sizes must be positive"};
+    double scale = 1;
+    napi_get_value_double(env, a.v[5], &scale);
+    if (rows < 1 || cols < 1 || !(scale > 0)) throw Error{"softmax: sizes and the scale must be positive"};
     const float* x = a.At(a.Int(1), rows * cols, "softmax x");
     float* o = a.At(a.Int(2), rows * cols, "softmax out");
 #pragma omp parallel for schedule(static) if (rows * cols >= kParallel)
-    for (int64_t i = 0; i < rows; i++) SoftmaxRow(x + i * cols, o + i * cols, cols);
+    for (int64_t i = 0; i < rows; i++) SoftmaxRow(x + i * cols, o + i * cols, cols, float(scale));
+    return nullptr;
+  } catch (const Error& e) {
+    return Throw(env, e.message);
+  }
+}
+
+// softmaxGrad(heap, y, dy, dx, rows, cols, scale): the gradient of softmax(scale·x) (above).
+napi_value SoftmaxGrad(napi_env env, napi_callback_info info) {
+  try {
+    Args a(env, info, 7);
+    a.Heap(0);
+    const int64_t rows = a.Int(4), cols = a.Int(5);
+    double scale = 1;
+    napi_get_value_double(env, a.v[6], &scale);
+    if (rows < 1 || cols < 1) throw Error{"softmaxGrad: sizes must be positive"};
+    const float* y = a.At(a.Int(1), rows * cols, "softmaxGrad y");
+    const float* dy = a.At(a.Int(2), rows * cols, "softmaxGrad dy");
+    float* dx = a.At(a.Int(3), rows * cols, "softmaxGrad dx");
+#pragma omp parallel for schedule(static) if (rows * cols >= kParallel)
+    for (int64_t i = 0; i < rows; i++) SoftmaxGradRow(y + i * cols, dy + i * cols, dx + i * cols, cols, float(scale));
     return nullptr;
   } catch (const Error& e) {
     return Throw(env, e.message);

@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RandomSource } from '../params/init.js';
 import { initLinear, linear, type LinearParams } from './linear.js';
+import { scaledSoftmax } from './softmax.js';
 
 export interface AttentionParams {
   /** Number of heads (static). */
@@ -49,8 +50,8 @@ export function scaledDotProductAttention(q: tf.Tensor, k: tf.Tensor, v: tf.Tens
     const q3 = tf.reshape(q, [b * h, n, d]);
     const k3 = tf.reshape(k, [b * h, m, d]);
     const v3 = tf.reshape(v, [b * h, m, v.shape[3]!]);
-    const scores = tf.mul(tf.matMul(q3, k3, false, true), scale ?? 1 / Math.sqrt(d));
-    const out = tf.matMul(tf.softmax(scores, -1), v3);
+    const att = scaledSoftmax(tf.matMul(q3, k3, false, true), scale ?? 1 / Math.sqrt(d));
+    const out = tf.matMul(att, v3);
     return tf.reshape(out, [b, h, n, v.shape[3]!]);
   });
 }

@@ -8,3 +8,4 @@ export { pixelUnshuffle, pixelShuffle } from './shuffle.js';
 export { initResBlock, resBlock, type ResBlockParams, type ResBlockOptions, type ResBlockContext } from './resblock.js';
 export { initDownsample, downsample, initUpsample, upsample, type ResampleParams, type ResampleOptions } from './resample.js';
 export { gradientCheck, type GradCheckOptions, type GradCheckEntry, type GradCheckResult } from './gradcheck.js';
+export { scaledSoftmax } from './softmax.js';

@@ -15,7 +15,9 @@ export interface NativeAddon {
   reduce(heap: Uint8Array, x: number, out: number, A: number, R: number, C: number, scale: number): void;
   /** out = op(x) (0 exp, 1 sigmoid, 2 tanh, 3 square, 4 rsqrt, 5 silu, 6 gelu); with dy (5, 6): out = dy·op'(x). */
   unary(heap: Uint8Array, op: number, x: number, out: number, n: number, dy?: number): void;
-  softmax(heap: Uint8Array, x: number, out: number, rows: number, cols: number): void;
+  /** softmax(scale·x) over the last axis; softmaxGrad: dx = scale·y⊙(dy − Σ dy⊙y). */
+  softmax(heap: Uint8Array, x: number, out: number, rows: number, cols: number, scale: number): void;
+  softmaxGrad(heap: Uint8Array, y: number, dy: number, dx: number, rows: number, cols: number, scale: number): void;
   norm(heap: Uint8Array, x: number, y: number, r: number, rows: number, cols: number, eps: number, centre: boolean, unbiased: boolean): void;
   normGrad(heap: Uint8Array, dy: number, y: number, r: number, dx: number, rows: number, cols: number, centre: boolean, unbiased: boolean): void;
   /** out[i] = x[Σ_k i_k·strides[k]] over dims (4-byte elements, rank 1–8). */

@@ -16,6 +16,8 @@ export const NORM_KERNEL = 'LolaNorm';
 export const NORM_GRAD_KERNEL = 'LolaNormGrad';
 export const ACTIVATION_KERNEL = 'LolaActivation';
 export const ACTIVATION_GRAD_KERNEL = 'LolaActivationGrad';
+export const SOFTMAX_KERNEL = 'LolaSoftmax';
+export const SOFTMAX_GRAD_KERNEL = 'LolaSoftmaxGrad';
 
 const heap = (be: BackendWasm): Uint8Array => (be.wasm as unknown as { HEAPU8: Uint8Array }).HEAPU8;
 const off = (be: BackendWasm, t: TensorInfo): number => heapOffset(be, t) / 4;
@@ -53,4 +55,18 @@ export const FUSED_KERNELS: Record<string, Fused> = {
     return nativeUnary(addon, be, activationOp(at), x, true) ?? be.makeOutput(x.shape, 'float32');
   },
   [ACTIVATION_GRAD_KERNEL]: (addon, be, i, at) => nativeUnaryGrad(addon, be, activationOp(at), i['x']!, i['dy']!),
+  [SOFTMAX_KERNEL]: (addon, be, i, at) => {
+    const x = i['x']!;
+    const [rows, cols] = rowsOf(x);
+    const y = be.makeOutput(x.shape, 'float32');
+    if (rows > 0) addon.softmax(heap(be), off(be, x), off(be, y), rows, cols, at['scale'] as number);
+    return y;
+  },
+  [SOFTMAX_GRAD_KERNEL]: (addon, be, i, at) => {
+    const y = i['y']!;
+    const [rows, cols] = rowsOf(y);
+    const dx = be.makeOutput(y.shape, 'float32');
+    if (rows > 0) addon.softmaxGrad(heap(be), off(be, y), off(be, i['dy']!), off(be, dx), rows, cols, at['scale'] as number);
+    return dx;
+  },
 };

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gelu, silu } from '../../layers/activation.js';
+import { scaledDotProductAttention } from '../../layers/attention.js';
 import { channelLayerNorm, layerNorm, rmsNorm } from '../../layers/norm.js';
+import { scaledSoftmax } from '../../layers/softmax.js';
 import { initRuntime } from '../init.js';
 import { closeness, onBackend } from '../oracle.js';
 import { lcgValues } from '../wasm/test-data.js';
@@ -85,6 +87,28 @@ describe.skipIf(!load.ok)('native unary, softmax and fused kernels match the cpu
       }
     }
     expect(nativeCalls()).toBeGreaterThanOrEqual(calls + 5 * 8 * 2); // every forward and gradient fused
+  });
+
+  it('scaledSoftmax (fused scale, softmax and gradient) and attention through it', async () => {
+    const calls = nativeCalls();
+    for (const [i, shape] of [[6, 5], [3, 7, 256], [2, 4099]].entries()) {
+      for (const scale of [1, 0.17, 3]) {
+        const n = tf.util.sizeFromShape(shape);
+        const err = await both(() => {
+          const x = tf.tensor(values(n, i, 10), shape);
+          const w = tf.tensor(lcgValues(n, i + 1), shape);
+          return [scaledSoftmax(x, scale), tf.grad((t: tf.Tensor) => tf.sum(tf.mul(scaledSoftmax(t, scale), w)))(x)];
+        });
+        expect(err, `${shape} scale ${scale}`).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(nativeCalls()).toBeGreaterThanOrEqual(calls + 9 * 2);
+    const err = await both(() => {
+      const [q, k, v] = [1, 2, 3].map((s) => tf.tensor(lcgValues(2 * 3 * 40 * 8, s), [2, 3, 40, 8]));
+      const f = (a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => tf.sum(tf.square(scaledDotProductAttention(a, b, c)));
+      return [scaledDotProductAttention(q!, k!, v!), ...tf.grads(f)([q!, k!, v!])];
+    });
+    expect(err).toBeLessThanOrEqual(1);
   });
 
   it('Transpose of every permutation of rank ≤ 4 (float32, int32) and the rank-5 attention head split', async () => {

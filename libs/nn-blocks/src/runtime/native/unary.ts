@@ -43,6 +43,6 @@ export function nativeSoftmax(addon: NativeAddon, be: BackendWasm, logits: Tenso
   if (logits.dtype !== 'float32' || r === 0 || n < MIN_UNARY || (dim !== -1 && dim !== r - 1)) return null;
   const cols = logits.shape[r - 1]!;
   const out = be.makeOutput(logits.shape, 'float32');
-  addon.softmax(heap(be), off(be, logits), off(be, out), n / cols, cols);
+  addon.softmax(heap(be), off(be, logits), off(be, out), n / cols, cols, 1);
   return out;
 }
