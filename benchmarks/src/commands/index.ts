@@ -18,4 +18,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   emulation: () => import('../emulation/command.js'),
   accuracy: () => import('../accuracy/command.js'),
   data: () => import('../data/command.js'),
+  'fuzz-h5': () => import('../fuzz/command.js'),
 };

@@ -1,0 +1,63 @@
+/**
+ * `lola-bench fuzz-h5 [--runs 5000] [--seed 1] [--max-changes 4] [--timeout-ms 10000] [--dir DIR]
+ * [--out FILE]`: the long fuzz run of the HDF5 reader (docs/bad-inputs.md). Reads `--runs` byte-
+ * mutated copies of a tiny Well file in a worker thread; a case that gives no answer within
+ * `--timeout-ms` is recorded as a hang and the worker replaced. Writes a JSON summary (outcome
+ * counts, most frequent error reasons, every failing case with its mutations) to FILE or stdout;
+ * exit 1 when any case hung, printed HDF5-DIAG or threw something other than WellFormatError.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureParentDir, writeFuzzBaseFile } from '@lola-ts/well-data';
+import { caseChanges } from './cases.js';
+import { runFuzz, summarize, type FuzzSummary } from './run.js';
+
+const USAGE = 'usage: lola-bench fuzz-h5 [--runs 5000] [--seed 1] [--max-changes 4] [--timeout-ms 10000] [--dir DIR] [--out FILE]';
+
+function int(flag: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`lola-bench fuzz-h5: ${flag} '${value}' must be an integer >= ${min}`);
+  return n;
+}
+
+/** Entry point of `lola-bench fuzz-h5`. */
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { values } = parseArgs({
+    args: argv,
+    options: { runs: { type: 'string' }, seed: { type: 'string' }, 'max-changes': { type: 'string' }, 'timeout-ms': { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' } },
+    strict: true,
+  });
+  const runs = int('--runs', values.runs, 5000, 1);
+  const seed = int('--seed', values.seed, 1, 0);
+  const maxChanges = int('--max-changes', values['max-changes'], 4, 1);
+  const timeoutMs = int('--timeout-ms', values['timeout-ms'], 10_000, 100);
+  const dir = values.dir ?? mkdtempSync(join(tmpdir(), 'lola-fuzz-h5-'));
+  if (values.out) ensureParentDir(values.out, 'fuzz summary');
+  const started = Date.now();
+  try {
+    const base = await writeFuzzBaseFile(join(dir, 'base.hdf5'));
+    const cases = Array.from({ length: runs }, (_, index) => ({ index, path: join(dir, 'case.hdf5'), changes: caseChanges(seed, index, base.length, maxChanges) }));
+    const results = await runFuzz(base, cases, timeoutMs, {
+      progress: (done) => {
+        if (done % 500 === 0) process.stderr.write(`fuzz-h5: ${done}/${runs}\n`);
+      },
+    });
+    const summary: FuzzSummary & { seconds: number } = { ...summarize(seed, runs, maxChanges, timeoutMs, base.length, results), seconds: Math.round((Date.now() - started) / 100) / 10 };
+    const text = JSON.stringify(summary, null, 2) + '\n';
+    if (values.out) writeFileSync(values.out, text);
+    else process.stdout.write(text);
+    const bad = summary.counts.hang + summary.counts['other-error'] + summary.counts.diag;
+    console.error(`fuzz-h5: ${runs} cases in ${summary.seconds} s: ${JSON.stringify(summary.counts)}${values.out ? ` -> ${values.out}` : ''}`);
+    return bad ? 1 : 0;
+  } finally {
+    if (!values.dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
