@@ -69,11 +69,30 @@ void Run(const float* a, const float* b, float* o, const std::vector<int64_t>& d
   };
   const int64_t total = rows * n;
   if (rows >= 16 || total < kParallel) {
+    // Blocks of rows: the operand offsets of a block's first row by division, then an odometer
+    // (a division per row costs more than a short row's work, e.g. a bias add over 8 channels).
+    const int64_t block = std::max<int64_t>(1, 4096 / n), blocks = (rows + block - 1) / block;
 #pragma omp parallel for schedule(static) if (total >= kParallel)
-    for (int64_t row = 0; row < rows; row++) {
-      int64_t oa, ob;
-      offsets(row, &oa, &ob);
-      Row<Op>(a + oa, b + ob, o + row * n, n, sa[r - 1], sb[r - 1]);
+    for (int64_t bi = 0; bi < blocks; bi++) {
+      const int64_t r0 = bi * block, r1 = std::min(rows, r0 + block);
+      int64_t idx[8] = {0}, oa = 0, ob = 0;
+      for (int64_t rem = r0, i = int64_t(r) - 1; i-- > 0;) {
+        idx[i] = rem % dims[i];
+        rem /= dims[i];
+        oa += idx[i] * sa[i];
+        ob += idx[i] * sb[i];
+      }
+      for (int64_t row = r0; row < r1; row++) {
+        Row<Op>(a + oa, b + ob, o + row * n, n, sa[r - 1], sb[r - 1]);
+        for (int64_t i = int64_t(r) - 2; i >= 0; i--) {
+          oa += sa[i];
+          ob += sb[i];
+          if (++idx[i] < dims[i]) break;
+          oa -= sa[i] * dims[i];
+          ob -= sb[i] * dims[i];
+          idx[i] = 0;
+        }
+      }
     }
     return;
   }
