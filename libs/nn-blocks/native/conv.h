@@ -11,8 +11,9 @@ struct Conv {
   bool Pointwise() const { return KH == 1 && KW == 1 && sh == 1 && sw == 1 && pt == 0 && pl == 0 && OH == H && OW == W; }
 };
 
-// mode 0: y = conv(x, w); 1: x = input gradient of dy = y; 2: w = filter gradient from x, dy = y.
-// Returns false (with the reason) when oneDNN is not compiled in or rejects the geometry.
-bool DnnlConv(const Conv& c, int mode, float* x, float* w, float* y, std::string* why);
+// mode 0: y = conv(x, w) (+ bias[Co] when bias is not null); 1: x = input gradient of dy = y;
+// 2: w = filter gradient from x, dy = y. Returns false (with the reason) when oneDNN is not
+// compiled in or rejects the geometry.
+bool DnnlConv(const Conv& c, int mode, float* x, float* w, float* y, std::string* why, const float* bias = nullptr);
 // The oneDNN version and the implementation it chose for the last convolution ("" without oneDNN).
 std::string DnnlInfo();

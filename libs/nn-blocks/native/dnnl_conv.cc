@@ -25,6 +25,9 @@ dnnl::engine& Engine() {
 struct Plan {
   memory::desc x, wUser, y;
   dnnl::convolution_forward::primitive_desc fwd;
+  // The forward with a bias (built on first use).
+  dnnl::convolution_forward::primitive_desc fwdBias;
+  bool hasBias = false;
   dnnl::convolution_backward_data::primitive_desc bwdData;
   dnnl::convolution_backward_weights::primitive_desc bwdWeights;
   bool hasBwd = false;
@@ -35,7 +38,7 @@ using Key = std::tuple<int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int
 std::map<Key, std::unique_ptr<Plan>> plans;
 std::string lastImpl;
 
-Plan* Get(const Conv& c, bool backward) {
+Plan* Get(const Conv& c, bool backward, bool bias) {
   const Key key{c.B, c.H, c.W, c.Ci, c.KH, c.KW, c.Co, c.OH, c.OW, c.sh, c.sw, c.dh, c.dw, c.pt, c.pl};
   auto it = plans.find(key);
   Plan* p = it == plans.end() ? nullptr : it->second.get();
@@ -56,6 +59,12 @@ Plan* Get(const Conv& c, bool backward) {
     np->impl = np->fwd.impl_info_str();
     p = np.get();
     plans.emplace(key, std::move(np));
+  }
+  if (bias && !p->hasBias) {
+    memory::desc wAny({c.Co, c.Ci, c.KH, c.KW}, dt::f32, tag::any), b({c.Co}, dt::f32, tag::x);
+    dnnl::convolution_forward::desc fd(dnnl::prop_kind::forward_training, dnnl::algorithm::convolution_direct, p->x, wAny, b, p->y, strides, dil, padL, padR);
+    p->fwdBias = dnnl::convolution_forward::primitive_desc(fd, Engine());
+    p->hasBias = true;
   }
   if (backward && !p->hasBwd) {
     memory::desc wAny({c.Co, c.Ci, c.KH, c.KW}, dt::f32, tag::any);
@@ -78,16 +87,21 @@ memory Weights(const memory::desc& want, memory& user, dnnl::stream& s) {
 
 }  // namespace
 
-bool DnnlConv(const Conv& c, int mode, float* x, float* w, float* y, std::string* why) {
+bool DnnlConv(const Conv& c, int mode, float* x, float* w, float* y, std::string* why, const float* bias) {
   try {
-    Plan* p = Get(c, mode != 0);
+    Plan* p = Get(c, mode != 0, mode == 0 && bias);
     if (!p) {
       *why = "padding not expressible for oneDNN";
       return false;
     }
     dnnl::stream s(Engine());
     memory xm(p->x, Engine(), x), ym(p->y, Engine(), y), wm(p->wUser, Engine(), w);
-    if (mode == 0) {
+    if (mode == 0 && bias) {
+      memory wk = Weights(p->fwdBias.weights_desc(), wm, s);
+      memory bm(memory::desc({c.Co}, dt::f32, tag::x), Engine(), const_cast<float*>(bias));
+      dnnl::convolution_forward(p->fwdBias).execute(s, {{DNNL_ARG_SRC, xm}, {DNNL_ARG_WEIGHTS, wk}, {DNNL_ARG_BIAS, bm}, {DNNL_ARG_DST, ym}});
+      lastImpl = p->fwdBias.impl_info_str();
+    } else if (mode == 0) {
       memory wk = Weights(p->fwd.weights_desc(), wm, s);
       dnnl::convolution_forward(p->fwd).execute(s, {{DNNL_ARG_SRC, xm}, {DNNL_ARG_WEIGHTS, wk}, {DNNL_ARG_DST, ym}});
       lastImpl = p->impl;
@@ -121,7 +135,7 @@ std::string DnnlInfo() {
 
 #else
 
-bool DnnlConv(const Conv&, int, float*, float*, float*, std::string* why) {
+bool DnnlConv(const Conv&, int, float*, float*, float*, std::string* why, const float*) {
   *why = "built without oneDNN";
   return false;
 }

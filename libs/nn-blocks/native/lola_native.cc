@@ -130,12 +130,42 @@ void Col2im(const Conv& c, const float* cols, float* dx, int64_t r0, int64_t r1)
   }
 }
 
-// conv2d(heap, mode, x, w, y, B, H, W, Ci, KH, KW, Co, OH, OW, sh, sw, dh, dw, pt, pl), NHWC,
-// filter [KH, KW, Ci, Co]. mode 0: y = conv(x, w); 1: x = the input gradient of dy = y through w;
-// 2: w = the filter gradient from x and dy = y.
+// The sgemm paths of Conv2d (1×1 convolutions, im2col / col2im in chunks).
+void ConvBody(const Conv& c, int mode, float* x, float* w, float* y) {
+  const int64_t kc = c.Kc(), rows = c.Rows();
+  if (c.Pointwise()) {
+    if (mode == 0) cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, int(rows), int(c.Co), int(kc), 1.0f, x, int(kc), w, int(c.Co), 0.0f, y, int(c.Co));
+    else if (mode == 1) cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(rows), int(kc), int(c.Co), 1.0f, y, int(c.Co), w, int(c.Co), 0.0f, x, int(kc));
+    else cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, int(kc), int(c.Co), int(rows), 1.0f, x, int(kc), y, int(c.Co), 0.0f, w, int(c.Co));
+    return;
+  }
+  const int64_t chunk = std::max<int64_t>(std::min<int64_t>(rows, kChunkFloats / kc), 1);
+  float* cols = Scratch(chunk * kc).data();
+  if (mode == 1) std::memset(x, 0, sizeof(float) * c.B * c.H * c.W * c.Ci);
+  for (int64_t r0 = 0; r0 < rows; r0 += chunk) {
+    const int64_t r1 = std::min(rows, r0 + chunk), n = r1 - r0;
+    if (mode == 0) {
+      Im2col(c, x, cols, r0, r1);
+      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, int(n), int(c.Co), int(kc), 1.0f, cols, int(kc), w, int(c.Co), 0.0f, y + r0 * c.Co, int(c.Co));
+    } else if (mode == 1) {
+      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(n), int(kc), int(c.Co), 1.0f, y + r0 * c.Co, int(c.Co), w, int(c.Co), 0.0f, cols, int(kc));
+      Col2im(c, cols, x, r0, r1);
+    } else {
+      Im2col(c, x, cols, r0, r1);
+      cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, int(kc), int(c.Co), int(n), 1.0f, cols, int(kc), y + r0 * c.Co, int(c.Co), r0 == 0 ? 0.0f : 1.0f, w, int(c.Co));
+    }
+  }
+}
+
+// conv2d(heap, mode, x, w, y, B, H, W, Ci, KH, KW, Co, OH, OW, sh, sw, dh, dw, pt, pl[, bias]),
+// NHWC, filter [KH, KW, Ci, Co]. mode 0: y = conv(x, w) (+ bias[Co] when given); 1: x = the input
+// gradient of dy = y through w; 2: w = the filter gradient from x and dy = y.
 napi_value Conv2d(napi_env env, napi_callback_info info) {
   try {
-    Args a(env, info, 20);
+    size_t argc = 21;
+    napi_value probe[21];
+    napi_get_cb_info(env, info, &argc, probe, nullptr, nullptr);
+    Args a(env, info, argc == 21 ? 21 : 20);
     a.Heap(0);
     const int64_t mode = a.Int(1);
     Conv c{a.Int(5), a.Int(6), a.Int(7), a.Int(8), a.Int(9), a.Int(10), a.Int(11), a.Int(12), a.Int(13),
@@ -147,30 +177,15 @@ napi_value Conv2d(napi_env env, napi_callback_info info) {
     float* x = a.At(a.Int(2), c.B * c.H * c.W * c.Ci, "conv2d x");
     float* w = a.At(a.Int(3), c.Kc() * c.Co, "conv2d filter");
     float* y = a.At(a.Int(4), c.Rows() * c.Co, "conv2d y");
-    const int64_t kc = c.Kc(), rows = c.Rows();
+    const int64_t rows = c.Rows();
+    const float* bias = a.v.size() == 21 && mode == 0 ? a.At(a.Int(20), c.Co, "conv2d bias") : nullptr;
     std::string why;
-    if (useDnnl && !c.Pointwise() && DnnlConv(c, int(mode), x, w, y, &why)) return nullptr;
-    if (c.Pointwise()) {
-      if (mode == 0) cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, int(rows), int(c.Co), int(kc), 1.0f, x, int(kc), w, int(c.Co), 0.0f, y, int(c.Co));
-      else if (mode == 1) cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(rows), int(kc), int(c.Co), 1.0f, y, int(c.Co), w, int(c.Co), 0.0f, x, int(kc));
-      else cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, int(kc), int(c.Co), int(rows), 1.0f, x, int(kc), y, int(c.Co), 0.0f, w, int(c.Co));
-      return nullptr;
-    }
-    const int64_t chunk = std::max<int64_t>(std::min<int64_t>(rows, kChunkFloats / kc), 1);
-    float* cols = Scratch(chunk * kc).data();
-    if (mode == 1) std::memset(x, 0, sizeof(float) * c.B * c.H * c.W * c.Ci);
-    for (int64_t r0 = 0; r0 < rows; r0 += chunk) {
-      const int64_t r1 = std::min(rows, r0 + chunk), n = r1 - r0;
-      if (mode == 0) {
-        Im2col(c, x, cols, r0, r1);
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, int(n), int(c.Co), int(kc), 1.0f, cols, int(kc), w, int(c.Co), 0.0f, y + r0 * c.Co, int(c.Co));
-      } else if (mode == 1) {
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int(n), int(kc), int(c.Co), 1.0f, y + r0 * c.Co, int(c.Co), w, int(c.Co), 0.0f, cols, int(kc));
-        Col2im(c, cols, x, r0, r1);
-      } else {
-        Im2col(c, x, cols, r0, r1);
-        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, int(kc), int(c.Co), int(n), 1.0f, cols, int(kc), y + r0 * c.Co, int(c.Co), r0 == 0 ? 0.0f : 1.0f, w, int(c.Co));
-      }
+    if (useDnnl && !c.Pointwise() && DnnlConv(c, int(mode), x, w, y, &why, bias)) return nullptr;
+    ConvBody(c, int(mode), x, w, y);
+    if (bias) {
+#pragma omp parallel for schedule(static) if (rows * c.Co >= (int64_t(1) << 15))
+      for (int64_t r = 0; r < rows; r++)
+        for (int64_t o = 0; o < c.Co; o++) y[r * c.Co + o] += bias[o];
     }
     return nullptr;
   } catch (const Error& e) {

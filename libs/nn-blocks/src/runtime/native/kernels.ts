@@ -109,24 +109,31 @@ function convGeometry(xShape: number[], filterShape: number[], at: Attrs, dilati
   return positive && g.pt >= 0 && g.pl >= 0 ? g : null;
 }
 
-function runConv(addon: NativeAddon, be: BackendWasm, mode: 0 | 1 | 2, x: TensorInfo, w: TensorInfo, y: TensorInfo, g: Conv): void {
-  addon.conv2d(heap(be), mode, off(be, x), off(be, w), off(be, y), g.B, g.H, g.W, g.Ci, g.KH, g.KW, g.Co, g.OH, g.OW, g.sh, g.sw, g.dh, g.dw, g.pt, g.pl);
+function runConv(addon: NativeAddon, be: BackendWasm, mode: 0 | 1 | 2, x: TensorInfo, w: TensorInfo, y: TensorInfo, g: Conv, bias?: TensorInfo): void {
+  const args = [heap(be), mode, off(be, x), off(be, w), off(be, y), g.B, g.H, g.W, g.Ci, g.KH, g.KW, g.Co, g.OH, g.OW, g.sh, g.sw, g.dh, g.dw, g.pt, g.pl] as const;
+  if (bias) addon.conv2d(...args, off(be, bias));
+  else addon.conv2d(...args);
 }
 
-const conv2d: Native = (addon, be, i, at) => {
+/** The forward conv; a float32 bias of shape [Co] is added inside the convolution (oneDNN's bias). */
+function convForward(addon: NativeAddon, be: BackendWasm, i: Record<string, TensorInfo | undefined>, at: Attrs, bias?: TensorInfo): TensorInfo | null {
   const x = i['x']!;
   const w = i['filter']!;
   if (!f32(x) || !f32(w)) return null;
   const g = convGeometry(x.shape, w.shape, at, at['dilations']);
   if (!g) return null;
   const y = be.makeOutput([g.B, g.OH, g.OW, g.Co], 'float32');
-  runConv(addon, be, 0, x, w, y, g);
+  runConv(addon, be, 0, x, w, y, g, bias);
   return y;
-};
+}
+
+const conv2d: Native = (addon, be, i, at) => convForward(addon, be, i, at);
 
 const fusedConv2d: Native = (addon, be, i, at) => {
-  const y = conv2d(addon, be, i, at);
-  return y && biasAndActivation(be, y, i, at, 'FusedConv2D');
+  const bias = i['bias'];
+  const inner = bias && f32(bias) && bias.shape.length === 1 && bias.shape[0] === i['filter']!.shape[3] ? bias : undefined;
+  const y = convForward(addon, be, i, at, inner);
+  return y && biasAndActivation(be, y, inner ? { ...i, bias: undefined } : i, at, 'FusedConv2D');
 };
 
 const conv2dBackpropInput: Native = (addon, be, i, at) => {

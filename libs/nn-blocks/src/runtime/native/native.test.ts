@@ -136,6 +136,22 @@ describe.skipIf(!load.ok)('native kernels match the cpu backend', () => {
     expect(err).toBeLessThanOrEqual(1);
   });
 
+  it.each(['dnnl', 'im2col'] as const)('FusedConv2D with the bias inside the convolution (3×3, 1×1, strided, %s) and its gradients', async (engine) => {
+    if (!load.ok) return;
+    load.addon.setConvEngine(engine);
+    const calls = nativeCalls();
+    for (const [i, [x, f, s]] of ([[[2, 9, 7, 3], [3, 3, 3, 4], 1], [[1, 40, 40, 8], [3, 3, 8, 5], 1], [[3, 6, 6, 16], [1, 1, 16, 7], 1], [[2, 11, 9, 4], [3, 3, 4, 6], 2]] as [[number, number, number, number], [number, number, number, number], number][]).entries()) {
+      const err = await both(() => {
+        const g = tf.grads((a: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.fused.conv2d({ x: a as tf.Tensor4D, filter: w as tf.Tensor4D, strides: s, pad: 'same', bias: b }))));
+        const args = [t4(x, i), t4(f, i + 1), tf.tensor1d(lcgValues(f[3], i + 2))];
+        return [tf.fused.conv2d({ x: args[0] as tf.Tensor4D, filter: args[1] as tf.Tensor4D, strides: s, pad: 'same', bias: args[2] }), ...g(args)];
+      });
+      expect(err, `${x} ${f} s${s} ${engine}`).toBeLessThanOrEqual(1);
+    }
+    expect(nativeCalls()).toBeGreaterThan(calls);
+    load.addon.setConvEngine('dnnl');
+  });
+
   it('conv2d and conv2dTranspose gradients through tf.grads; a larger conv past one im2col chunk', async () => {
     for (const [i, c] of cases.filter((_, j) => j % 5 === 0).entries()) {
       const s = shapes(c);
