@@ -1,6 +1,7 @@
 import { WellFormatError } from '../errors.js';
 import { takeHeapDamage } from './heap-check.js';
 import { discardH5wasm } from './load.js';
+import { markStale } from './stale.js';
 
 /**
  * Runs `fn` (synchronous h5wasm calls on `file`) so that a damaged file gives ONE clear
@@ -12,6 +13,8 @@ import { discardH5wasm } from './load.js';
  *   the next open instantiates a fresh one, and the error says so.
  * - A global heap collection that would make HDF5 loop forever is refused as it is read
  *   (`heap-check.ts`); the error names it.
+ * - The file is marked as possibly still open in this module (`stale.ts`), so that reopening it
+ *   starts from a fresh module instead of HDF5's stale cache.
  * - What the module prints on stderr meanwhile (emscripten's `Aborted(...)`, UTF-8 warnings for
  *   damaged names) is swallowed; the error carries the information.
  * `WellFormatError`s and `RangeError`s from our own checks pass through unchanged.
@@ -31,6 +34,7 @@ export function guardH5<T>(file: string, objectPath: string, what: string, fn: (
 /** The conversion `guardH5` applies (for async callers that catch themselves). */
 export function asWellError(err: unknown, file: string, objectPath: string, what: string): unknown {
   if (err instanceof WellFormatError || err instanceof RangeError) return err;
+  markStale(file);
   const heap = takeHeapDamage();
   if (heap && err instanceof Error) return new WellFormatError(file, objectPath, what, `damaged HDF5 metadata (${heap})`);
   if (err instanceof WebAssembly.RuntimeError || (err instanceof Error && /^Aborted\(/.test(err.message))) {

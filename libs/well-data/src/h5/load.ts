@@ -1,4 +1,5 @@
 import { installHeapCheck } from './heap-check.js';
+import { clearStale } from './stale.js';
 
 /** The h5wasm namespace (`File`, `Group`, `Dataset`, ...), once its WebAssembly module is ready. */
 export type H5Wasm = typeof import('h5wasm/node').default;
@@ -35,6 +36,7 @@ async function instantiate(gen: number): Promise<H5Wasm> {
 export function discardH5wasm(): void {
   generation++;
   loading = null;
+  clearStale();
 }
 
 /** How many times the module was discarded after an abort (tests). */

@@ -1,8 +1,9 @@
 import type { Dataset, File as H5File } from 'h5wasm/node';
 import { WellFormatError } from '../errors.js';
 import { guardH5 } from '../h5/guard.js';
-import { loadH5wasm } from '../h5/load.js';
+import { discardH5wasm, loadH5wasm } from '../h5/load.js';
 import { probeHdf5File } from '../h5/probe.js';
+import { isStale, markStale } from '../h5/stale.js';
 import { constantFields, variableFields } from '../schema/channels.js';
 import { parseWellSchema, requireDataset } from '../schema/parse.js';
 import type { FieldSchema, WellFileSchema } from '../schema/types.js';
@@ -35,6 +36,7 @@ export interface TrajectoryScalars {
  */
 export async function openWellFile(path: string): Promise<WellFile> {
   probeHdf5File(path);
+  if (isStale(path)) discardH5wasm(); // HDF5 may still hold this file open from a failed read
   const h5 = await loadH5wasm();
   return guardH5(path, '/', 'an HDF5 file that HDF5 can open', () => {
     const f = new h5.File(path, 'r');
@@ -46,6 +48,7 @@ export async function openWellFile(path: string): Promise<WellFile> {
         f.close();
       } catch {
         // the handle of a damaged file may not close cleanly; the parse error is what matters
+        markStale(path);
       }
       throw err;
     }
