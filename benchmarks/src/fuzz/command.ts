@@ -43,8 +43,9 @@ export async function run(argv: string[]): Promise<number> {
   const started = Date.now();
   try {
     const base = await writeFuzzBaseFile(join(dir, 'base.hdf5'));
-    const cases = Array.from({ length: runs }, (_, index) => ({ index, path: join(dir, 'case.hdf5'), changes: caseChanges(seed, index, base.length, maxChanges) }));
+    const cases = Array.from({ length: runs }, (_, index) => ({ index, path: join(dir, `case-${index}.hdf5`), changes: caseChanges(seed, index, base.length, maxChanges) }));
     const results = await runFuzz(base, cases, timeoutMs, {
+      warmPath: join(dir, 'base.hdf5'),
       progress: (done) => {
         if (done % 500 === 0) process.stderr.write(`fuzz-h5: ${done}/${runs}\n`);
       },

@@ -11,7 +11,7 @@ export async function runFuzz(
   base: Uint8Array,
   cases: FuzzCase[],
   timeoutMs: number,
-  options: { progress?: (done: number) => void; workerEntry?: URL } = {},
+  options: { progress?: (done: number) => void; workerEntry?: URL; warmPath?: string } = {},
 ): Promise<FuzzResult[]> {
   const progress = options.progress ?? (() => {});
   const results: FuzzResult[] = [];
@@ -21,7 +21,7 @@ export async function runFuzz(
     const built = import.meta.url.endsWith('.js');
     const entry = (options.workerEntry ?? new URL(built ? './worker.js' : './worker.ts', import.meta.url)).href;
     const boot = entry.endsWith('.ts') ? `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(entry)}); });` : `import(${JSON.stringify(entry)});`;
-    const w = new Worker(boot, { eval: true, workerData: { base } });
+    const w = new Worker(boot, { eval: true, workerData: { base, warmPath: options.warmPath } });
     await new Promise<void>((resolve, reject) => {
       w.once('message', () => resolve());
       w.once('error', reject);

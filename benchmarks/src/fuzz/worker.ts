@@ -1,5 +1,7 @@
 // Worker of `lola-bench fuzz-h5`: for each message {index, path, changes} writes the mutated copy
-// of the base file, reads it with `readWholeWellFile` and posts the outcome. The parent terminates
+// of the base file, reads it with `readWholeWellFile` and posts the outcome. Each case has its own
+// file, kept until the run ends: a file that failed inside HDF5 may stay open in its module, and
+// reusing its inode would make the reader start a fresh module (libs/well-data/src/h5/stale.ts). The parent terminates
 // this thread when one case runs past its watchdog (a hang inside HDF5's wasm code).
 import { writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -22,4 +24,6 @@ parentPort!.on('message', (c: FuzzCase) => {
     parentPort!.postMessage(result);
   })();
 });
+// Warm up (load h5wasm, read the intact base file) before the first case's watchdog starts.
+if (typeof workerData.warmPath === 'string') await readWholeWellFile(workerData.warmPath);
 parentPort!.postMessage('ready');
