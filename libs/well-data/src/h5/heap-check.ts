@@ -5,7 +5,8 @@ import fs from 'node:fs';
  * it from disk, before HDF5 parses it (docs/bad-inputs.md, damaged global heap). HDF5 walks a
  * collection's objects by their recorded sizes; a damaged size of 0 (or one that wraps a 32-bit
  * wasm pointer) makes that walk never end, inside wasm code no JS can interrupt. A collection whose
- * walk would not advance or would leave the collection gets its signature blanked in the buffer
+ * walk would not advance or would leave the collection, or that would end past the end of the file
+ * (HDF5 allocates it whole first; a huge size aborts the module), gets its signature blanked in the buffer
  * handed to HDF5, so HDF5 reports a bad signature and the guard (`guard.ts`) throws one
  * `WellFormatError` carrying the reason recorded here.
  *
@@ -19,10 +20,10 @@ export function installHeapCheck(): void {
   const original = fs.readSync;
   const checked = function (this: unknown, ...args: unknown[]): number {
     const n = (original as (...a: unknown[]) => number).apply(this, args);
-    const [, buffer, offset, , position] = args;
+    const [fd, buffer, offset, , position] = args;
     if (n >= HEADER && ArrayBuffer.isView(buffer) && typeof offset === 'number') {
       const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset + offset, n);
-      const reason = looksLikeCollection(bytes) ? checkCollection(bytes) : null;
+      const reason = looksLikeCollection(bytes) ? (beyondEnd(bytes, fd, position) ?? checkCollection(bytes)) : null;
       if (reason) {
         damage = `global heap collection at byte ${typeof position === 'number' || typeof position === 'bigint' ? String(position) : '?'}: ${reason}`;
         bytes.fill(0, 0, 4);
@@ -53,6 +54,14 @@ const FIRST_LOAD = 4096;
 function u64(bytes: Uint8Array, at: number): number {
   const v = new DataView(bytes.buffer, bytes.byteOffset + at, 8).getBigUint64(0, true);
   return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
+}
+
+/** A collection said to end past the end of the file (HDF5 would first try to allocate it all and abort). */
+function beyondEnd(b: Uint8Array, fd: unknown, position: unknown): string | null {
+  if (typeof fd !== 'number' || (typeof position !== 'number' && typeof position !== 'bigint')) return null;
+  const size = u64(b, 8);
+  const fileSize = fs.fstatSync(fd).size;
+  return Number(position) + size > fileSize ? `collection size ${size} runs past the end of the file (${fileSize} bytes)` : null;
 }
 
 function looksLikeCollection(b: Uint8Array): boolean {
