@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from 'h5wasm/node';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { openWellFile } from '../io/well-file.js';
 import { tempDir } from '../testing/helpers.js';
 import { writeRawWellFile } from '../testing/raw.js';
 import { createWellFile } from '../writer/well-writer.js';
+import { PLACEHOLDER_MEMBER, sealBooleans } from './booleans.js';
 import { loadH5wasm } from './load.js';
 
 const { dir, cleanup } = tempDir('bools-');
@@ -65,5 +67,18 @@ describe('boolean flags', () => {
     expect(w.schema.fields.find((x) => x.name === 'u')?.dimVarying).toEqual([true, true]);
     expect(w.schema.nTrajectories).toBe(2);
     w.close();
+  });
+
+  it('refuses to rewrite a placeholder pattern outside the object headers, leaving the file as it was', async () => {
+    const path = join(dir, 'raw-pattern.hdf5');
+    const h5 = await loadH5wasm();
+    const f = new h5.File(path, 'w');
+    // raw data holding the placeholder's datatype bytes (compound v3, one int8 member)
+    const pattern = Uint8Array.from([0x36, 1, 0, 0, 1, 0, 0, 0, ...new TextEncoder().encode(PLACEHOLDER_MEMBER), 0, 0, 0x10, 0x08, 0, 0, 1, 0, 0, 0, 0, 0, 8, 0]);
+    f.create_dataset({ name: 'raw', data: pattern, shape: [pattern.length], dtype: '<B' });
+    f.close();
+    const before = readFileSync(path);
+    expect(() => sealBooleans(path)).toThrow(/boolean placeholder at byte \d+ is outside the object headers/);
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
