@@ -54,13 +54,15 @@ function build() {
   const attempts = [
     { what: 'OpenBLAS + oneDNN', args: [...base, '-DLOLA_DNNL', ...blas, '-ldnnl'], when: existsSync('/usr/include/oneapi/dnnl/dnnl.hpp') || existsSync('/usr/local/include/oneapi/dnnl/dnnl.hpp') },
     { what: 'OpenBLAS (no oneDNN: apt-get install libdnnl-dev for faster convolutions)', args: [...base, ...blas], when: true },
+    // Without the AVX-512 / AVX2 clones of the element-wise loops (a libc or assembler without ifunc).
+    { what: 'OpenBLAS, baseline x86-64 loops only (the build with target_clones failed)', args: [...base, '-DLOLA_NO_CLONES', ...blas], when: true },
   ];
   const failures = [];
   for (const attempt of attempts.filter((a) => a.when)) {
     try {
       execFileSync(cxx, attempt.args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
       renameSync(tmp, out);
-      return `built ${out} with ${attempt.what}${failures.length ? ` (the build with oneDNN failed:\n${failures[0]})` : ''}`;
+      return `built ${out} with ${attempt.what}${failures.length ? ` (an earlier attempt failed:\n${failures[0]})` : ''}`;
     } catch (e) {
       rmSync(tmp, { force: true });
       failures.push(String(e.stderr ?? e.message).trim().split('\n').slice(-6).join('\n'));

@@ -30,7 +30,7 @@ constexpr int64_t kParallel = int64_t(1) << 15;
 constexpr int64_t kChunk = 4096;
 
 // exp(x), branch-free: x = n·ln2 + r, |r| ≤ ln2/2, 2^n built in the exponent bits.
-inline float Exp(float x) {
+LOLA_INLINE float Exp(float x) {
   x = std::min(std::max(x, -87.3f), 88.7f);
   const float magic = 12582912.0f;  // 1.5·2^23: adding it rounds to an integer in the low bits
   const float t = x * 1.44269504088896341f + magic;
@@ -57,14 +57,14 @@ inline float Exp(float x) {
   return p * s1 * s2;
 }
 
-inline float Sigmoid(float x) { return 1.0f / (1.0f + Exp(-x)); }
+LOLA_INLINE float Sigmoid(float x) { return 1.0f / (1.0f + Exp(-x)); }
 
 constexpr float kGeluC = 0.7978845608028654f;  // √(2/π)
 constexpr float kGeluA = 0.044715f;
 
 // op: 0 exp, 1 sigmoid, 2 tanh, 3 square, 4 rsqrt, 5 silu, 6 gelu (tanh form).
 template <int Op>
-inline float Unary(float x) {
+LOLA_INLINE float Unary(float x) {
   if constexpr (Op == 0) return Exp(x);
   else if constexpr (Op == 1) return Sigmoid(x);
   else if constexpr (Op == 2) {
@@ -78,7 +78,7 @@ inline float Unary(float x) {
 
 // d/dx of op 5 (silu) and 6 (gelu), times dy.
 template <int Op>
-inline float UnaryGrad(float x, float dy) {
+LOLA_INLINE float UnaryGrad(float x, float dy) {
   if constexpr (Op == 5) {
     const float s = Sigmoid(x);
     return dy * s * (1.0f + x * (1.0f - s));
@@ -109,7 +109,7 @@ void Chunks(int64_t n, F fn) {
 // Σ f(i) for i in [0, n): 16 independent float lanes (so the loop vectorises without
 // reassociation flags), then the lanes and the tail in order.
 template <typename F>
-inline float LaneSum(int64_t n, F f) {
+LOLA_INLINE float LaneSum(int64_t n, F f) {
   float acc[16] = {0};
   int64_t i = 0;
   for (; i + 16 <= n; i += 16)
@@ -123,19 +123,19 @@ inline float LaneSum(int64_t n, F f) {
 // Σ f(i) for i in [off, off + N), pairwise (log-depth additions: short rows do not wait on one
 // long chain of dependent adds).
 template <int N, typename F>
-inline float TreeSum(F f, int64_t off = 0) {
+LOLA_INLINE float TreeSum(F f, int64_t off = 0) {
   if constexpr (N == 1) return f(off);
   else return TreeSum<N / 2>(f, off) + TreeSum<N - N / 2>(f, off + N / 2);
 }
 
 // LaneSum, or TreeSum when the length N is fixed.
 template <int N, typename F>
-inline float RowSum(int64_t n, F f) {
+LOLA_INLINE float RowSum(int64_t n, F f) {
   if constexpr (N > 0) return TreeSum<N>(f);
   else return LaneSum(n, f);
 }
 
-inline float RowMax(const float* __restrict x, int64_t n) {
+LOLA_INLINE float RowMax(const float* __restrict x, int64_t n) {
   float acc[16];
   for (int j = 0; j < 16; j++) acc[j] = x[0];
   int64_t i = 0;

@@ -129,6 +129,19 @@ describe.skipIf(!load.ok)('native unary, softmax and fused kernels match the cpu
     expect(nativeCalls()).toBeGreaterThan(calls);
   });
 
+  it('no tensors or backend data leak through the fused kernels and their gradients', () => {
+    expect(tf.getBackend()).toBe('wasm');
+    const x = tf.tensor(values(64 * 40, 4, 3), [64, 40]);
+    const step = () => tf.tidy(() => tf.grad((t: tf.Tensor) => tf.sum(gelu(silu(rmsNorm(channelLayerNorm(layerNorm(scaledSoftmax(t, 0.5))))))))(x).sum().dataSync());
+    step();
+    const tensors = tf.memory().numTensors;
+    const ids = tf.engine().backend.numDataIds();
+    for (let i = 0; i < 3; i++) step();
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(tf.engine().backend.numDataIds()).toBe(ids);
+    x.dispose();
+  });
+
   it('the layers fall back to their op-by-op forms while native kernels are off', async () => {
     const calls = nativeCalls();
     setNativeKernelsEnabled(false);
