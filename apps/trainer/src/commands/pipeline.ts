@@ -4,10 +4,19 @@
  * rates) locally in order, or as Slurm job arrays chained with afterok. Complete elements are
  * skipped, so re-running after a failure resubmits only what failed.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatStatus, loadPipelineConfig, pipelineStatus, planPipeline, runLocal, submitSlurm, waitForJobs } from '../pipeline/index.js';
 
-const USAGE = 'usage: lola-train pipeline --config FILE [--launcher local|slurm] [--dry-run] [--wait] [dotted.key=value ...]';
+const USAGE = `usage: lola-train pipeline --config FILE | --profile NAME [--launcher local|slurm] [--dry-run] [--wait] [dotted.key=value ...]
+
+  --config FILE     pipeline config (YAML), e.g. configs/demo.yaml
+  --profile NAME    shorthand for --config configs/NAME.yaml (wins over --config), e.g.
+                    \`npm run demo -- --profile full\` runs configs/full.yaml (the long profile)
+  --launcher L      local (default: stage by stage on this machine) or slurm (job arrays)
+  --dry-run         print what would run
+  --wait            slurm: block until the jobs end and print their status
+  key=value         dotted overrides of the pipeline config`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -15,6 +24,7 @@ export async function run(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       config: { type: 'string' },
+      profile: { type: 'string' },
       launcher: { type: 'string', default: 'local' },
       'dry-run': { type: 'boolean', default: false },
       wait: { type: 'boolean', default: false },
@@ -24,6 +34,17 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help) {
     console.log(USAGE);
     return 0;
+  }
+  if (values.profile !== undefined) {
+    if (!/^[A-Za-z0-9_-]+$/.test(values.profile)) {
+      console.error(`lola-train pipeline: --profile must be a name like 'full' (configs/<name>.yaml), got '${values.profile}'`);
+      return 2;
+    }
+    values.config = `configs/${values.profile}.yaml`;
+    if (!existsSync(values.config)) {
+      console.error(`lola-train pipeline: --profile ${values.profile}: ${values.config} does not exist (profiles: ${profiles().join(', ') || 'none'})`);
+      return 2;
+    }
   }
   if (!values.config) {
     console.error(`lola-train pipeline: --config is required\n${USAGE}`);
@@ -41,12 +62,14 @@ export async function run(argv: string[]): Promise<number> {
       for (const p of plans) for (const e of p.elements) console.log(`${p.name}/${e.id}: ${e.program} ${e.argv.join(' ')}`);
       return 0;
     }
+    const started = Date.now();
     const res = await runLocal(plans);
     if (!res.ok) {
       for (const f of res.failures) console.error(`lola-train pipeline: ${f.stage}/${f.id} (${f.jobId}) failed with exit code ${f.code}; log: ${f.logFile}`);
       return 1;
     }
-    console.error(`[pipeline] done: ${res.ran.length} run, ${res.skipped.length} already complete`);
+    const minutes = ((Date.now() - started) / 60000).toFixed(1);
+    console.error(`[pipeline] done in ${minutes} min: ${res.ran.length} run, ${res.skipped.length} already complete`);
     return 0;
   }
 
@@ -59,4 +82,12 @@ export async function run(argv: string[]): Promise<number> {
   console.log(formatStatus(rows));
   for (const f of failed) console.error(`lola-train pipeline: ${f.stage}/${f.id} (job ${f.jobId ?? '-'}) ${f.state}${f.exitCode ? ` exit ${f.exitCode}` : ''}; log: ${f.log}`);
   return failed.length ? 1 : 0;
+}
+
+/** Pipeline configs under configs/ (those with a `stages:` key), for the --profile error message. */
+function profiles(): string[] {
+  if (!existsSync('configs')) return [];
+  return readdirSync('configs')
+    .filter((f) => f.endsWith('.yaml') && !/^(ae|dm|ns)-/.test(f))
+    .map((f) => f.replace(/\.yaml$/, ''));
 }
