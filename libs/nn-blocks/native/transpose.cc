@@ -5,10 +5,10 @@
 #include <omp.h>
 
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
-#include "clones.h"
 #include "napi_args.h"
 
 using lola::Args;
@@ -31,9 +31,6 @@ std::vector<int64_t> Ints(Args& a, size_t i) {
   return out;
 }
 
-LOLA_CLONES void Gather(const float* __restrict x, float* __restrict o, int64_t n, int64_t stride) {
-  for (int64_t j = 0; j < n; j++) o[j] = x[j * stride];
-}
 
 }  // namespace
 
@@ -54,15 +51,28 @@ napi_value Strided(napi_env env, napi_callback_info info) {
     const float* x = a.At(a.Int(1), extent, "strided x");
     float* o = a.At(a.Int(2), total, "strided out");
     const int64_t inner = dims[r - 1], is = strides[r - 1], rows = total / inner;
+    // Blocks of rows: the source offset of a block's first row by division, then an odometer.
+    const int64_t block = std::max<int64_t>(1, 4096 / inner), blocks = (rows + block - 1) / block;
 #pragma omp parallel for schedule(static) if (total >= kParallel)
-    for (int64_t row = 0; row < rows; row++) {
-      int64_t rem = row, p = 0;
-      for (size_t k = r - 1; k-- > 0;) {
-        p += (rem % dims[k]) * strides[k];
+    for (int64_t bi = 0; bi < blocks; bi++) {
+      const int64_t r0 = bi * block, r1 = std::min(rows, r0 + block);
+      int64_t idx[8] = {0}, p = 0;
+      for (int64_t rem = r0, k = int64_t(r) - 1; k-- > 0;) {
+        idx[k] = rem % dims[k];
         rem /= dims[k];
+        p += idx[k] * strides[k];
       }
-      if (is == 1) std::memcpy(o + row * inner, x + p, sizeof(float) * inner);
-      else Gather(x + p, o + row * inner, inner, is);
+      for (int64_t row = r0; row < r1; row++) {
+        float* dst = o + row * inner;
+        if (is == 1) std::memcpy(dst, x + p, sizeof(float) * inner);
+        else for (int64_t j = 0; j < inner; j++) dst[j] = x[p + j * is];
+        for (int64_t k = int64_t(r) - 2; k >= 0; k--) {
+          p += strides[k];
+          if (++idx[k] < dims[k]) break;
+          p -= strides[k] * dims[k];
+          idx[k] = 0;
+        }
+      }
     }
     return nullptr;
   } catch (const Error& e) {

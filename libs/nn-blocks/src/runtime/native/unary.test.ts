@@ -111,10 +111,10 @@ describe.skipIf(!load.ok)('native unary, softmax and fused kernels match the cpu
     expect(err).toBeLessThanOrEqual(1);
   });
 
-  it('Transpose of every permutation of rank ≤ 4 (float32, int32) and the rank-5 attention head split', async () => {
+  it('Transpose of every permutation of rank ≤ 4 (float32, int32), the rank-5 attention head split and the pixel shuffle', async () => {
     const calls = nativeCalls();
     const perms = (r: number): number[][] => (r === 1 ? [[0]] : perms(r - 1).flatMap((p) => Array.from({ length: r }, (_, k) => [...p.slice(0, k), r - 1, ...p.slice(k)])));
-    for (const shape of [[5000], [70, 90], [9, 30, 17], [4, 9, 1, 130], [6, 5, 8, 31]]) {
+    for (const shape of [[5000], [70, 90], [9, 30, 17], [300, 5, 4], [4, 9, 1, 130], [6, 5, 8, 31], [300, 3, 2, 3]]) {
       for (const perm of perms(shape.length)) {
         const n = tf.util.sizeFromShape(shape);
         const err = await both(() => {
@@ -124,7 +124,11 @@ describe.skipIf(!load.ok)('native unary, softmax and fused kernels match the cpu
         expect(err, `${shape} ${perm}`).toBeLessThanOrEqual(1);
       }
     }
-    const err = await both(() => tf.transpose(tf.tensor(lcgValues(2 * 64 * 3 * 4 * 8, 1), [2, 64, 3, 4, 8]), [2, 0, 3, 1, 4]));
+    // the head split (row copies) and the pixel shuffle's [N, C, 2, 2] → [N, 2, 2, C] (gathers of stride 4)
+    const err = await both(() => [
+      tf.transpose(tf.tensor(lcgValues(2 * 64 * 3 * 4 * 8, 1), [2, 64, 3, 4, 8]), [2, 0, 3, 1, 4]),
+      tf.transpose(tf.tensor(lcgValues(999 * 8 * 4, 2), [999, 8, 2, 2]), [0, 2, 3, 1]),
+    ]);
     expect(err).toBeLessThanOrEqual(1);
     expect(nativeCalls()).toBeGreaterThan(calls);
   });
