@@ -14,6 +14,8 @@ const USAGE = `usage: lola-train pipeline --config FILE | --profile NAME [--laun
   --profile NAME    shorthand for --config configs/NAME.yaml (wins over --config), e.g.
                     \`npm run demo -- --profile full\` runs configs/full.yaml (the long profile)
   --launcher L      local (default: stage by stage on this machine) or slurm (job arrays)
+  --jobs N          local: elements run at once, each as soon as its inputs are done
+                    (default: the config's local.jobs, else 1)
   --dry-run         print what would run
   --wait            slurm: block until the jobs end and print their status
   key=value         dotted overrides of the pipeline config`;
@@ -25,6 +27,7 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       config: { type: 'string' },
       profile: { type: 'string' },
+      jobs: { type: 'string' },
       launcher: { type: 'string', default: 'local' },
       'dry-run': { type: 'boolean', default: false },
       wait: { type: 'boolean', default: false },
@@ -63,7 +66,16 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     const started = Date.now();
-    const res = await runLocal(plans);
+    let jobs = config.local.jobs;
+    if (values.jobs !== undefined) {
+      jobs = Number(values.jobs);
+      if (!/^\d+$/.test(values.jobs) || jobs < 1 || jobs > 64) {
+        console.error(`lola-train pipeline: --jobs must be an integer from 1 to 64, got '${values.jobs}'`);
+        return 2;
+      }
+    }
+    if (jobs > 1) console.error(`[pipeline] local launcher: up to ${jobs} elements at once`);
+    const res = await runLocal(plans, { jobs });
     if (!res.ok) {
       for (const f of res.failures) console.error(`lola-train pipeline: ${f.stage}/${f.id} (${f.jobId}) failed with exit code ${f.code}; log: ${f.logFile}`);
       return 1;

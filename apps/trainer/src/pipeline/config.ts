@@ -48,6 +48,8 @@ export interface PipelineConfig {
   workdir: string;
   sweep: Record<string, string[]>;
   slurm: Resources;
+  /** Local launcher: `jobs` elements run at once (default 1), each as soon as its inputs are done. */
+  local: { jobs: number };
   stages: Record<string, StageConfig>;
   /** The file the config came from (for error messages). */
   source: string;
@@ -77,6 +79,16 @@ function parseResources(file: string, key: string, raw: unknown): Resources {
   return out;
 }
 
+function parseLocal(file: string, raw: unknown): { jobs: number } {
+  if (raw === undefined || raw === null) return { jobs: 1 };
+  if (typeof raw !== 'object' || Array.isArray(raw)) fail(file, 'local', 'a mapping like { jobs: 2 }', raw);
+  const obj = raw as Record<string, unknown>;
+  for (const k of Object.keys(obj)) if (k !== 'jobs') throw new PipelineConfigError(`${file}: unknown key 'local.${k}' (expected jobs)`);
+  const jobs = obj.jobs ?? 1;
+  if (typeof jobs !== 'number' || !Number.isInteger(jobs) || jobs < 1 || jobs > 64) fail(file, 'local.jobs', 'an integer from 1 to 64', jobs);
+  return { jobs };
+}
+
 function stringList(file: string, key: string, raw: unknown, allowEmpty = true): string[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string' && typeof x !== 'number')) fail(file, key, 'a list of strings', raw);
@@ -88,7 +100,7 @@ function stringList(file: string, key: string, raw: unknown, allowEmpty = true):
 export function parsePipelineConfig(raw: unknown, file: string, cwd = process.cwd()): PipelineConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(file, '(root)', 'a mapping', raw);
   const obj = raw as Record<string, unknown>;
-  const known = new Set(['name', 'workdir', 'sweep', 'slurm', 'stages']);
+  const known = new Set(['name', 'workdir', 'sweep', 'slurm', 'local', 'stages']);
   for (const k of Object.keys(obj)) if (!known.has(k)) throw new PipelineConfigError(`${file}: unknown key '${k}' (expected one of ${[...known].join(', ')})`);
   if (typeof obj.name !== 'string' || !/^[\w.-]+$/.test(obj.name)) fail(file, 'name', 'a name of letters, digits, dots, dashes or underscores', obj.name);
   if (typeof obj.workdir !== 'string' || obj.workdir === '') fail(file, 'workdir', 'a path', obj.workdir);
@@ -118,6 +130,7 @@ export function parsePipelineConfig(raw: unknown, file: string, cwd = process.cw
     workdir: path.resolve(cwd, obj.workdir),
     sweep,
     slurm: parseResources(file, 'slurm', obj.slurm),
+    local: parseLocal(file, obj.local),
     stages,
     source: file,
   };
