@@ -8,7 +8,7 @@
  * a product (within the conformance tolerances); the element-wise loops and sums do not change.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { kernelWork } from '../wasm/thread-gate.js';
+import { kernelWork } from '../wasm/kernel-work.js';
 import type { NativeAddon } from './addon.js';
 
 const MIN_VALUES = 1 << 15;
