@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { heapOffset, reshape, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
-import type { NativeAddon } from './addon.js';
+import type { NativeAddon } from './addon-types.js';
 
 /** Below this many output values the wasm kernel (one thread) is as fast. */
 const MIN_VALUES = 1 << 14;

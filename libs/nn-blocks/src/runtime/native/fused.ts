@@ -7,7 +7,7 @@
  * the op-by-op form, which the conformance tests compare against.
  */
 import { heapOffset, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
-import type { NativeAddon } from './addon.js';
+import type { NativeAddon } from './addon-types.js';
 import { GELU, nativeUnary, nativeUnaryGrad, SILU } from './unary.js';
 
 type Fused = (addon: NativeAddon, be: BackendWasm, inputs: Record<string, TensorInfo | undefined>, attrs: Attrs) => TensorInfo | TensorInfo[];

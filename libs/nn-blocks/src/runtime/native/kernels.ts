@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { callWasm, heapOffset, release, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
-import type { NativeAddon } from './addon.js';
+import type { NativeAddon } from './addon-types.js';
 import { BINARY_OPS, nativeBinary, nativeReduce } from './elementwise.js';
 import { nativeTranspose } from './transpose.js';
 import { nativeSoftmax, nativeUnary, UNARY_OPS } from './unary.js';

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Attrs, BackendWasm, TensorInfo } from '../wasm/util.js';
-import type { NativeAddon } from './addon.js';
+import type { NativeAddon } from './addon-types.js';
 import { FUSED_KERNELS } from './fused.js';
 import { NATIVE_KERNELS } from './kernels.js';
 import { ThreadChooser } from './thread-chooser.js';

@@ -9,7 +9,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { kernelWork } from '../wasm/kernel-work.js';
-import type { NativeAddon } from './addon.js';
+import type { NativeAddon } from './addon-types.js';
 
 const MIN_VALUES = 1 << 15;
 const MIN_MACS = 1 << 18;

@@ -7,7 +7,7 @@
  */
 import { heapOffset, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
 import { reducePermutation, rowMajorStrides } from '../wasm/transpose.js';
-import type { NativeAddon } from './addon.js';
+import type { NativeAddon } from './addon-types.js';
 import { MIN_UNARY } from './unary.js';
 
 /** Longest source stride (elements) of the output's last axis that the addon gathers. */

@@ -5,7 +5,7 @@
  * the threads for ≥ 2^15 values. Tensors below {@link MIN_UNARY} values stay on wasm.
  */
 import { heapOffset, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
-import type { NativeAddon } from './addon.js';
+import type { NativeAddon } from './addon-types.js';
 
 /** Below this many values the N-API call costs more than it saves. */
 export const MIN_UNARY = 1 << 12;
