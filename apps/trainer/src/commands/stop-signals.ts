@@ -4,48 +4,20 @@
  * before its next step (nn-blocks `trainLoop`); a second one exits at once. The exit code is
  * 128 + the signal number: 130 for SIGINT, 143 for SIGTERM.
  */
-export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
-export type StopSignalName = keyof typeof SIGNAL_EXIT_CODES;
+import { onStopSignals, SIGNAL_EXIT_CODES, type StopSignalName, type StopSignals } from '@lola-ts/nn-blocks';
 
-export interface TrainingStop {
-  signal: AbortSignal;
-  /** The first signal received, or null. */
-  readonly received: StopSignalName | null;
-  /** 130 / 143 once a signal arrived, else null. */
-  readonly exitCode: number | null;
-  dispose(): void;
-}
+export { SIGNAL_EXIT_CODES, type StopSignalName };
+export type TrainingStop = StopSignals;
 
 /** Installs the handlers; `label` prefixes the messages (`[ae]`). */
-export function stopTrainingOnSignals(label: string, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): TrainingStop {
-  const ctrl = new AbortController();
-  let received: StopSignalName | null = null;
-  const handler = (sig: StopSignalName) => {
-    if (received !== null) {
-      write(`${label} ${sig} again: exiting now without saving`);
-      process.exit(SIGNAL_EXIT_CODES[sig]);
-    }
-    received = sig;
-    write(`\n${label} ${sig} received: saving last/ at the current step, then stopping (send it again to quit at once)`);
-    ctrl.abort(new Error(`interrupted by ${sig}`));
-  };
-  const onInt = () => handler('SIGINT');
-  const onTerm = () => handler('SIGTERM');
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
-  return {
-    signal: ctrl.signal,
-    get received() {
-      return received;
+export function stopTrainingOnSignals(label: string, write?: (line: string) => void): TrainingStop {
+  return onStopSignals(
+    {
+      first: (sig) => `\n${label} ${sig} received: saving last/ at the current step, then stopping (send it again to quit at once)`,
+      again: (sig) => `${label} ${sig} again: exiting now without saving`,
     },
-    get exitCode() {
-      return received === null ? null : SIGNAL_EXIT_CODES[received];
-    },
-    dispose() {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
-    },
-  };
+    write,
+  );
 }
 
 /** The closing line of a training command and its exit code. */
