@@ -5,7 +5,8 @@
  * `lola-train pipeline-element SPEC` with its spec picked by SLURM_ARRAY_TASK_ID.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { ensureParentDir } from '@lola-ts/well-data';
 import path from 'node:path';
 import type { PipelineConfig } from './config.js';
 import { writeJsonAtomic } from './element.js';
@@ -92,8 +93,8 @@ export async function submitSlurm(config: PipelineConfig, plans: StagePlan[], op
     for (const el of pending) writeJsonAtomic(path.join(dir, 'specs', plan.name, `${el.index}.json`), el);
     const { text, slurmLog } = batchScript(config, plan, pending.map((e) => e.index), opts.dryRun ? plan.after.filter((d) => jobOf.has(d)).map((d) => `\${${d}_JOBID}`) : deps);
     const script = path.join(dir, 'scripts', `${plan.name}.sbatch`);
-    mkdirSync(path.dirname(script), { recursive: true });
-    mkdirSync(path.dirname(slurmLog), { recursive: true });
+    ensureParentDir(script, 'Slurm script directory');
+    ensureParentDir(slurmLog, 'Slurm log directory');
     writeFileSync(script, text, { mode: 0o755 });
     if (opts.dryRun) {
       (opts.print ?? console.log)(`# ---- ${script} (elements: ${pending.map((e) => e.id).join(', ')})\n${text}`);
