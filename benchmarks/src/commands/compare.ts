@@ -10,8 +10,13 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { 'speed-threshold': { type: 'string', default: '0.25' }, 'accuracy-threshold': { type: 'string', default: '0.05' }, all: { type: 'boolean', default: false } },
+    options: { help: { type: 'boolean', short: 'h' }, 'speed-threshold': { type: 'string', default: '0.25' }, 'accuracy-threshold': { type: 'string', default: '0.05' }, all: { type: 'boolean', default: false } },
   });
+  const USAGE = 'usage: lola-bench compare BASE.jsonl HEAD.jsonl [--speed-threshold 0.25] [--accuracy-threshold 0.05] [--all]';
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   if (positionals.length !== 2) {
     console.error('usage: lola-bench compare BASE.jsonl HEAD.jsonl [--speed-threshold 0.25] [--accuracy-threshold 0.05] [--all]');
     return 2;

@@ -7,7 +7,11 @@ import { readRecordPaths } from '../compare/files.js';
 import { renderDashboard } from '../dashboard/page.js';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { records: { type: 'string', multiple: true }, out: { type: 'string' }, title: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, records: { type: 'string', multiple: true }, out: { type: 'string' }, title: { type: 'string' } } });
+  if (values.help) {
+    console.log('usage: lola-bench dashboard --records DIR|FILE... --out site/ [--title T]');
+    return 0;
+  }
   if (!values.records?.length || !values.out) {
     console.error('usage: lola-bench dashboard --records DIR|FILE... --out site/ [--title T]');
     return 2;

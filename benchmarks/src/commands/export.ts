@@ -8,7 +8,11 @@ import { toBencherBmf, toGithubActionBenchmark } from '../compare/export.js';
 import { readRecordFile } from '../compare/files.js';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' } } });
+  if (values.help) {
+    console.log('usage: lola-bench export RECORDS.jsonl --format github-smaller|github-bigger|bmf --out FILE');
+    return 0;
+  }
   const format = values.format;
   if (positionals.length !== 1 || !values.out || !['github-smaller', 'github-bigger', 'bmf'].includes(format ?? '')) {
     console.error('usage: lola-bench export RECORDS.jsonl --format github-smaller|github-bigger|bmf --out FILE');
