@@ -1,5 +1,6 @@
 // ESLint flat config for the whole monorepo.
-// Module boundaries follow docs/architecture.md §2: core <- models <- workflow <- programs; nothing imports apps.
+// Module boundaries follow docs/architecture.md §2: base <- core <- models <- workflow <- experiment <- programs;
+// nothing imports apps.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
@@ -24,11 +25,13 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'layer:core', onlyDependOnLibsWithTags: ['layer:core'] },
-            { sourceTag: 'layer:model', onlyDependOnLibsWithTags: ['layer:core'] },
-            { sourceTag: 'layer:workflow', onlyDependOnLibsWithTags: ['layer:model', 'layer:core'] },
-            { sourceTag: 'layer:program', onlyDependOnLibsWithTags: ['layer:workflow', 'layer:model', 'layer:core'] },
-            { sourceTag: 'layer:tooling', onlyDependOnLibsWithTags: ['layer:core', 'layer:model', 'layer:workflow'] },
+            { sourceTag: 'layer:base', onlyDependOnLibsWithTags: ['layer:base'] },
+            { sourceTag: 'layer:core', onlyDependOnLibsWithTags: ['layer:core', 'layer:base'] },
+            { sourceTag: 'layer:model', onlyDependOnLibsWithTags: ['layer:core', 'layer:base'] },
+            { sourceTag: 'layer:workflow', onlyDependOnLibsWithTags: ['layer:model', 'layer:core', 'layer:base'] },
+            { sourceTag: 'layer:experiment', onlyDependOnLibsWithTags: ['layer:workflow', 'layer:model', 'layer:core', 'layer:base'] },
+            { sourceTag: 'layer:program', onlyDependOnLibsWithTags: ['layer:experiment', 'layer:workflow', 'layer:model', 'layer:core', 'layer:base'] },
+            { sourceTag: 'layer:tooling', onlyDependOnLibsWithTags: ['layer:base', 'layer:core', 'layer:model', 'layer:workflow', 'layer:experiment'] },
           ],
         },
       ],
