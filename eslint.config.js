@@ -5,7 +5,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', '**/demo-output/**', '**/runs/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', '**/demo-output/**', 'runs/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
