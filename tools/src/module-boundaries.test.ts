@@ -34,7 +34,10 @@ describe('module boundaries (docs/architecture.md §2)', () => {
   });
 
   it('rejects deep imports into another package', async () => {
-    const messages = await lint('apps/trainer/src/forbidden.ts', "import * as d from '@lola-ts/well-data/src/index.js';\nexport const x = d;\n");
+    const messages = await lint(
+      'apps/trainer/src/forbidden.ts',
+      "import * as d from '@lola-ts/well-data/src/index.js';\nexport const x = d;\n",
+    );
     expect(messages.some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
   });
 

@@ -5,9 +5,25 @@
  * installed by .ci/run): it emulates on the backend it finds, draws finite frames, and its numbers
  * equal Node's for the same models, state and seed (the evaluator's path: libs only).
  */
-import { decode, encode, loadAutoencoderRun, postprocessStates, preprocessStates, resolveDcaeConfig, initDcae } from '@lola-ts/autoencoders';
+import {
+  decode,
+  encode,
+  loadAutoencoderRun,
+  postprocessStates,
+  preprocessStates,
+  resolveDcaeConfig,
+  initDcae,
+} from '@lola-ts/autoencoders';
 import { initDiffusionModel } from '@lola-ts/diffusion';
-import { buildLabel, datasetLogsScalars, decodeTrajectory, diffusionEmulator, loadEmulatorRun, rollout, solverEmulator } from '@lola-ts/emulation';
+import {
+  buildLabel,
+  datasetLogsScalars,
+  decodeTrajectory,
+  diffusionEmulator,
+  loadEmulatorRun,
+  rollout,
+  solverEmulator,
+} from '@lola-ts/emulation';
 import { lolaVrmse } from '@lola-ts/metrics';
 import { disposeParams, initRuntime, saveWeights, writeConfig } from '@lola-ts/nn-blocks';
 import { generateDataset } from '@lola-ts/simulators';
@@ -47,17 +63,34 @@ async function writeRun(dir: string, config: Record<string, unknown>, params: Pa
 beforeAll(async () => {
   await initRuntime({ backend: 'wasm', threads: 1 });
   root = mkdtempSync(path.join(os.tmpdir(), 'lola-emulate-web-'));
-  const data = await generateDataset({ system: 'euler', out: path.join(root, 'data'), systemOptions: { resolution: 16, frames: FRAMES, bc: 'periodic', params: { gamma: '1.4' } }, trajectories: 5, seed: 0, workers: 0 });
+  const data = await generateDataset({
+    system: 'euler',
+    out: path.join(root, 'data'),
+    systemOptions: { resolution: 16, frames: FRAMES, bc: 'periodic', params: { gamma: '1.4' } },
+    trajectories: 5,
+    seed: 0,
+    workers: 0,
+  });
   const testFile = findWellFiles(path.join(data.datasetDir, 'data', 'test'))[0]!;
   const w = await openWellFile(testFile);
   const fields = w.readFields(0, { start: 0, stride: 1, count: FRAMES });
   truth = fields.data;
   shape = fields.shape;
-  label = buildLabel(Object.entries(w.readScalars(0).constant), w.schema.boundaryCodes, { logScalars: datasetLogsScalars(w.schema.datasetName) });
+  label = buildLabel(Object.entries(w.readScalars(0).constant), w.schema.boundaryCodes, {
+    logScalars: datasetLogsScalars(w.schema.datasetName),
+  });
   const channels = fields.channels;
   w.close();
 
-  const aeCfg = resolveDcaeConfig({ pixChannels: channels.length, latChannels: 4, hidChannels: [8, 16], hidBlocks: [1, 1], attentionHeads: {}, dropout: 0.05, saturation: 'softclip2' });
+  const aeCfg = resolveDcaeConfig({
+    pixChannels: channels.length,
+    latChannels: 4,
+    hidChannels: [8, 16],
+    hidBlocks: [1, 1],
+    attentionHeads: {},
+    dropout: 0.05,
+    saturation: 'softclip2',
+  });
   // Per-channel mean/std after the transform, as the trainer computes them (here from the test trajectory).
   const transform: Record<string, 'log1p'> = { energy: 'log1p', density: 'log1p', pressure: 'log1p' };
   const C = channels.length;
@@ -68,12 +101,35 @@ beforeAll(async () => {
   });
   const runData = { channels, resolution: [16, 16], transform, mean: stats.map((s) => s.mean), std: stats.map((s) => s.std) };
   await writeRun(path.join(root, 'ae'), { ae: aeCfg, data: runData }, initDcae(aeCfg, new Rng(1)));
-  const model = { hidChannels: 16, hidBlocks: 1, heads: 2, embFeatures: 16, dropout: 0.05, ffnFactor: 4, patchSize: [1, 1, 1], channels: 4, spatial: 3, labelFeatures: label.length };
+  const model = {
+    hidChannels: 16,
+    hidBlocks: 1,
+    heads: 2,
+    embFeatures: 16,
+    dropout: 0.05,
+    ffnFactor: 4,
+    patchSize: [1, 1, 1],
+    channels: 4,
+    spatial: 3,
+    labelFeatures: label.length,
+  };
   const emuData = { source: 'latent', window: 5, stride: 1 };
-  await writeRun(path.join(root, 'dm'), { stage: 'dm', data: emuData, model, diffusion: { schedule: { name: 'log_logit', sigmaMin: 1e-3, sigmaMax: 1e3 } } }, initDiffusionModel(new Rng(2), model));
+  await writeRun(
+    path.join(root, 'dm'),
+    { stage: 'dm', data: emuData, model, diffusion: { schedule: { name: 'log_logit', sigmaMin: 1e-3, sigmaMax: 1e3 } } },
+    initDiffusionModel(new Rng(2), model),
+  );
   await writeRun(path.join(root, 'ns'), { stage: 'ns', data: emuData, model }, initSolver(new Rng(3), model));
 
-  const site = await buildSite({ ae: path.join(root, 'ae'), emulators: [path.join(root, 'dm'), path.join(root, 'ns')], data: data.datasetDir, out: path.join(root, 'site'), trajectories: 1, frames: FRAMES, stride: 1 });
+  const site = await buildSite({
+    ae: path.join(root, 'ae'),
+    emulators: [path.join(root, 'dm'), path.join(root, 'ns')],
+    data: data.datasetDir,
+    out: path.join(root, 'site'),
+    trajectories: 1,
+    frames: FRAMES,
+    stride: 1,
+  });
   page = site.page;
 }, 120_000);
 
@@ -92,9 +148,10 @@ function nodeEmulation(kind: 'dm' | 'ns'): { values: Float32Array; vrmse: Float6
     const y = tf.tidy(() => {
       const x0 = tf.tensor(preprocessStates(ae.data, truth.subarray(0, truth.length / FRAMES)), [1, ...shape.slice(1)]);
       const z0 = encode(ae.ae, x0);
-      const emulate = run.kind === 'dm'
-        ? diffusionEmulator(run.params, { schedule: run.schedule, rng: new Rng(SEED), steps: STEPS, label: lab })
-        : solverEmulator(run.params, { label: lab });
+      const emulate =
+        run.kind === 'dm'
+          ? diffusionEmulator(run.params, { schedule: run.schedule, rng: new Rng(SEED), steps: STEPS, label: lab })
+          : solverEmulator(run.params, { label: lab });
       const zs = rollout(emulate, z0, { rollout: FRAMES, ensemble: S });
       return decodeTrajectory((f) => decode(ae.ae, f), zs, { batched: true });
     });
@@ -154,7 +211,14 @@ describe.skipIf(!existsSync(DEFAULT_CHROMIUM))('the emulation page in headless C
         expect(diff).toBeGreaterThan(1e-3);
       }
       const rec = pageRecord(got, info, 'euler_multi_quadrants_periodicBC');
-      expect(rec).toMatchObject({ suite: 'emulate-web', name: 'per-state', kind: 'speed', method: kind, resolution: 16, environment: { backend: 'wasm' } });
+      expect(rec).toMatchObject({
+        suite: 'emulate-web',
+        name: 'per-state',
+        kind: 'speed',
+        method: kind,
+        resolution: 16,
+        environment: { backend: 'wasm' },
+      });
     }
     expect(await tab.textContent('#vrmse')).toMatch(/^\d+\.\d{4}$/);
     await tab.close();

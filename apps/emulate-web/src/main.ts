@@ -46,7 +46,8 @@ function int(flags: Map<string, string>, key: string): number | undefined {
 }
 
 function check(flags: Map<string, string>, allowed: string[]): void {
-  for (const k of flags.keys()) if (!allowed.includes(k)) throw new Error(`unknown option --${k} (options: ${allowed.map((a) => `--${a}`).join(', ')})\n${USAGE}`);
+  for (const k of flags.keys())
+    if (!allowed.includes(k)) throw new Error(`unknown option --${k} (options: ${allowed.map((a) => `--${a}`).join(', ')})\n${USAGE}`);
 }
 
 async function main(): Promise<void> {
@@ -67,8 +68,14 @@ async function main(): Promise<void> {
     if (checkpoint !== 'last' && checkpoint !== 'best') throw new Error(`--checkpoint ${checkpoint}: expected last or best`);
     const out = flags.get('out') ?? 'demo-output/site';
     const r = await buildSite({
-      ae, emulators, data: flags.get('data') ?? 'demo-output/data/euler_multi_quadrants_periodicBC', out,
-      trajectories: int(flags, 'trajectories'), frames: int(flags, 'frames'), stride: int(flags, 'stride'), checkpoint,
+      ae,
+      emulators,
+      data: flags.get('data') ?? 'demo-output/data/euler_multi_quadrants_periodicBC',
+      out,
+      trajectories: int(flags, 'trajectories'),
+      frames: int(flags, 'frames'),
+      stride: int(flags, 'stride'),
+      checkpoint,
     });
     console.log(`wrote ${r.page} (bundle ${(r.bundleBytes / 1e6).toFixed(2)} MB, data ${(r.dataBytes / 1e6).toFixed(2)} MB)`);
     return;
@@ -77,8 +84,19 @@ async function main(): Promise<void> {
     check(flags, ['site', 'backends', 'frames', 'members', 'steps', 'out', 'chromium']);
     const site = flags.get('site') ?? 'demo-output/site';
     const out = flags.get('out') ?? join(site, 'emulate-bench.jsonl');
-    const backends = (flags.get('backends') ?? 'webgpu,wasm,cpu').split(',').map((b) => b.trim()).filter(Boolean);
-    const res = await benchSite({ page: join(site, PAGE_FILE), backends, frames: int(flags, 'frames'), members: int(flags, 'members'), steps: int(flags, 'steps'), out, chromium: flags.get('chromium') ?? DEFAULT_CHROMIUM });
+    const backends = (flags.get('backends') ?? 'webgpu,wasm,cpu')
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean);
+    const res = await benchSite({
+      page: join(site, PAGE_FILE),
+      backends,
+      frames: int(flags, 'frames'),
+      members: int(flags, 'members'),
+      steps: int(flags, 'steps'),
+      out,
+      chromium: flags.get('chromium') ?? DEFAULT_CHROMIUM,
+    });
     for (const line of res.lines) console.log(line);
     console.log(`appended ${res.records.length} record(s) to ${out}`);
     return;
@@ -86,7 +104,15 @@ async function main(): Promise<void> {
   if (command === 'screenshot') {
     check(flags, ['site', 'out', 'field', 'emulator', 'chromium']);
     const site = flags.get('site') ?? 'demo-output/site';
-    console.log(await screenshotSite({ page: join(site, PAGE_FILE), out: flags.get('out') ?? 'docs/emulate.png', field: flags.get('field'), emulator: flags.get('emulator'), chromium: flags.get('chromium') ?? DEFAULT_CHROMIUM }));
+    console.log(
+      await screenshotSite({
+        page: join(site, PAGE_FILE),
+        out: flags.get('out') ?? 'docs/emulate.png',
+        field: flags.get('field'),
+        emulator: flags.get('emulator'),
+        chromium: flags.get('chromium') ?? DEFAULT_CHROMIUM,
+      }),
+    );
     return;
   }
   throw new Error(`unknown command '${command}'\n${USAGE}`);

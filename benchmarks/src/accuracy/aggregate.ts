@@ -34,12 +34,18 @@ const where = (source: string, i: number, r: BenchRecord) => `${source}: record 
 function checkEvaluation(r: BenchRecord, at: string): void {
   if (typeof r.dataset !== 'string' || !r.dataset) throw new Error(`${at}: 'dataset' must be a non-empty string`);
   if (typeof r.method !== 'string' || !r.method) throw new Error(`${at}: 'method' must be a non-empty string (ae, dm, ns, pixel-ns, ...)`);
-  if (typeof r.compressionRate !== 'number' || !(r.compressionRate >= 1)) throw new Error(`${at}: 'compressionRate' must be a number >= 1 (1 for pixel space), got ${JSON.stringify(r.compressionRate)}`);
+  if (typeof r.compressionRate !== 'number' || !(r.compressionRate >= 1))
+    throw new Error(`${at}: 'compressionRate' must be a number >= 1 (1 for pixel space), got ${JSON.stringify(r.compressionRate)}`);
   const b = r.leadTimeBin;
-  if (!Array.isArray(b) || b.length !== 2 || !b.every((x) => Number.isInteger(x)) || b[0] > b[1]) throw new Error(`${at}: 'leadTimeBin' must be [first, last] integers with first <= last, got ${JSON.stringify(b)}`);
-  if (r.setting !== 'absolute' && r.setting !== 'relative') throw new Error(`${at}: 'setting' must be 'absolute' or 'relative', got ${JSON.stringify(r.setting)}`);
+  if (!Array.isArray(b) || b.length !== 2 || !b.every((x) => Number.isInteger(x)) || b[0] > b[1])
+    throw new Error(`${at}: 'leadTimeBin' must be [first, last] integers with first <= last, got ${JSON.stringify(b)}`);
+  if (r.setting !== 'absolute' && r.setting !== 'relative')
+    throw new Error(`${at}: 'setting' must be 'absolute' or 'relative', got ${JSON.stringify(r.setting)}`);
   if (!Number.isFinite(r.measures.vrmse!.value)) {
-    const nonFinite = typeof r.nonFinite === 'number' && r.nonFinite > 0 ? ` (the record was scored from ${r.nonFinite} NaN/Inf values with lola-eval score --allow-non-finite; an accuracy table needs finite predictions)` : '';
+    const nonFinite =
+      typeof r.nonFinite === 'number' && r.nonFinite > 0
+        ? ` (the record was scored from ${r.nonFinite} NaN/Inf values with lola-eval score --allow-non-finite; an accuracy table needs finite predictions)`
+        : '';
     throw new Error(`${at}: measures.vrmse.value must be a finite number, got ${JSON.stringify(r.measures.vrmse!.value)}${nonFinite}`);
   }
 }
@@ -72,7 +78,10 @@ export function aggregateVrmse(records: readonly BenchRecord[], source = 'record
     cells.push({
       dataset: r0.dataset as string,
       commit: r0.commit ?? null,
-      date: rs.map((r) => r.date ?? '').sort().at(-1)!,
+      date: rs
+        .map((r) => r.date ?? '')
+        .sort()
+        .at(-1)!,
       versions: (r0.versions as Record<string, unknown> | undefined) ?? null,
       method: r0.method as string,
       compressionRate: r0.compressionRate as number,
@@ -89,6 +98,10 @@ export function aggregateVrmse(records: readonly BenchRecord[], source = 'record
   }
   return cells.sort(
     (a, b) =>
-      a.dataset.localeCompare(b.dataset) || (a.commit ?? '').localeCompare(b.commit ?? '') || a.method.localeCompare(b.method) || a.compressionRate - b.compressionRate || a.leadTimeBin[0] - b.leadTimeBin[0],
+      a.dataset.localeCompare(b.dataset) ||
+      (a.commit ?? '').localeCompare(b.commit ?? '') ||
+      a.method.localeCompare(b.method) ||
+      a.compressionRate - b.compressionRate ||
+      a.leadTimeBin[0] - b.leadTimeBin[0],
   );
 }

@@ -52,7 +52,11 @@ export function accuracyRecords(joined: readonly JoinedCell[], environment: Envi
   return joined.map((c) => {
     const versions: Record<string, string | null> = {};
     for (const [k, v] of Object.entries(c.versions ?? {})) versions[k] = typeof v === 'string' ? v : null;
-    return makeRecord(accuracyRecord(c), { commit: c.commit, dirty: null, date: c.date || new Date().toISOString(), versions }, environment);
+    return makeRecord(
+      accuracyRecord(c),
+      { commit: c.commit, dirty: null, date: c.date || new Date().toISOString(), versions },
+      environment,
+    );
   });
 }
 
@@ -94,7 +98,12 @@ export async function run(argv: string[]): Promise<number> {
   let paths: string[];
   let out: string | null;
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { results: { type: 'string', multiple: true }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { results: { type: 'string', multiple: true }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
     if (values.help) {
       console.log(USAGE);
       return 0;
@@ -106,9 +115,14 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
   }
-  const cells = aggregateVrmse(readResults(paths, (line) => console.error(line)), paths.join(', '));
+  const cells = aggregateVrmse(
+    readResults(paths, (line) => console.error(line)),
+    paths.join(', '),
+  );
   if (!cells.length) {
-    console.error(`lola-bench accuracy: no evaluation records with measures.vrmse in the absolute setting in ${paths.join(', ')} (expected lola-eval score output: suite 'evaluation')`);
+    console.error(
+      `lola-bench accuracy: no evaluation records with measures.vrmse in the absolute setting in ${paths.join(', ')} (expected lola-eval score output: suite 'evaluation')`,
+    );
     return 1;
   }
   const joined = joinPaper(cells);

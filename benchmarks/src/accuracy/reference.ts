@@ -46,15 +46,26 @@ export function joinPaper(cells: readonly AccuracyCell[]): JoinedCell[] {
     if (pm.pixel) paperRate = rows.some((r) => r.compressionRate === 1) ? 1 : undefined;
     else {
       const theirs = [...new Set(rows.filter((r) => r.compressionRate > 1).map((r) => r.compressionRate))].sort((a, b) => a - b);
-      const ours = [...new Set(cells.filter((o) => groupOf(o) === groupOf(c) && o.method === c.method && o.compressionRate > 1).map((o) => o.compressionRate))].sort((a, b) => a - b);
-      if (theirs.length) paperRate = theirs[Math.round((ours.indexOf(c.compressionRate) * (theirs.length - 1)) / Math.max(1, ours.length - 1))];
+      const ours = [
+        ...new Set(
+          cells.filter((o) => groupOf(o) === groupOf(c) && o.method === c.method && o.compressionRate > 1).map((o) => o.compressionRate),
+        ),
+      ].sort((a, b) => a - b);
+      if (theirs.length)
+        paperRate = theirs[Math.round((ours.indexOf(c.compressionRate) * (theirs.length - 1)) / Math.max(1, ours.length - 1))];
     }
     const row = rows.find((r) => r.compressionRate === paperRate);
     const bins = [...new Set(cells.filter((o) => groupOf(o) === groupOf(c)).map((o) => o.leadTimeBin[0]))].sort((a, b) => a - b);
     const j = bins.indexOf(c.leadTimeBin[0]);
     const value = row?.vrmse[j];
     if (!row || value === undefined) return none;
-    const paper: PaperReference = { dataset, method: pm.method, compressionRate: row.compressionRate, leadTimeBin: [...PAPER_LEAD_TIME_BINS[dataset][j]!], vrmse: value };
+    const paper: PaperReference = {
+      dataset,
+      method: pm.method,
+      compressionRate: row.compressionRate,
+      leadTimeBin: [...PAPER_LEAD_TIME_BINS[dataset][j]!],
+      vrmse: value,
+    };
     return { ...c, paper, deltaPercent: (100 * (c.vrmse - value)) / value };
   });
 }
@@ -74,8 +85,11 @@ export function formatAccuracyTable(joined: readonly JoinedCell[]): string[] {
     const { dataset, commit } = cells[0]!;
     const paperKey = paperDatasetOf(dataset);
     const bins = [...new Map(cells.map((c) => [c.leadTimeBin[0], c.leadTimeBin])).values()].sort((a, b) => a[0] - b[0]);
-    lines.push('', `VRMSE, absolute setting, mean over fields × contexts — ${dataset}${commit ? ` @ ${commit.slice(0, 10)}` : ''}${paperKey ? ` vs the paper's ${paperKey}` : ' (no paper reference for this dataset)'}`);
-    const head = `${'method'.padEnd(11)}${'rate'.padStart(8)}${'paper'.padStart(8)}${bins.map((b, j) => ` │ ${`ours ${b[0]}–${b[1]}`.padStart(12)}${`paper ${paperKey ? PAPER_LEAD_TIME_BINS[paperKey][j]?.join('–') ?? '' : ''}`.padStart(13)}${'Δ%'.padStart(7)}`).join('')}`;
+    lines.push(
+      '',
+      `VRMSE, absolute setting, mean over fields × contexts — ${dataset}${commit ? ` @ ${commit.slice(0, 10)}` : ''}${paperKey ? ` vs the paper's ${paperKey}` : ' (no paper reference for this dataset)'}`,
+    );
+    const head = `${'method'.padEnd(11)}${'rate'.padStart(8)}${'paper'.padStart(8)}${bins.map((b, j) => ` │ ${`ours ${b[0]}–${b[1]}`.padStart(12)}${`paper ${paperKey ? (PAPER_LEAD_TIME_BINS[paperKey][j]?.join('–') ?? '') : ''}`.padStart(13)}${'Δ%'.padStart(7)}`).join('')}`;
     lines.push(head, '-'.repeat(head.length));
     const rows = [...new Set(cells.map((c) => `${c.method}|${c.compressionRate}`))].sort((a, b) => {
       const [ma, ra] = a.split('|');
@@ -98,7 +112,7 @@ export function formatAccuracyTable(joined: readonly JoinedCell[]): string[] {
   }
   lines.push(
     '',
-    "Paper: Rozet et al. 2025 (docs/reference-results.md §2): 512² Euler / RB / 64³ TGC, 64 test trajectories, 16 members, 16 AB steps,",
+    'Paper: Rozet et al. 2025 (docs/reference-results.md §2): 512² Euler / RB / 64³ TGC, 64 test trajectories, 16 members, 16 AB steps,',
     'rates 48–1280, contexts 1–3. Ours: our data, resolution, model sizes, rates and lead-time bins, paired with the paper by rank.',
     'The scales differ, so Δ% is not an error bar: compare trends (AE error grows with compression, DM error stays flat across',
     'rates, DM at or below NS at long lead times, latent NS below pixel NS), not values.',

@@ -52,7 +52,12 @@ function meanOf(a: Float64Array): number {
 }
 
 /** VRMSE of `run`'s reconstructions on `split` of the dataset at `data` (at most `maxTrajectories`). */
-export async function aeAccuracy(run: AutoencoderRun, data: string, split: WellSplit = 'test', opts: { batch?: number; maxTrajectories?: number } = {}): Promise<AeAccuracy> {
+export async function aeAccuracy(
+  run: AutoencoderRun,
+  data: string,
+  split: WellSplit = 'test',
+  opts: { batch?: number; maxTrajectories?: number } = {},
+): Promise<AeAccuracy> {
   const files = await openWellFiles(findWellFiles(resolveWellSplit(data, split).splitDir));
   const channels = run.data.channels;
   const C = channels.length;
@@ -64,7 +69,8 @@ export async function aeAccuracy(run: AutoencoderRun, data: string, split: WellS
   try {
     for (const f of files) {
       const chans = variableChannelNames(f.schema);
-      if (chans.join() !== channels.join()) throw new Error(`${f.path}: fields [${chans.join(', ')}] do not match the autoencoder's [${channels.join(', ')}]`);
+      if (chans.join() !== channels.join())
+        throw new Error(`${f.path}: fields [${chans.join(', ')}] do not match the autoencoder's [${channels.join(', ')}]`);
       for (let traj = 0; traj < f.schema.nTrajectories; traj++) {
         if (opts.maxTrajectories !== undefined && trajectories >= opts.maxTrajectories) break;
         const u = f.readFields(traj);
@@ -117,5 +123,9 @@ export function loggedTimes(runDir: string, stepsPerEpoch: number): { stepMs: nu
   const valid = recs.filter((r) => r.kind === 'valid' && typeof r.time === 'number');
   const epochs = valid.map((v, i) => (v.time as number) - (i === 0 ? 0 : (valid[i - 1]!.time as number)));
   epochs.sort((a, b) => a - b);
-  return { stepMs: stepS * 1e3, epochMs: (epochs.length ? epochs[Math.floor(epochs.length / 2)]! : stepS * stepsPerEpoch) * 1e3, steps: train.length };
+  return {
+    stepMs: stepS * 1e3,
+    epochMs: (epochs.length ? epochs[Math.floor(epochs.length / 2)]! : stepS * stepsPerEpoch) * 1e3,
+    steps: train.length,
+  };
 }

@@ -25,7 +25,15 @@ describe('lola-bench ae inputs', () => {
     const k = loadBenchCase(join(REPO, 'configs/ae-euler-c16.yaml'), { channels: 5, resolution: 64 });
     const a = torchArgs(k, 3, 2);
     const get = (f: string) => a[a.indexOf(f) + 1];
-    expect([get('--pix'), get('--res'), get('--hid'), get('--blocks'), get('--lat'), get('--batch'), get('--threads')]).toEqual(['5', '64', '8,16,32,64,128', '1,1,1,1,1', '16', '8', '2']);
+    expect([get('--pix'), get('--res'), get('--hid'), get('--blocks'), get('--lat'), get('--batch'), get('--threads')]).toEqual([
+      '5',
+      '64',
+      '8,16,32,64,128',
+      '1,1,1,1,1',
+      '16',
+      '8',
+      '2',
+    ]);
   });
 
   it('computes mean ± 1.96·s/√n and median step/epoch times from a log', () => {

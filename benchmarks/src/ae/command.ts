@@ -11,7 +11,16 @@ import { parseArgs } from 'node:util';
 import { disposeParams, initRuntime, BACKEND_CHOICES, type BackendChoice } from '@lola-ts/nn-blocks';
 import { loadAutoencoderRun } from '@lola-ts/autoencoders';
 import type { WellSplit } from '@lola-ts/well-data';
-import { appendRecords, captureEnvironment, captureIdentity, makeRecord, timeMeasure, type BenchRecord, type Measure, type RecordInput } from '../records/index.js';
+import {
+  appendRecords,
+  captureEnvironment,
+  captureIdentity,
+  makeRecord,
+  timeMeasure,
+  type BenchRecord,
+  type Measure,
+  type RecordInput,
+} from '../records/index.js';
 import { aeAccuracy, loggedTimes } from './accuracy.js';
 import { loadBenchCase, type AeBenchCase } from './configs.js';
 import { benchAeSpeed } from './speed.js';
@@ -77,7 +86,12 @@ export async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  let iterations: number, channels: number, resolution: number, torchIterations: number, threads: number | undefined, maxTraj: number | undefined;
+  let iterations: number,
+    channels: number,
+    resolution: number,
+    torchIterations: number,
+    threads: number | undefined,
+    maxTraj: number | undefined;
   try {
     iterations = intArg('--iterations', values.iterations, 5, 1);
     torchIterations = intArg('--torch-iterations', values['torch-iterations'], iterations, 1);
@@ -85,7 +99,8 @@ export async function run(argv: string[]): Promise<number> {
     resolution = intArg('--resolution', values.resolution, 64, 2);
     threads = values.threads === undefined ? undefined : intArg('--threads', values.threads, 1, 1);
     maxTraj = values['max-trajectories'] === undefined ? undefined : intArg('--max-trajectories', values['max-trajectories'], 1, 1);
-    if (!(BACKEND_CHOICES as readonly string[]).includes(values.backend!)) throw new Error(`lola-bench ae: --backend must be one of ${BACKEND_CHOICES.join(', ')}`);
+    if (!(BACKEND_CHOICES as readonly string[]).includes(values.backend!))
+      throw new Error(`lola-bench ae: --backend must be one of ${BACKEND_CHOICES.join(', ')}`);
     if (!['train', 'valid', 'test'].includes(values.split!)) throw new Error(`lola-bench ae: --split must be train, valid or test`);
     if (values.runs && !values.data) throw new Error('lola-bench ae: --runs needs --data (the dataset root to reconstruct)');
   } catch (e) {
@@ -93,7 +108,12 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const runtime = await initRuntime({ backend: values.backend as BackendChoice, threads });
-  const identity = captureIdentity(['@lola-ts/autoencoders', '@lola-ts/nn-blocks', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm']);
+  const identity = captureIdentity([
+    '@lola-ts/autoencoders',
+    '@lola-ts/nn-blocks',
+    '@tensorflow/tfjs-core',
+    '@tensorflow/tfjs-backend-wasm',
+  ]);
   const environment = captureEnvironment({ backend: runtime.backend, threads: runtime.threads, simd: runtime.simd });
   const inputs: RecordInput[] = [];
   const log = (l: string) => console.error(l);
@@ -141,11 +161,23 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   if (values.runs) {
-    for (const dir of values.runs.split(',').map((d) => d.trim()).filter(Boolean)) {
+    for (const dir of values.runs
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean)) {
       const aeRun = loadAutoencoderRun(dir);
       try {
         const acc = await aeAccuracy(aeRun, values.data!, values.split as WellSplit, { maxTrajectories: maxTraj });
-        const axes = { method: 'ae' as const, dataset: basename(values.data!), resolution: aeRun.data.resolution, compressionRate: acc.compressionRate, split: acc.split, run: acc.runId, trajectories: acc.trajectories, frames: acc.frames };
+        const axes = {
+          method: 'ae' as const,
+          dataset: basename(values.data!),
+          resolution: aeRun.data.resolution,
+          compressionRate: acc.compressionRate,
+          split: acc.split,
+          run: acc.runId,
+          trajectories: acc.trajectories,
+          frames: acc.frames,
+        };
         const measures: Record<string, Measure> = {
           vrmse: { value: acc.vrmse, unit: '1', better: 'lower' },
           vrmseStandardised: { value: acc.vrmseStandardised, unit: '1', better: 'lower' },
@@ -160,11 +192,22 @@ export async function run(argv: string[]): Promise<number> {
             suite: 'ae',
             name: `${acc.runId}/train-log`,
             kind: 'speed',
-            axes: { method: 'ae', resolution: aeRun.data.resolution, compressionRate: acc.compressionRate, run: acc.runId, steps: times.steps },
-            measures: { stepTime: { value: times.stepMs, unit: 'ms', better: 'lower' }, epochTime: { value: times.epochMs, unit: 'ms', better: 'lower' } },
+            axes: {
+              method: 'ae',
+              resolution: aeRun.data.resolution,
+              compressionRate: acc.compressionRate,
+              run: acc.runId,
+              steps: times.steps,
+            },
+            measures: {
+              stepTime: { value: times.stepMs, unit: 'ms', better: 'lower' },
+              epochTime: { value: times.epochMs, unit: 'ms', better: 'lower' },
+            },
           });
         }
-        const fields = Object.entries(acc.perField).map(([f, v]) => `${f} ${v.toFixed(4)}`).join(', ');
+        const fields = Object.entries(acc.perField)
+          .map(([f, v]) => `${f} ${v.toFixed(4)}`)
+          .join(', ');
         log(
           `[ae] ${acc.runId.padEnd(16)} rate ${String(acc.compressionRate).padStart(5)}  ${acc.split} VRMSE ${acc.vrmse.toFixed(4)} (${fields}; standardised ${acc.vrmseStandardised.toFixed(4)}; median frame ${acc.vrmseMedianFrame.toFixed(4)})` +
             (times ? `  logged step ${fmt(times.stepMs)}, epoch ${fmt(times.epochMs)}` : ''),

@@ -48,7 +48,8 @@ export function loadBenchCase(path: string, fallback: { channels: number; resolu
   const ae = { ...(raw.ae ?? {}) } as Record<string, unknown>;
   ae.pixChannels = channels;
   const dcae = resolveDcaeConfig(ae, `${path}: ae`);
-  if (dcae.spatial !== resolution.length) throw new Error(`${path}: ae.spatial is ${dcae.spatial} but the resolution has ${resolution.length} axes`);
+  if (dcae.spatial !== resolution.length)
+    throw new Error(`${path}: ae.spatial is ${dcae.spatial} but the resolution has ${resolution.length} axes`);
   return {
     name: basename(path).replace(/\.ya?ml$/, ''),
     source: path,

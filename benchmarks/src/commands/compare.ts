@@ -10,7 +10,12 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, 'speed-threshold': { type: 'string', default: '0.25' }, 'accuracy-threshold': { type: 'string', default: '0.05' }, all: { type: 'boolean', default: false } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      'speed-threshold': { type: 'string', default: '0.25' },
+      'accuracy-threshold': { type: 'string', default: '0.05' },
+      all: { type: 'boolean', default: false },
+    },
   });
   const USAGE = 'usage: lola-bench compare BASE.jsonl HEAD.jsonl [--speed-threshold 0.25] [--accuracy-threshold 0.05] [--all]';
   if (values.help) {
@@ -22,13 +27,16 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const thresholds = { speed: Number(values['speed-threshold']), accuracy: Number(values['accuracy-threshold']) };
-  for (const [k, v] of Object.entries(thresholds)) if (!(v >= 0)) throw new Error(`--${k}-threshold must be a non-negative number (a fraction, 0.1 = 10 %)`);
+  for (const [k, v] of Object.entries(thresholds))
+    if (!(v >= 0)) throw new Error(`--${k}-threshold must be a non-negative number (a fraction, 0.1 = 10 %)`);
   const res = compareRecords(readRecordFile(positionals[0]!), readRecordFile(positionals[1]!), thresholds);
   const regressions = res.comparisons.filter((c) => c.regression);
   const shown = values.all ? res.comparisons : regressions;
   if (shown.length) console.log(formatComparisons(shown));
   if (res.missing.length) console.log(`${res.missing.length} benchmark(s) in BASE missing from HEAD`);
   if (res.added.length) console.log(`${res.added.length} new benchmark(s) in HEAD`);
-  console.log(`${res.comparisons.length} measures compared, ${regressions.length} regression(s) (speed threshold ${thresholds.speed * 100}%, accuracy ${thresholds.accuracy * 100}%)`);
+  console.log(
+    `${res.comparisons.length} measures compared, ${regressions.length} regression(s) (speed threshold ${thresholds.speed * 100}%, accuracy ${thresholds.accuracy * 100}%)`,
+  );
   return regressions.length ? 1 : 0;
 }

@@ -1,4 +1,7 @@
-/** `lola-bench dashboard --records DIR|FILE... --out site/ [--title T]`: a static page of the given record files (every `*.jsonl` under a directory). */
+/**
+ * `lola-bench dashboard --records DIR|FILE... --out site/ [--title T]`: a static page of the given record
+ * files (every `*.jsonl` under a directory).
+ */
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,7 +10,15 @@ import { readRecordPaths } from '../compare/files.js';
 import { renderDashboard } from '../dashboard/page.js';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, records: { type: 'string', multiple: true }, out: { type: 'string' }, title: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      records: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      title: { type: 'string' },
+    },
+  });
   if (values.help) {
     console.log('usage: lola-bench dashboard --records DIR|FILE... --out site/ [--title T]');
     return 0;

@@ -8,7 +8,11 @@ import { toBencherBmf, toGithubActionBenchmark } from '../compare/export.js';
 import { readRecordFile } from '../compare/files.js';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' } },
+  });
   if (values.help) {
     console.log('usage: lola-bench export RECORDS.jsonl --format github-smaller|github-bigger|bmf --out FILE');
     return 0;
@@ -19,7 +23,8 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const records = readRecordFile(positionals[0]!);
-  const body = format === 'bmf' ? toBencherBmf(records) : toGithubActionBenchmark(records, format === 'github-smaller' ? 'smaller' : 'bigger');
+  const body =
+    format === 'bmf' ? toBencherBmf(records) : toGithubActionBenchmark(records, format === 'github-smaller' ? 'smaller' : 'bigger');
   writeFileSync(values.out, JSON.stringify(body, null, 2) + '\n');
   return 0;
 }

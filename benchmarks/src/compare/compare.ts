@@ -24,14 +24,19 @@ export interface Comparison {
 /** How much worse `head` is than `base` for a measure with the given direction (relative). */
 export function relativeWorsening(base: number, head: number, better: 'lower' | 'higher' | 'closer-to-1' = 'lower'): number {
   if (better === 'closer-to-1') {
-    const b = Math.abs(base - 1), h = Math.abs(head - 1);
+    const b = Math.abs(base - 1),
+      h = Math.abs(head - 1);
     return (h - b) / Math.max(b, 0.05);
   }
   const denom = Math.max(Math.abs(base), 1e-12);
   return better === 'lower' ? (head - base) / denom : (base - head) / denom;
 }
 
-export function compareRecords(base: BenchRecord[], head: BenchRecord[], thresholds: Thresholds): { comparisons: Comparison[]; missing: string[]; added: string[] } {
+export function compareRecords(
+  base: BenchRecord[],
+  head: BenchRecord[],
+  thresholds: Thresholds,
+): { comparisons: Comparison[]; missing: string[]; added: string[] } {
   const baseBy = new Map(base.map((r) => [identityKey(r), r]));
   const headBy = new Map(head.map((r) => [identityKey(r), r]));
   const comparisons: Comparison[] = [];
@@ -54,6 +59,9 @@ export function compareRecords(base: BenchRecord[], head: BenchRecord[], thresho
 }
 
 export function formatComparisons(rows: Comparison[]): string {
-  const lines = rows.map((c) => `${c.regression ? 'REGRESSION' : 'ok        '}  ${c.kind.padEnd(8)}  ${(c.worse >= 0 ? '+' : '') + (100 * c.worse).toFixed(1)}% worse  ${c.base.toPrecision(4)} -> ${c.head.toPrecision(4)}  ${c.measure}  ${c.key}`);
+  const lines = rows.map(
+    (c) =>
+      `${c.regression ? 'REGRESSION' : 'ok        '}  ${c.kind.padEnd(8)}  ${(c.worse >= 0 ? '+' : '') + (100 * c.worse).toFixed(1)}% worse  ${c.base.toPrecision(4)} -> ${c.head.toPrecision(4)}  ${c.measure}  ${c.key}`,
+  );
   return lines.join('\n');
 }

@@ -31,12 +31,18 @@ export function toGithubActionBenchmark(records: BenchRecord[], direction: 'smal
   return out;
 }
 
-export function toBencherBmf(records: BenchRecord[]): Record<string, Record<string, { value: number; lower_value?: number; upper_value?: number }>> {
+export function toBencherBmf(
+  records: BenchRecord[],
+): Record<string, Record<string, { value: number; lower_value?: number; upper_value?: number }>> {
   const out: Record<string, Record<string, { value: number; lower_value?: number; upper_value?: number }>> = {};
   for (const r of records) {
     const bench = (out[identityKey(r)] ??= {});
     for (const [measure, m] of Object.entries(r.measures)) {
-      bench[measure] = { value: m.value, ...(m.lower !== undefined ? { lower_value: m.lower } : {}), ...(m.upper !== undefined ? { upper_value: m.upper } : {}) };
+      bench[measure] = {
+        value: m.value,
+        ...(m.lower !== undefined ? { lower_value: m.lower } : {}),
+        ...(m.upper !== undefined ? { upper_value: m.upper } : {}),
+      };
     }
   }
   return out;

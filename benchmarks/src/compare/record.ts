@@ -23,7 +23,18 @@ export interface BenchRecord {
 }
 
 /** Axes that, with suite and name, identify what a record measures (so BASE and HEAD pair up). */
-export const IDENTITY_AXES = ['dataset', 'resolution', 'compressionRate', 'method', 'field', 'leadTimeBin', 'context', 'setting', 'ensembleSize', 'samplerSteps'] as const;
+export const IDENTITY_AXES = [
+  'dataset',
+  'resolution',
+  'compressionRate',
+  'method',
+  'field',
+  'leadTimeBin',
+  'context',
+  'setting',
+  'ensembleSize',
+  'samplerSteps',
+] as const;
 
 export function identityKey(r: BenchRecord): string {
   const axes = IDENTITY_AXES.filter((a) => r[a] !== undefined && r[a] !== null).map((a) => `${a}=${JSON.stringify(r[a])}`);

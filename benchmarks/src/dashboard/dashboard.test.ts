@@ -15,14 +15,45 @@ function sample(): BenchRecord[] {
     const date = `2026-11-2${i}T00:00:00Z`;
     for (const method of ['simulator', 'ns', 'dm']) {
       for (const resolution of [64, 128, 256]) {
-        const s = { simulator: 1e-4, ns: 2e-3, dm: 2e-2 }[method]! * (method === 'simulator' ? resolution ** 3 / 64 ** 3 : resolution ** 2 / 64 ** 2) * (1 - 0.05 * i);
-        out.push({ suite: 'emulation', name: 'per-state', kind: 'speed', commit, date, method, resolution, compressionRate: method === 'simulator' ? 1 : 80, measures: { secondsPerState: { value: s, unit: 's', better: 'lower', lower: s * 0.9, upper: s * 1.1 } } });
+        const s =
+          { simulator: 1e-4, ns: 2e-3, dm: 2e-2 }[method]! *
+          (method === 'simulator' ? resolution ** 3 / 64 ** 3 : resolution ** 2 / 64 ** 2) *
+          (1 - 0.05 * i);
+        out.push({
+          suite: 'emulation',
+          name: 'per-state',
+          kind: 'speed',
+          commit,
+          date,
+          method,
+          resolution,
+          compressionRate: method === 'simulator' ? 1 : 80,
+          measures: { secondsPerState: { value: s, unit: 's', better: 'lower', lower: s * 0.9, upper: s * 1.1 } },
+        });
       }
     }
-    for (const [method, base] of [['ae', 0.02], ['dm', 0.1], ['ns', 0.15]] as const) {
+    for (const [method, base] of [
+      ['ae', 0.02],
+      ['dm', 0.1],
+      ['ns', 0.15],
+    ] as const) {
       for (const rate of [80, 320]) {
         for (const field of ['density', 'energy']) {
-          out.push({ suite: 'evaluation', name: 'vrmse', kind: 'accuracy', commit, date, dataset: 'euler_multi_quadrants_periodicBC', method, compressionRate: rate, field, context: 1, setting: 'absolute', leadTimeBin: [1, 20], measures: { vrmse: { value: base * (1 + rate / 1000) * (1 - 0.02 * i), unit: '', better: 'lower' } } });
+          out.push({
+            suite: 'evaluation',
+            name: 'vrmse',
+            kind: 'accuracy',
+            commit,
+            date,
+            dataset: 'euler_multi_quadrants_periodicBC',
+            method,
+            compressionRate: rate,
+            field,
+            context: 1,
+            setting: 'absolute',
+            leadTimeBin: [1, 20],
+            measures: { vrmse: { value: base * (1 + rate / 1000) * (1 - 0.02 * i), unit: '', better: 'lower' } },
+          });
         }
       }
     }
@@ -38,7 +69,11 @@ describe('dashboard model', () => {
     const v = h.find((x) => x.kind === 'accuracy')!;
     expect(v.points.filter((p) => p.series === 'dm 80× 1–20').map((p) => p.x)).toEqual(['c1', 'c2', 'c3']);
     expect(latestVrmse(recs).cells.find((c) => c.method === 'dm' && c.rate === 80)!.value).toBeCloseTo(0.1 * 1.08 * 0.96, 10);
-    expect(costVsResolution(recs).filter((p) => p.series === 'simulator').map((p) => p.x)).toEqual([64, 128, 256]);
+    expect(
+      costVsResolution(recs)
+        .filter((p) => p.series === 'simulator')
+        .map((p) => p.x),
+    ).toEqual([64, 128, 256]);
   });
 });
 
@@ -46,16 +81,38 @@ describe.skipIf(!existsSync(CHROMIUM))('lola-bench dashboard in headless Chromiu
   it('renders every chart from a sample of records', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lola-dash-'));
     mkdirSync(path.join(dir, 'records'));
-    writeFileSync(path.join(dir, 'records/all.jsonl'), sample().map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileSync(
+      path.join(dir, 'records/all.jsonl'),
+      sample()
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n',
+    );
     const { run } = await import('../commands/dashboard.js');
     expect(await run(['--records', path.join(dir, 'records'), '--out', path.join(dir, 'site')])).toBe(0);
     const file = path.join(dir, 'site/index.html');
     expect(readFileSync(file, 'utf8')).toContain('paper 1–20');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
       await page.goto(`file://${file}`);
-      const charts = await page.$$eval('.chart', (els) => els.map((e) => ({ kind: e.getAttribute('data-kind'), w: e.querySelector('svg')?.getBoundingClientRect().width ?? 0, paths: e.querySelectorAll('svg path').length })));
+      const charts = await page.$$eval('.chart', (els) =>
+        els.map((e) => ({
+          kind: e.getAttribute('data-kind'),
+          w: e.querySelector('svg')?.getBoundingClientRect().width ?? 0,
+          paths: e.querySelectorAll('svg path').length,
+        })),
+      );
       expect(charts.map((c) => c.kind).sort()).toEqual(['accuracy', 'cost', 'speed']);
       for (const c of charts) {
         expect(c.w).toBeGreaterThan(200);

@@ -18,7 +18,9 @@ export function commitsOf(records: BenchRecord[]): Commit[] {
     const d = r.date ?? '';
     if (!first.has(c) || d < first.get(c)!) first.set(c, d);
   }
-  return [...first].map(([commit, date]) => ({ commit, date })).sort((a, b) => a.date.localeCompare(b.date) || a.commit.localeCompare(b.commit));
+  return [...first]
+    .map(([commit, date]) => ({ commit, date }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.commit.localeCompare(b.commit));
 }
 
 export interface History {
@@ -41,9 +43,12 @@ export function histories(records: BenchRecord[]): History[] {
       if (!Number.isFinite(m.value)) continue;
       const chartKey = `${r.suite}|${measure}|${r.kind}`;
       if (!charts.has(chartKey)) charts.set(chartKey, { title: `${r.suite}: ${measure}`, kind: r.kind, unit: m.unit ?? '', points: [] });
-      const series = r.suite === 'evaluation'
-        ? `${r.method}${r.baseline === true ? '' : r.compressionRate === 1 ? ' pixel' : ` ${r.compressionRate}×`} ${Array.isArray(r.leadTimeBin) ? (r.leadTimeBin as number[]).join('–') : ''}`.trim()
-        : [r.name, r.method, r.resolution ? `${r.resolution}²` : undefined, r.compressionRate ? `${r.compressionRate}×` : undefined].filter(Boolean).join(' ');
+      const series =
+        r.suite === 'evaluation'
+          ? `${r.method}${r.baseline === true ? '' : r.compressionRate === 1 ? ' pixel' : ` ${r.compressionRate}×`} ${Array.isArray(r.leadTimeBin) ? (r.leadTimeBin as number[]).join('–') : ''}`.trim()
+          : [r.name, r.method, r.resolution ? `${r.resolution}²` : undefined, r.compressionRate ? `${r.compressionRate}×` : undefined]
+              .filter(Boolean)
+              .join(' ');
       if (r.suite === 'evaluation' && r.setting === 'relative') continue;
       const key = `${chartKey}|${series}|${commit}`;
       const a = acc.get(key) ?? { sum: 0, n: 0, chart: chartKey, series, commit };
@@ -56,7 +61,8 @@ export function histories(records: BenchRecord[]): History[] {
       acc.set(key, a);
     }
   }
-  for (const a of acc.values()) charts.get(a.chart)!.points.push({ x: a.commit, y: a.sum / a.n, series: a.series, lower: a.lower, upper: a.upper });
+  for (const a of acc.values())
+    charts.get(a.chart)!.points.push({ x: a.commit, y: a.sum / a.n, series: a.series, lower: a.lower, upper: a.upper });
   return [...charts.values()].filter((c) => c.points.length);
 }
 
@@ -73,7 +79,11 @@ export function costVsResolution(records: BenchRecord[]): CostPoint[] {
   const latest = commits.at(-1)?.commit;
   return speed
     .filter((r) => (r.commit ?? 'local') === latest)
-    .map((r) => ({ x: r.resolution as number, y: r.measures.secondsPerState!.value, series: `${r.method}${typeof r.compressionRate === 'number' && r.compressionRate > 1 ? ` ${r.compressionRate}×` : ''}` }))
+    .map((r) => ({
+      x: r.resolution as number,
+      y: r.measures.secondsPerState!.value,
+      series: `${r.method}${typeof r.compressionRate === 'number' && r.compressionRate > 1 ? ` ${r.compressionRate}×` : ''}`,
+    }))
     .sort((a, b) => a.series.localeCompare(b.series) || a.x - b.x);
 }
 

@@ -14,7 +14,9 @@ function vrmseTable(records: BenchRecord[]): string {
   const { dataset, cells } = latestVrmse(records);
   if (!cells.length) return '<p>No evaluation records yet.</p>';
   const bins = [...new Set(cells.map((c) => c.bin))].sort((a, b) => Number(a.split('–')[0]) - Number(b.split('–')[0]));
-  const rows = [...new Set(cells.map((c) => `${c.method}|${c.rate}`))].sort((a, b) => a.split('|')[0]!.localeCompare(b.split('|')[0]!) || Number(a.split('|')[1]) - Number(b.split('|')[1]));
+  const rows = [...new Set(cells.map((c) => `${c.method}|${c.rate}`))].sort(
+    (a, b) => a.split('|')[0]!.localeCompare(b.split('|')[0]!) || Number(a.split('|')[1]) - Number(b.split('|')[1]),
+  );
   const paperKey = dataset ? paperDatasetOf(dataset) : undefined;
   const paper = paperKey ? PAPER_VRMSE.filter((r) => r.dataset === paperKey) : [];
   const rank = (method: string, rate: number, pool: number[]) => {
@@ -26,7 +28,9 @@ function vrmseTable(records: BenchRecord[]): string {
   const body = rows.map((key) => {
     const [method, rs] = key.split('|') as [string, string];
     const rate = Number(rs);
-    const pool = [...new Set(paper.filter((p) => p.method === method && p.compressionRate > 1).map((p) => p.compressionRate))].sort((a, b) => a - b);
+    const pool = [...new Set(paper.filter((p) => p.method === method && p.compressionRate > 1).map((p) => p.compressionRate))].sort(
+      (a, b) => a - b,
+    );
     const pr = paper.find((p) => p.method === method && p.compressionRate === rank(method, rate, pool));
     return `<tr><td>${esc(method)}</td><td>${method === 'persistence' || method === 'mean' ? '—' : rate === 1 ? 'pixel' : `${rate}×`}</td>${bins.map((b, i) => `<td>${cells.find((c) => c.method === method && c.rate === rate && c.bin === b)?.value.toFixed(3) ?? '–'}</td><td class="paper">${pr ? `${pr.vrmse[i]?.toFixed(3) ?? '–'} <small>@${pr.compressionRate === 1 ? 'pixel' : `${pr.compressionRate}×`}</small>` : '–'}</td>`).join('')}</tr>`;
   });
@@ -38,11 +42,14 @@ export async function renderDashboard(records: BenchRecord[], title = 'lola-ts b
   if (!records.length) throw new Error('dashboard: no records');
   const order = commitsOf(records).map((c) => c.commit);
   const hist = histories(records);
-  const chart = async (h: (typeof hist)[number]) => `<div class="chart" data-kind="${esc(h.kind)}">${await svgOf(seriesChart(h.points, { title: h.title, x: 'commit', y: h.unit ? `${h.title.split(': ')[1]} (${h.unit})` : h.title.split(': ')[1]!, xType: 'ordinal', xOrder: order, logY: h.kind === 'speed' }))}</div>`;
+  const chart = async (h: (typeof hist)[number]) =>
+    `<div class="chart" data-kind="${esc(h.kind)}">${await svgOf(seriesChart(h.points, { title: h.title, x: 'commit', y: h.unit ? `${h.title.split(': ')[1]} (${h.unit})` : h.title.split(': ')[1]!, xType: 'ordinal', xOrder: order, logY: h.kind === 'speed' }))}</div>`;
   const accuracy = await Promise.all(hist.filter((h) => h.kind === 'accuracy').map(chart));
   const speed = await Promise.all(hist.filter((h) => h.kind === 'speed').map(chart));
   const cost = costVsResolution(records);
-  const costSvg = cost.length ? `<div class="chart" data-kind="cost">${await svgOf(seriesChart(cost, { title: 'Cost per emulated state vs input resolution (latest commit)', x: 'resolution (pixels per side)', y: 'seconds per state', xType: 'quantitative', logX: true, logY: true }))}</div>` : '<p>No emulation speed records yet.</p>';
+  const costSvg = cost.length
+    ? `<div class="chart" data-kind="cost">${await svgOf(seriesChart(cost, { title: 'Cost per emulated state vs input resolution (latest commit)', x: 'resolution (pixels per side)', y: 'seconds per state', xType: 'quantitative', logX: true, logY: true }))}</div>`
+    : '<p>No emulation speed records yet.</p>';
   const last = order.at(-1);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>

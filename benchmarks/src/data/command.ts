@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { appendRecords, captureEnvironment, captureIdentity, makeRecord } from '../records/index.js';
 import { benchData, dataRecords, DEFAULT_DATA_OPTIONS, type DataBenchOptions } from './suite.js';
 
-const USAGE = 'usage: lola-bench data [--size 128] [--steps 101] [--trajectories 4] [--window 5] [--iterations 20] [--dir DIR] [--keep] [--seed 0] [--out FILE]';
+const USAGE =
+  'usage: lola-bench data [--size 128] [--steps 101] [--trajectories 4] [--window 5] [--iterations 20] [--dir DIR] [--keep] [--seed 0] [--out FILE]';
 
 function int(flag: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;

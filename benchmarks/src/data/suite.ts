@@ -32,7 +32,16 @@ export interface DataBenchOptions {
   seed: number;
 }
 
-export const DEFAULT_DATA_OPTIONS: DataBenchOptions = { size: 128, steps: 101, trajectories: 4, window: 5, iterations: 20, dir: tmpdir(), keep: false, seed: 0 };
+export const DEFAULT_DATA_OPTIONS: DataBenchOptions = {
+  size: 128,
+  steps: 101,
+  trajectories: 4,
+  window: 5,
+  iterations: 20,
+  dir: tmpdir(),
+  keep: false,
+  seed: 0,
+};
 
 export interface ReadTiming {
   name: 'read-window' | 'read-trajectory';
@@ -105,9 +114,18 @@ export async function benchData(o: DataBenchOptions, log: (line: string) => void
       });
       await bench.run();
       const res = bench.tasks[0]!.result;
-      if (res.state !== 'completed') throw new Error(`data bench: ${name} ended in state '${res.state}'${res.state === 'errored' ? `: ${res.error.message}` : ''}`);
-      const t: ReadTiming = { name, bytes: count * frameBytes, meanMs: res.latency.mean, moeMs: res.latency.moe, samples: res.latency.samplesCount };
-      log(`${name.padEnd(16)} ${(t.bytes / 1e6).toFixed(2).padStart(8)} MB  ${t.meanMs.toFixed(2).padStart(8)} ms  ${throughput(t).toFixed(1).padStart(8)} MB/s`);
+      if (res.state !== 'completed')
+        throw new Error(`data bench: ${name} ended in state '${res.state}'${res.state === 'errored' ? `: ${res.error.message}` : ''}`);
+      const t: ReadTiming = {
+        name,
+        bytes: count * frameBytes,
+        meanMs: res.latency.mean,
+        moeMs: res.latency.moe,
+        samples: res.latency.samplesCount,
+      };
+      log(
+        `${name.padEnd(16)} ${(t.bytes / 1e6).toFixed(2).padStart(8)} MB  ${t.meanMs.toFixed(2).padStart(8)} ms  ${throughput(t).toFixed(1).padStart(8)} MB/s`,
+      );
       reads.push(t);
     }
     file.close();
@@ -132,7 +150,9 @@ export async function benchData(o: DataBenchOptions, log: (line: string) => void
       peakRssAboveBaselineBytes: peak - baseline,
       seconds,
     };
-    log(`stream ${stream.items} windows of a ${(stream.fileBytes / 1e6).toFixed(0)} MB file in ${seconds.toFixed(1)} s: peak RSS +${(stream.peakRssAboveBaselineBytes / 1e6).toFixed(1)} MB (window ${(stream.windowBytes / 1e6).toFixed(2)} MB)`);
+    log(
+      `stream ${stream.items} windows of a ${(stream.fileBytes / 1e6).toFixed(0)} MB file in ${seconds.toFixed(1)} s: peak RSS +${(stream.peakRssAboveBaselineBytes / 1e6).toFixed(1)} MB (window ${(stream.windowBytes / 1e6).toFixed(2)} MB)`,
+    );
     return { options: o, channels: CHANNELS, reads, stream };
   } finally {
     if (!o.keep) rmSync(path, { force: true });
@@ -152,7 +172,13 @@ export function dataRecords(r: DataBenchResult): RecordInput[] {
     const lo = t.bytes / 1e6 / ((t.meanMs + t.moeMs) / 1000);
     const hi = t.meanMs > t.moeMs ? t.bytes / 1e6 / ((t.meanMs - t.moeMs) / 1000) : undefined;
     const mbps: Measure = { value: throughput(t), lower: lo, ...(hi !== undefined ? { upper: hi } : {}), unit: 'MB/s', better: 'higher' };
-    return { suite: 'data', name: t.name, kind: 'speed', axes: { ...axes, windowSteps: t.bytes / (o.size * o.size * r.channels * 4) }, measures: { throughput: mbps, time: timeMeasure(t.meanMs, t.moeMs) } };
+    return {
+      suite: 'data',
+      name: t.name,
+      kind: 'speed',
+      axes: { ...axes, windowSteps: t.bytes / (o.size * o.size * r.channels * 4) },
+      measures: { throughput: mbps, time: timeMeasure(t.meanMs, t.moeMs) },
+    };
   });
   const s = r.stream;
   out.push({

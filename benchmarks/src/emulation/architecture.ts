@@ -68,7 +68,9 @@ function findVitSection(doc: unknown, depth = 0): Record<string, unknown> | unde
  */
 export function loadVitArchitecture(kind: 'dm' | 'ns', configDir: string | null, variant?: string): VitArchitecture {
   if (configDir && existsSync(configDir)) {
-    const all = readdirSync(configDir).filter((f) => new RegExp(`^${kind}-euler.*\\.ya?ml$`).test(f)).sort();
+    const all = readdirSync(configDir)
+      .filter((f) => new RegExp(`^${kind}-euler.*\\.ya?ml$`).test(f))
+      .sort();
     const exact = variant ? all.filter((f) => f.replace(/\.ya?ml$/, '') === `${kind}-euler-${variant}`) : [];
     for (const f of [...exact, ...all]) {
       const file = path.join(configDir, f);
@@ -107,15 +109,39 @@ export function loadAeArchitecture(latChannels: number, configDir: string | null
     if (!isRecord(doc) || !isRecord(doc.ae)) throw new Error(`${file}: expected an 'ae' mapping with the autoencoder architecture`);
     const cfg = resolveDcaeConfig({ ...doc.ae, pixChannels, dropout: 0 }, `${file}: ae`);
     if (cfg.spatial !== 2) throw new Error(`${file}: ae.spatial: the emulation suite runs 2-D Euler; expected 2, got ${cfg.spatial}`);
-    if (cfg.latChannels !== latChannels) throw new Error(`${file}: ae.latChannels is ${cfg.latChannels}, but the file name says c${latChannels}`);
-    return { latChannels, hidChannels: cfg.hidChannels, hidBlocks: cfg.hidBlocks, attentionHeads: cfg.attentionHeads, saturation: cfg.saturation, source: path.relative(process.cwd(), file) || file };
+    if (cfg.latChannels !== latChannels)
+      throw new Error(`${file}: ae.latChannels is ${cfg.latChannels}, but the file name says c${latChannels}`);
+    return {
+      latChannels,
+      hidChannels: cfg.hidChannels,
+      hidBlocks: cfg.hidBlocks,
+      attentionHeads: cfg.attentionHeads,
+      saturation: cfg.saturation,
+      source: path.relative(process.cwd(), file) || file,
+    };
   }
-  return { latChannels, hidChannels: [...DEFAULT_AE_WIDTHS], hidBlocks: [...DEFAULT_AE_BLOCKS], attentionHeads: {}, saturation: 'softclip2', source: 'built-in default (DCAE f8, widths 32-64-128-256, 1 block per level)' };
+  return {
+    latChannels,
+    hidChannels: [...DEFAULT_AE_WIDTHS],
+    hidBlocks: [...DEFAULT_AE_BLOCKS],
+    attentionHeads: {},
+    saturation: 'softclip2',
+    source: 'built-in default (DCAE f8, widths 32-64-128-256, 1 block per level)',
+  };
 }
 
 /** The full DCAE config of an architecture for a system with `pixChannels` channels (dropout off). */
 export function dcaeConfigOf(a: AeArchitecture, pixChannels: number): DcaeConfig {
-  return resolveDcaeConfig({ pixChannels, latChannels: a.latChannels, hidChannels: a.hidChannels, hidBlocks: a.hidBlocks, attentionHeads: a.attentionHeads, saturation: a.saturation, dropout: 0, spatial: 2 });
+  return resolveDcaeConfig({
+    pixChannels,
+    latChannels: a.latChannels,
+    hidChannels: a.hidChannels,
+    hidBlocks: a.hidBlocks,
+    attentionHeads: a.attentionHeads,
+    saturation: a.saturation,
+    dropout: 0,
+    spatial: 2,
+  });
 }
 
 /** Spatial down-sampling factor f of an architecture. */

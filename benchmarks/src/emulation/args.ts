@@ -30,7 +30,8 @@ function intList(flag: string, value: string, min: number): number[] {
   const items = value.split(',').map((s) => s.trim());
   return items.map((s) => {
     const n = Number(s);
-    if (s === '' || !Number.isInteger(n) || n < min) throw new Error(`lola-bench emulation: ${flag} '${value}': each entry must be an integer >= ${min}`);
+    if (s === '' || !Number.isInteger(n) || n < min)
+      throw new Error(`lola-bench emulation: ${flag} '${value}': each entry must be an integer >= ${min}`);
     return n;
   });
 }
@@ -69,10 +70,12 @@ export function parseEmulationArgs(argv: string[]): EmulationArgs | null {
   if (values.help) return null;
   const quick = values.quick ?? false;
   const backend = values.backend ?? 'auto';
-  if (!(BACKEND_CHOICES as readonly string[]).includes(backend)) throw new Error(`lola-bench emulation: --backend expects one of ${BACKEND_CHOICES.join(', ')}, got '${backend}'`);
+  if (!(BACKEND_CHOICES as readonly string[]).includes(backend))
+    throw new Error(`lola-bench emulation: --backend expects one of ${BACKEND_CHOICES.join(', ')}, got '${backend}'`);
   const methods = values.methods ? values.methods.split(',').map((s) => s.trim()) : [...METHODS];
   const unknown = methods.filter((m) => !(METHODS as readonly string[]).includes(m));
-  if (unknown.length || !methods.length) throw new Error(`lola-bench emulation: --methods: unknown method(s) '${unknown.join(',')}'; expected some of ${METHODS.join(', ')}`);
+  if (unknown.length || !methods.length)
+    throw new Error(`lola-bench emulation: --methods: unknown method(s) '${unknown.join(',')}'; expected some of ${METHODS.join(', ')}`);
   const seed = values.seed === undefined ? 0 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error(`lola-bench emulation: --seed '${values.seed}' is not an integer`);
   const frames = one('--frames', values.frames ?? '5', 1);

@@ -99,17 +99,31 @@ export function buildCase(c: EmulatorCase): BuiltCase {
     start = encode(ae, x0); // [T = 1, h, w, c]: the encoded first state (not timed, as in LoLa)
     x0.dispose();
   } else {
-    if (c.resolution % c.patch !== 0) throw new Error(`emulation case ${c.method}: resolution ${c.resolution} is not divisible by the pixel patch ${c.patch}`);
+    if (c.resolution % c.patch !== 0)
+      throw new Error(`emulation case ${c.method}: resolution ${c.resolution} is not divisible by the pixel patch ${c.patch}`);
     start = randomState([1, ...pixelShape], rng.fork('x0'));
   }
   const stateShape = start.shape.slice(1);
   const channels = stateShape[2]!;
-  const common = { channels, spatial: 3, hidChannels: c.vit.hidChannels, hidBlocks: c.vit.hidBlocks, heads: c.vit.heads, embFeatures: c.vit.embFeatures, dropout: 0, patchSize: isLatent(c.method) ? 1 : [1, c.patch, c.patch] };
-  const model: DiffusionModelParams | SolverParams = isDiffusion(c.method) ? initDiffusionModel(rng.fork('model'), common) : initSolver(rng.fork('model'), common);
+  const common = {
+    channels,
+    spatial: 3,
+    hidChannels: c.vit.hidChannels,
+    hidBlocks: c.vit.hidBlocks,
+    heads: c.vit.heads,
+    embFeatures: c.vit.embFeatures,
+    dropout: 0,
+    patchSize: isLatent(c.method) ? 1 : [1, c.patch, c.patch],
+  };
+  const model: DiffusionModelParams | SolverParams = isDiffusion(c.method)
+    ? initDiffusionModel(rng.fork('model'), common)
+    : initSolver(rng.fork('model'), common);
   const schedule = logLogitSchedule();
   const noise = rng.fork('noise');
   const emulator = (steps: number | null): Emulate =>
-    isDiffusion(c.method) ? diffusionEmulator(model as DiffusionModelParams, { schedule, rng: noise, sampler: 'ab', steps: steps ?? 16 }) : solverEmulator(model as SolverParams);
+    isDiffusion(c.method)
+      ? diffusionEmulator(model as DiffusionModelParams, { schedule, rng: noise, sampler: 'ab', steps: steps ?? 16 })
+      : solverEmulator(model as SolverParams);
   const decodeFrames = (z: tf.Tensor) => decodeTrajectory((f) => decode(ae!, f), z, { batched: true, chunks: 4 });
 
   const once = async (emulate: Emulate, frames: number) => {

@@ -11,7 +11,13 @@ import type { EmulationTiming } from './suite.js';
 /** The record input of one timing. */
 export function emulationRecord(t: EmulationTiming): RecordInput {
   const measures: Record<string, Measure> = {
-    secondsPerState: { value: t.secondsPerState.value, lower: t.secondsPerState.lower, upper: t.secondsPerState.upper, unit: 's', better: 'lower' },
+    secondsPerState: {
+      value: t.secondsPerState.value,
+      lower: t.secondsPerState.lower,
+      upper: t.secondsPerState.upper,
+      unit: 's',
+      better: 'lower',
+    },
   };
   if (t.decodeMs !== undefined && t.members !== undefined) {
     measures.decodeSecondsPerState = { value: t.decodeMs / (t.members * t.frames) / 1000, unit: 's', better: 'lower' };
@@ -34,7 +40,10 @@ export function emulationRecord(t: EmulationTiming): RecordInput {
       ...(t.solverStepsPerState !== undefined ? { solverStepsPerState: t.solverStepsPerState } : {}),
       ...(t.emulatorParams !== undefined ? { emulatorParams: t.emulatorParams, decoderParams: t.decoderParams } : {}),
       ...(t.architecture ? { architecture: t.architecture } : {}),
-      protocol: t.method === 'simulator' ? 'wall time of the output intervals / outputs' : '(rollout + decode) / (members × frames); context 1, overlap 1',
+      protocol:
+        t.method === 'simulator'
+          ? 'wall time of the output intervals / outputs'
+          : '(rollout + decode) / (members × frames); context 1, overlap 1',
       samples: t.samples,
     },
     measures,

@@ -15,7 +15,14 @@ import { Rng } from '@lola-ts/well-data';
 import * as tf from '@tensorflow/tfjs-core';
 import { Bench } from 'tinybench';
 import { timeSystem } from '../simulators/suite.js';
-import { aeFactor, loadAeArchitecture, loadVitArchitecture, squarePatch, type AeArchitecture, type VitArchitecture } from './architecture.js';
+import {
+  aeFactor,
+  loadAeArchitecture,
+  loadVitArchitecture,
+  squarePatch,
+  type AeArchitecture,
+  type VitArchitecture,
+} from './architecture.js';
 import { buildCase, membersFor, tokensOf, type EmulatorCase, type EmulatorMethod, type Method } from './cases.js';
 
 export const METHODS: readonly Method[] = ['simulator', 'pixel-ns', 'ns', 'pixel-dm', 'dm'];
@@ -115,7 +122,10 @@ async function timeEmulator(c: EmulatorCase, o: EmulationBenchOptions, dataset: 
     });
     await bench.run();
     const r = bench.tasks[0]!.result;
-    if (r.state !== 'completed') throw new Error(`emulation bench: ${c.method} at ${c.resolution}² ended in state '${r.state}'${r.state === 'errored' ? `: ${r.error.message}` : ''}`);
+    if (r.state !== 'completed')
+      throw new Error(
+        `emulation bench: ${c.method} at ${c.resolution}² ended in state '${r.state}'${r.state === 'errored' ? `: ${r.error.message}` : ''}`,
+      );
     const states = c.members * c.frames;
     const latent = c.method === 'ns' || c.method === 'dm';
     return {
@@ -138,7 +148,12 @@ async function timeEmulator(c: EmulatorCase, o: EmulationBenchOptions, dataset: 
       secondsPerState: perState(r.latency.mean, r.latency.moe, states),
       emulatorParams: built.emulatorParams,
       decoderParams: built.decoderParams,
-      architecture: { vit: `D=${c.vit.hidChannels}, ${c.vit.hidBlocks} blocks, ${c.vit.heads} heads (${c.vit.source})`, ...(c.ae ? { ae: `widths ${c.ae.hidChannels.join('-')}, blocks ${c.ae.hidBlocks.join('-')}, c${c.ae.latChannels} (${c.ae.source})` } : {}) },
+      architecture: {
+        vit: `D=${c.vit.hidChannels}, ${c.vit.hidBlocks} blocks, ${c.vit.heads} heads (${c.vit.source})`,
+        ...(c.ae
+          ? { ae: `widths ${c.ae.hidChannels.join('-')}, blocks ${c.ae.hidBlocks.join('-')}, c${c.ae.latChannels} (${c.ae.source})` }
+          : {}),
+      },
     };
   } finally {
     built.dispose();
@@ -164,10 +179,22 @@ export function planCases(o: EmulationBenchOptions, channels: number): (Emulator
       const latent = method === 'ns' || method === 'dm';
       for (const ae of latent ? aes : [undefined]) {
         const f = ae ? aeFactor(ae) : 1;
-        if (ae && n % f !== 0) throw new Error(`lola-bench emulation: resolution ${n} is not divisible by the AE's down-sampling factor ${f} (${ae.source})`);
+        if (ae && n % f !== 0)
+          throw new Error(`lola-bench emulation: resolution ${n} is not divisible by the AE's down-sampling factor ${f} (${ae.source})`);
         const tokens = tokensOf(method as EmulatorMethod, n, f, patch);
         const vit = vitOf(method.endsWith('dm') ? 'dm' : 'ns', ae ? `c${ae.latChannels}` : 'pixel');
-        out.push({ method: method as EmulatorMethod, resolution: n, channels, vit, ae, patch: latent ? 1 : patch, members: membersFor(o.ensemble, tokens, o.maxBatchTokens), steps, frames: o.frames, seed: o.seed });
+        out.push({
+          method: method as EmulatorMethod,
+          resolution: n,
+          channels,
+          vit,
+          ae,
+          patch: latent ? 1 : patch,
+          members: membersFor(o.ensemble, tokens, o.maxBatchTokens),
+          steps,
+          frames: o.frames,
+          seed: o.seed,
+        });
       }
     }
   }
@@ -178,7 +205,10 @@ const fmtS = (s: number) => (s >= 1 ? `${s.toFixed(2)} s` : s >= 1e-3 ? `${(s * 
 
 /** One progress line for a finished row. */
 export function describeTiming(t: EmulationTiming): string {
-  const what = t.method === 'simulator' ? `${t.frames} output(s)` : `${t.members}/${t.requestedMembers} members × ${t.frames} frames${t.steps ? ` × ${t.steps} steps` : ''}, ${t.tokens} tokens`;
+  const what =
+    t.method === 'simulator'
+      ? `${t.frames} output(s)`
+      : `${t.members}/${t.requestedMembers} members × ${t.frames} frames${t.steps ? ` × ${t.steps} steps` : ''}, ${t.tokens} tokens`;
   const rate = t.compressionRate > 1 ? ` ${t.compressionRate}×` : '';
   return `${`${t.method}${rate}`.padEnd(14)} ${`${t.resolution}²`.padStart(5)}  ${fmtS(t.secondsPerState.value).padStart(9)}/state  (${what}${t.decodeMs !== undefined ? `; decode ${((100 * t.decodeMs) / t.meanMs).toFixed(0)}%` : ''})`;
 }

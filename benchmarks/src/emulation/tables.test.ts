@@ -5,7 +5,19 @@ import type { EmulationTiming } from './suite.js';
 import { formatCostTable, formatRatioTable, ratioTable, secondsOf } from './tables.js';
 
 function timing(method: Method, resolution: number, seconds: number, compressionRate = 1): EmulationTiming {
-  return { method, resolution, compressionRate, dataset: 'euler', frames: 5, stateShape: [], meanMs: seconds * 1e3, moeMs: 0, samples: 1, members: 2, secondsPerState: { value: seconds, lower: seconds, upper: seconds } };
+  return {
+    method,
+    resolution,
+    compressionRate,
+    dataset: 'euler',
+    frames: 5,
+    stateShape: [],
+    meanMs: seconds * 1e3,
+    moeMs: 0,
+    samples: 1,
+    members: 2,
+    secondsPerState: { value: seconds, lower: seconds, upper: seconds },
+  };
 }
 
 const timings: EmulationTiming[] = [
@@ -41,7 +53,11 @@ describe('emulation tables', () => {
     expect(dmSim.paper).toBeCloseTo(0.0084, 12);
     expect(dmSim.ours.get(64)).toBeCloseTo(3.2, 12);
     expect(dmSim.ours.get(128)).toBeCloseTo(1.6, 12);
-    expect(ratioTable(timings, { rate: 20 }).find((r) => r.label === 'DM / NS')!.ours.get(64)).toBeCloseTo(15, 12);
+    expect(
+      ratioTable(timings, { rate: 20 })
+        .find((r) => r.label === 'DM / NS')!
+        .ours.get(64),
+    ).toBeCloseTo(15, 12);
     expect(rows.find((r) => r.label === 'pixel DM / DM')!.ours.get(64)).toBeCloseTo(0.3 / 0.16, 12);
 
     const text = formatRatioTable(rows, 'latent rows at 5×').join('\n');
@@ -53,7 +69,15 @@ describe('emulation tables', () => {
   it('lists seconds per state by method and rate', () => {
     const lines = formatCostTable(timings);
     expect(lines[0]).toMatch(/64²\s+128²/);
-    expect(lines.slice(2).map((l) => l.split(/\s{2,}/)[0])).toEqual(['simulator', 'pixel NS', 'NS 5×', 'NS 20×', 'pixel DM', 'DM 5×', 'DM 20×']);
+    expect(lines.slice(2).map((l) => l.split(/\s{2,}/)[0])).toEqual([
+      'simulator',
+      'pixel NS',
+      'NS 5×',
+      'NS 20×',
+      'pixel DM',
+      'DM 5×',
+      'DM 20×',
+    ]);
     expect(lines.find((l) => l.startsWith('DM 5×'))).toMatch(/160\.0 ms\s+640\.0 ms\s+2\/2/);
   });
 });

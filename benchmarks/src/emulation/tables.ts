@@ -46,7 +46,10 @@ export function secondsOf(timings: readonly EmulationTiming[], method: Method, r
 }
 
 /** The paper's ratio num/den and ours at each measured resolution. */
-export function ratioTable(timings: readonly EmulationTiming[], opts: { rate?: number; pairs?: readonly [Method, Method][] } = {}): RatioRow[] {
+export function ratioTable(
+  timings: readonly EmulationTiming[],
+  opts: { rate?: number; pairs?: readonly [Method, Method][] } = {},
+): RatioRow[] {
   const resolutions = [...new Set(timings.map((t) => t.resolution))].sort((a, b) => a - b);
   return (opts.pairs ?? RATIO_PAIRS).map(([num, den]) => {
     const p = PAPER_SECONDS_PER_STATE[num];
@@ -57,7 +60,14 @@ export function ratioTable(timings: readonly EmulationTiming[], opts: { rate?: n
       const b = secondsOf(timings, den, n, opts.rate);
       ours.set(n, a !== null && b !== null && b > 0 ? a / b : null);
     }
-    return { label: `${LABEL[num]} / ${LABEL[den]}`, numerator: num, denominator: den, paper: p.value / q.value, approximate: p.approximate || q.approximate, ours };
+    return {
+      label: `${LABEL[num]} / ${LABEL[den]}`,
+      numerator: num,
+      denominator: den,
+      paper: p.value / q.value,
+      approximate: p.approximate || q.approximate,
+      ours,
+    };
   });
 }
 
@@ -70,9 +80,18 @@ export function formatRatioTable(rows: readonly RatioRow[], rateNote: string): s
   const lines = [head, '-'.repeat(head.length)];
   for (const r of rows) {
     const paper = `${r.approximate ? '~' : ''}${fmtRatio(r.paper)}`;
-    lines.push(`${r.label.padEnd(22)}${paper.padStart(10)}${resolutions.map((n) => { const v = r.ours.get(n); return (v === null || v === undefined ? '–' : fmtRatio(v)).padStart(12); }).join('')}`);
+    lines.push(
+      `${r.label.padEnd(22)}${paper.padStart(10)}${resolutions
+        .map((n) => {
+          const v = r.ours.get(n);
+          return (v === null || v === undefined ? '–' : fmtRatio(v)).padStart(12);
+        })
+        .join('')}`,
+    );
   }
-  lines.push(`paper: one datacenter GPU, Euler 512², ensemble 16, 16 AB steps (docs/reference-results.md §6); ~ = from an order-of-magnitude figure.`);
+  lines.push(
+    `paper: one datacenter GPU, Euler 512², ensemble 16, 16 AB steps (docs/reference-results.md §6); ~ = from an order-of-magnitude figure.`,
+  );
   lines.push(`ours: this machine's backend; ${rateNote}. Ratios only: absolute times are not comparable.`);
   return lines;
 }
@@ -92,7 +111,9 @@ export function formatCostTable(timings: readonly EmulationTiming[]): string[] {
   const lines = [head, '-'.repeat(head.length)];
   for (const key of keys) {
     const [method, rate] = key.split('|') as [Method, string];
-    const rows = resolutions.map((n) => timings.find((t) => t.method === method && t.resolution === n && String(t.compressionRate) === rate));
+    const rows = resolutions.map((n) =>
+      timings.find((t) => t.method === method && t.resolution === n && String(t.compressionRate) === rate),
+    );
     const label = `${LABEL[method]}${method === 'ns' || method === 'dm' ? ` ${rate}×` : ''}`;
     const members = method === 'simulator' ? '' : rows.map((t) => t?.members ?? '–').join('/');
     lines.push(`${label.padEnd(22)}${rows.map((t) => (t ? fmtSeconds(t.secondsPerState.value) : '–').padStart(12)).join('')}   ${members}`);

@@ -31,7 +31,14 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { values } = parseArgs({
     args: argv,
-    options: { runs: { type: 'string' }, seed: { type: 'string' }, 'max-changes': { type: 'string' }, 'timeout-ms': { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      'max-changes': { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      dir: { type: 'string' },
+      out: { type: 'string' },
+    },
     strict: true,
   });
   const runs = int('--runs', values.runs, 5000, 1);
@@ -43,22 +50,30 @@ export async function run(argv: string[]): Promise<number> {
   const started = Date.now();
   try {
     const base = await writeFuzzBaseFile(join(dir, 'base.hdf5'));
-    const cases = Array.from({ length: runs }, (_, index) => ({ index, path: join(dir, `case-${index}.hdf5`), changes: caseChanges(seed, index, base.length, maxChanges) }));
+    const cases = Array.from({ length: runs }, (_, index) => ({
+      index,
+      path: join(dir, `case-${index}.hdf5`),
+      changes: caseChanges(seed, index, base.length, maxChanges),
+    }));
     const results = await runFuzz(base, cases, timeoutMs, {
       warmPath: join(dir, 'base.hdf5'),
       progress: (done) => {
         if (done % 500 === 0) process.stderr.write(`fuzz-h5: ${done}/${runs}\n`);
       },
     });
-    const summary: FuzzSummary & { seconds: number } = { ...summarize(seed, runs, maxChanges, timeoutMs, base.length, results), seconds: Math.round((Date.now() - started) / 100) / 10 };
+    const summary: FuzzSummary & { seconds: number } = {
+      ...summarize(seed, runs, maxChanges, timeoutMs, base.length, results),
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    };
     const text = JSON.stringify(summary, null, 2) + '\n';
     if (values.out) writeFileSync(values.out, text);
     else process.stdout.write(text);
     const bad = summary.counts.hang + summary.counts['other-error'] + summary.counts.diag;
-    console.error(`fuzz-h5: ${runs} cases in ${summary.seconds} s: ${JSON.stringify(summary.counts)}${values.out ? ` -> ${values.out}` : ''}`);
+    console.error(
+      `fuzz-h5: ${runs} cases in ${summary.seconds} s: ${JSON.stringify(summary.counts)}${values.out ? ` -> ${values.out}` : ''}`,
+    );
     return bad ? 1 : 0;
   } finally {
     if (!values.dir) rmSync(dir, { recursive: true, force: true });
   }
 }
-

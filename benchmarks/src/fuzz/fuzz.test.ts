@@ -31,8 +31,8 @@ describe('lola-bench fuzz-h5', () => {
   }, 60_000);
 
   it('counts WellFormatError reasons with numbers blanked', () => {
-    expect(reasonOf('/f.hdf5: /: expected x, got damaged HDF5 metadata (global heap collection at byte 2048: object 0 at +168 has size 0)')).toBe(
-      'damaged HDF5 metadata (global heap collection at byte N: object N at +N has size N)',
-    );
+    expect(
+      reasonOf('/f.hdf5: /: expected x, got damaged HDF5 metadata (global heap collection at byte 2048: object 0 at +168 has size 0)'),
+    ).toBe('damaged HDF5 metadata (global heap collection at byte N: object N at +N has size N)');
   });
 });

@@ -20,7 +20,9 @@ export async function runFuzz(
     // Workers do not always inherit tsx's loader: a TypeScript entry starts through tsx's API.
     const built = import.meta.url.endsWith('.js');
     const entry = (options.workerEntry ?? new URL(built ? './worker.js' : './worker.ts', import.meta.url)).href;
-    const boot = entry.endsWith('.ts') ? `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(entry)}); });` : `import(${JSON.stringify(entry)});`;
+    const boot = entry.endsWith('.ts')
+      ? `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`
+      : `import(${JSON.stringify(entry)});`;
     const w = new Worker(boot, { eval: true, workerData: { base, warmPath: options.warmPath } });
     await new Promise<void>((resolve, reject) => {
       w.once('message', () => resolve());
@@ -78,7 +80,14 @@ export interface FuzzSummary {
 }
 
 /** Counts outcomes and reasons of a run's results. */
-export function summarize(seed: number, runs: number, maxChanges: number, timeoutMs: number, baseFileBytes: number, results: FuzzResult[]): FuzzSummary {
+export function summarize(
+  seed: number,
+  runs: number,
+  maxChanges: number,
+  timeoutMs: number,
+  baseFileBytes: number,
+  results: FuzzResult[],
+): FuzzSummary {
   const counts = { ok: 0, 'well-format-error': 0, 'other-error': 0, hang: 0, diag: 0 };
   const reasons = new Map<string, number>();
   for (const r of results) {
@@ -86,7 +95,10 @@ export function summarize(seed: number, runs: number, maxChanges: number, timeou
     if (r.diag) counts.diag++;
     if (r.kind === 'well-format-error') reasons.set(reasonOf(r.message), (reasons.get(reasonOf(r.message)) ?? 0) + 1);
   }
-  const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([reason, count]) => ({ reason, count }));
+  const top = [...reasons]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .map(([reason, count]) => ({ reason, count }));
   const failures = results.filter((r) => r.kind === 'hang' || r.kind === 'other-error' || r.diag).slice(0, 100);
   return { command: 'fuzz-h5', seed, runs, maxChanges, timeoutMs, baseFileBytes, counts, reasons: top, failures };
 }

@@ -29,7 +29,8 @@ export function parseKernelsArgs(argv: string[], names: string[]): KernelsOption
   const o: KernelsOptions = { backend: 'auto', threads: undefined, vsTorch: false, out: null, iterations: 5, only: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '-h':
@@ -37,7 +38,8 @@ export function parseKernelsArgs(argv: string[], names: string[]): KernelsOption
         return null;
       case '--backend': {
         const b = value();
-        if (!(BACKEND_CHOICES as readonly string[]).includes(b ?? '')) throw new Error(`kernels: --backend expects one of ${BACKEND_CHOICES.join(', ')}, got '${b ?? ''}'`);
+        if (!(BACKEND_CHOICES as readonly string[]).includes(b ?? ''))
+          throw new Error(`kernels: --backend expects one of ${BACKEND_CHOICES.join(', ')}, got '${b ?? ''}'`);
         o.backend = b as BackendChoice;
         break;
       }
@@ -59,7 +61,8 @@ export function parseKernelsArgs(argv: string[], names: string[]): KernelsOption
       case '--only': {
         const list = (value() ?? '').split(',').filter(Boolean);
         const unknown = list.filter((n) => !names.includes(n));
-        if (!list.length || unknown.length) throw new Error(`kernels: --only expects names from ${names.join(', ')}; got '${unknown.join(',') || ''}'`);
+        if (!list.length || unknown.length)
+          throw new Error(`kernels: --only expects names from ${names.join(', ')}; got '${unknown.join(',') || ''}'`);
         o.only = list;
         break;
       }

@@ -6,7 +6,15 @@
 import { initRuntime } from '@lola-ts/nn-blocks';
 import * as tf from '@tensorflow/tfjs-core';
 import { Bench } from 'tinybench';
-import { appendRecords, captureEnvironment, captureIdentity, makeRecord, timeMeasure, type BenchRecord, type Measure } from '../records/index.js';
+import {
+  appendRecords,
+  captureEnvironment,
+  captureIdentity,
+  makeRecord,
+  timeMeasure,
+  type BenchRecord,
+  type Measure,
+} from '../records/index.js';
 import { parseKernelsArgs, USAGE } from './args.js';
 import { formatTable, type Row } from './table.js';
 import { runTorch, type TorchRun } from './torch.js';
@@ -30,7 +38,9 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const info = await initRuntime({ backend: options.backend, ...(options.threads ? { threads: options.threads } : {}) });
-  console.error(`kernels: backend ${info.backend}${info.native ? ` + native (${info.native})` : ''}, ${info.threads} thread(s)${info.simd ? ', SIMD' : ''}${info.notes.length ? ` (${info.notes.join('; ')})` : ''}`);
+  console.error(
+    `kernels: backend ${info.backend}${info.native ? ` + native (${info.native})` : ''}, ${info.threads} thread(s)${info.simd ? ', SIMD' : ''}${info.notes.length ? ` (${info.notes.join('; ')})` : ''}`,
+  );
   const chosen = options.only ? all.filter((w) => options.only!.includes(w.name)) : all;
   const bench = new Bench({ iterations: options.iterations, warmupIterations: 1, time: 0, warmupTime: 0, throws: true });
   const prepared = new Map<string, ReturnType<(typeof all)[number]['prepare']>>();
@@ -62,7 +72,11 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const identity = captureIdentity();
-  const environment = captureEnvironment({ backend: info.native ? `${info.backend}+native` : info.backend, threads: info.threads, simd: info.simd });
+  const environment = captureEnvironment({
+    backend: info.native ? `${info.backend}+native` : info.backend,
+    threads: info.threads,
+    simd: info.simd,
+  });
   const rows: Row[] = [];
   const records: BenchRecord[] = [];
   for (const w of chosen) {
@@ -75,7 +89,16 @@ export async function run(argv: string[]): Promise<number> {
     const t = torch?.timings.get(w.name) ?? null;
     const ratio = t ? mean / t.meanMs : null;
     const target = TARGETS[w.name];
-    rows.push({ name: w.name, description: w.description, meanMs: mean, moeMs: moe, gflops, torchMs: t?.meanMs ?? null, target: target?.text ?? '', met: target ? target.met(gflops, ratio) : null });
+    rows.push({
+      name: w.name,
+      description: w.description,
+      meanMs: mean,
+      moeMs: moe,
+      gflops,
+      torchMs: t?.meanMs ?? null,
+      target: target?.text ?? '',
+      met: target ? target.met(gflops, ratio) : null,
+    });
     const measures: Record<string, Measure> = { time: timeMeasure(mean, moe) };
     if (gflops !== null) measures['throughput'] = { value: gflops, unit: 'GFLOP/s', better: 'higher' };
     if (t && ratio !== null) {
@@ -84,7 +107,17 @@ export async function run(argv: string[]): Promise<number> {
     }
     records.push(
       makeRecord(
-        { suite: 'kernels', name: w.name, kind: 'speed', axes: { ...w.axes, iterations: result.latency.samplesCount ?? options.iterations, ...(torch ? { torch: torch.torch, torchBlas: torch.blas } : {}) }, measures },
+        {
+          suite: 'kernels',
+          name: w.name,
+          kind: 'speed',
+          axes: {
+            ...w.axes,
+            iterations: result.latency.samplesCount ?? options.iterations,
+            ...(torch ? { torch: torch.torch, torchBlas: torch.blas } : {}),
+          },
+          measures,
+        },
         identity,
         environment,
       ),

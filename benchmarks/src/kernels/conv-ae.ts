@@ -29,9 +29,13 @@ export function convAeParams(seed: number): Record<string, tf.Variable> {
 
 export function convAe(p: Record<string, tf.Variable>, x: tf.Tensor): tf.Tensor4D {
   const [B, H, W] = x.shape as [number, number, number, number];
-  const conv = (h: tf.Tensor4D, n: string, s: number) => tf.add(tf.conv2d(h, p[n] as unknown as tf.Tensor4D, s, 'same'), p[`${n}b`]!) as tf.Tensor4D;
+  const conv = (h: tf.Tensor4D, n: string, s: number) =>
+    tf.add(tf.conv2d(h, p[n] as unknown as tf.Tensor4D, s, 'same'), p[`${n}b`]!) as tf.Tensor4D;
   const up = (h: tf.Tensor4D, n: string, c: number) =>
-    tf.add(tf.conv2dTranspose(h, p[n] as unknown as tf.Tensor4D, [B, h.shape[1] * 2, h.shape[2] * 2, c], 2, 'same'), p[`${n}b`]!) as tf.Tensor4D;
+    tf.add(
+      tf.conv2dTranspose(h, p[n] as unknown as tf.Tensor4D, [B, h.shape[1] * 2, h.shape[2] * 2, c], 2, 'same'),
+      p[`${n}b`]!,
+    ) as tf.Tensor4D;
   let h = tf.relu(conv(x as tf.Tensor4D, 'c1', 1));
   h = tf.relu(conv(h, 'c2', 2));
   h = tf.relu(conv(h, 'c3', 2));

@@ -30,7 +30,9 @@ describe('benchmark models (small shapes)', () => {
     expect(out.shape).toEqual([2, 8, 16]);
     // zero projections => the block is the identity
     const zeroed = blockParams(16, 2, 1);
-    tf.tidy(() => { for (const k of ['wo', 'w2']) zeroed[k]!.assign(tf.zerosLike(zeroed[k]!)); });
+    tf.tidy(() => {
+      for (const k of ['wo', 'w2']) zeroed[k]!.assign(tf.zerosLike(zeroed[k]!));
+    });
     const same = tf.tidy(() => tf.max(tf.abs(tf.sub(block(zeroed, x, 2), x))));
     expect(same.dataSync()[0]).toBeLessThan(1e-6);
     const before = tf.memory().numTensors;

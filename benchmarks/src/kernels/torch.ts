@@ -29,7 +29,12 @@ export function runTorch(options: { python?: string; threads: number; iterations
   return new Promise((resolve, reject) => {
     execFile(python, args, { encoding: 'utf8', timeout: 30 * 60_000, maxBuffer: 16 * 2 ** 20 }, (err, stdout, stderr) => {
       if (err) {
-        reject(new Error(`--vs-torch: ${python} ${REFERENCE_SCRIPT} failed (${err.message.split('\n')[0]}): ${stderr.trim().slice(-800)}. ` + 'It needs Debian python3-torch and libopenblas0-pthread (apt-get install python3-torch libopenblas0-pthread).'));
+        reject(
+          new Error(
+            `--vs-torch: ${python} ${REFERENCE_SCRIPT} failed (${err.message.split('\n')[0]}): ${stderr.trim().slice(-800)}. ` +
+              'It needs Debian python3-torch and libopenblas0-pthread (apt-get install python3-torch libopenblas0-pthread).',
+          ),
+        );
         return;
       }
       const lines = stdout.split('\n').filter((l) => l.trim());
@@ -45,7 +50,12 @@ export function runTorch(options: { python?: string; threads: number; iterations
         }
         if (typeof obj['torch'] === 'string') header = obj as typeof header;
         else if (typeof obj['name'] === 'string' && typeof obj['mean_ms'] === 'number') {
-          timings.set(obj['name'], { name: obj['name'], meanMs: obj['mean_ms'], moeMs: Number(obj['moe_ms'] ?? 0), samples: Number(obj['samples'] ?? 0) });
+          timings.set(obj['name'], {
+            name: obj['name'],
+            meanMs: obj['mean_ms'],
+            moeMs: Number(obj['moe_ms'] ?? 0),
+            samples: Number(obj['samples'] ?? 0),
+          });
         }
       }
       resolve({ torch: header.torch ?? 'unknown', threads: header.threads ?? options.threads, blas: header.blas ?? 'unknown', timings });

@@ -31,7 +31,12 @@ async function settle(t: tf.Tensor): Promise<void> {
   await t.data();
 }
 
-function trainer(makeParams: () => Record<string, tf.Variable>, loss: (p: Record<string, tf.Variable>, x: tf.Tensor, y: tf.Tensor) => tf.Scalar, x: tf.Tensor, y: tf.Tensor): Prepared {
+function trainer(
+  makeParams: () => Record<string, tf.Variable>,
+  loss: (p: Record<string, tf.Variable>, x: tf.Tensor, y: tf.Tensor) => tf.Scalar,
+  x: tf.Tensor,
+  y: tf.Tensor,
+): Prepared {
   const params = makeParams();
   const opt = tf.train.adam(1e-3);
   const list = Object.values(params);
@@ -127,7 +132,12 @@ export function workloads(): Workload[] {
       axes: { batch: 8, height: 64, width: 64, channels: 3 },
       prepare: () => {
         const x = tf.randomUniform([8, 64, 64, 3], 0, 1, 'float32', SEED + 4);
-        return trainer(() => convAeParams(SEED), (p, xx) => convAeLoss(p, xx), x, tf.clone(x));
+        return trainer(
+          () => convAeParams(SEED),
+          (p, xx) => convAeLoss(p, xx),
+          x,
+          tf.clone(x),
+        );
       },
     },
   ];

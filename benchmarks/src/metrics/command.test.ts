@@ -18,7 +18,14 @@ describe('lola-bench metrics', () => {
   });
 
   it('produces one speed record per selected metric with docs/architecture.md §5 fields', async () => {
-    const records = await benchMetrics({ size: 16, members: 2, iterations: 2, seed: 0, only: ['lolaVrmse', 'wellBinnedSpectralMse'], out: null });
+    const records = await benchMetrics({
+      size: 16,
+      members: 2,
+      iterations: 2,
+      seed: 0,
+      only: ['lolaVrmse', 'wellBinnedSpectralMse'],
+      out: null,
+    });
     expect(records.map((r) => r.name)).toEqual(['lolaVrmse', 'wellBinnedSpectralMse']);
     for (const r of records) {
       expect(r).toMatchObject({ suite: 'metrics', kind: 'speed', resolution: 16, ensembleSize: 2, samples: 2 });
@@ -31,6 +38,8 @@ describe('lola-bench metrics', () => {
       expect(time.lower).toBeLessThanOrEqual(time.value);
       expect(time.upper).toBeGreaterThanOrEqual(time.value);
     }
-    await expect(benchMetrics({ size: 16, members: 2, iterations: 1, seed: 0, only: ['nope'], out: null })).rejects.toThrow(/unknown metric\(s\) nope/);
+    await expect(benchMetrics({ size: 16, members: 2, iterations: 1, seed: 0, only: ['nope'], out: null })).rejects.toThrow(
+      /unknown metric\(s\) nope/,
+    );
   });
 });

@@ -50,7 +50,12 @@ export function parseMetricsArgs(argv: string[]): MetricsBenchOptions {
     members: positiveInt(values.members, '--members', 16),
     iterations: positiveInt(values.iterations, '--iterations', 8),
     seed,
-    only: values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : null,
+    only: values.only
+      ? values.only
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null,
     out: values.out ?? null,
   };
 }
@@ -60,21 +65,26 @@ export async function benchMetrics(options: MetricsBenchOptions, log: (line: str
   let tasks = metricTasks(options);
   if (options.only) {
     const unknown = options.only.filter((n) => !tasks.some((t) => t.name === n));
-    if (unknown.length) throw new Error(`lola-bench metrics: unknown metric(s) ${unknown.join(', ')}; known: ${tasks.map((t) => t.name).join(', ')}`);
+    if (unknown.length)
+      throw new Error(`lola-bench metrics: unknown metric(s) ${unknown.join(', ')}; known: ${tasks.map((t) => t.name).join(', ')}`);
     tasks = tasks.filter((t) => options.only!.includes(t.name));
   }
   const bench = new Bench({ iterations: options.iterations, time: 0, warmupIterations: 1, warmupTime: 0 });
   let sink = 0;
-  for (const task of tasks) bench.add(task.name, () => {
-    sink += task.run();
-  });
+  for (const task of tasks)
+    bench.add(task.name, () => {
+      sink += task.run();
+    });
   await bench.run();
   const identity = captureIdentity(['@lola-ts/metrics', 'fft.js']);
   const environment = captureEnvironment({ backend: 'js-float64', threads: 1 });
   const records: BenchRecord[] = [];
   for (const task of bench.tasks) {
     const r = task.result;
-    if (r.state !== 'completed') throw new Error(`lola-bench metrics: task ${task.name} ended in state '${r.state}'${r.state === 'errored' ? `: ${r.error.message}` : ''}`);
+    if (r.state !== 'completed')
+      throw new Error(
+        `lola-bench metrics: task ${task.name} ended in state '${r.state}'${r.state === 'errored' ? `: ${r.error.message}` : ''}`,
+      );
     log(`${task.name.padEnd(26)} ${r.latency.mean.toFixed(3).padStart(10)} ms ± ${r.latency.moe.toFixed(3)}`);
     records.push(
       makeRecord(

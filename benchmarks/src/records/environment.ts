@@ -56,7 +56,11 @@ export function packageVersion(name: string): string | null {
 /** The first GPU that nvidia-smi reports, or null. */
 function gpuName(): string | null {
   try {
-    const out = execFileSync('nvidia-smi', ['--query-gpu=name', '--format=csv,noheader'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 });
+    const out = execFileSync('nvidia-smi', ['--query-gpu=name', '--format=csv,noheader'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5_000,
+    });
     return out.trim().split('\n')[0] || null;
   } catch {
     return null;
@@ -64,7 +68,9 @@ function gpuName(): string | null {
 }
 
 /** Commit (with a dirty flag), ISO date and the versions of `packages` (default: ours and tfjs). */
-export function captureIdentity(packages: readonly string[] = ['@lola-ts/nn-blocks', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm']): Identity {
+export function captureIdentity(
+  packages: readonly string[] = ['@lola-ts/nn-blocks', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm'],
+): Identity {
   const commit = git(['rev-parse', 'HEAD']);
   const status = commit === null ? null : git(['status', '--porcelain', '--untracked-files=no']);
   const versions: Record<string, string | null> = {};

@@ -54,14 +54,17 @@ export interface RecordInput {
 export function makeRecord(input: RecordInput, identity: Identity, environment: Environment): BenchRecord {
   const where = `record ${input.suite}/${input.name}`;
   if (!input.suite || !input.name) throw new Error(`${where}: suite and name must be non-empty strings`);
-  if (input.kind !== 'speed' && input.kind !== 'accuracy') throw new Error(`${where}: kind must be 'speed' or 'accuracy', got '${String(input.kind)}'`);
+  if (input.kind !== 'speed' && input.kind !== 'accuracy')
+    throw new Error(`${where}: kind must be 'speed' or 'accuracy', got '${String(input.kind)}'`);
   const entries = Object.entries(input.measures);
   if (entries.length === 0) throw new Error(`${where}: measures must hold at least one measure`);
   for (const [key, m] of entries) {
     if (!Number.isFinite(m.value)) throw new Error(`${where}: measures.${key}.value must be a finite number, got ${m.value}`);
     if (!m.unit) throw new Error(`${where}: measures.${key}.unit must be a non-empty string`);
-    if (m.lower !== undefined && !(m.lower <= m.value)) throw new Error(`${where}: measures.${key}.lower (${m.lower}) must be <= value (${m.value})`);
-    if (m.upper !== undefined && !(m.upper >= m.value)) throw new Error(`${where}: measures.${key}.upper (${m.upper}) must be >= value (${m.value})`);
+    if (m.lower !== undefined && !(m.lower <= m.value))
+      throw new Error(`${where}: measures.${key}.lower (${m.lower}) must be <= value (${m.value})`);
+    if (m.upper !== undefined && !(m.upper >= m.value))
+      throw new Error(`${where}: measures.${key}.upper (${m.upper}) must be >= value (${m.value})`);
   }
   const axes = input.axes ?? {};
   for (const k of Object.keys(axes)) if (RESERVED.has(k)) throw new Error(`${where}: axis '${k}' shadows a reserved record key`);

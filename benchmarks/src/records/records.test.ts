@@ -17,12 +17,18 @@ describe('benchmark records', () => {
   });
 
   it('builds flat records with axes as top-level keys and checks the measures', () => {
-    const r = makeRecord({ suite: 'kernels', name: 'mm', kind: 'speed', axes: { resolution: 64, method: 'ae' }, measures: { time: timeMeasure(10, 2) } }, identity, environment);
+    const r = makeRecord(
+      { suite: 'kernels', name: 'mm', kind: 'speed', axes: { resolution: 64, method: 'ae' }, measures: { time: timeMeasure(10, 2) } },
+      identity,
+      environment,
+    );
     expect(r).toMatchObject({ commit: 'abc', suite: 'kernels', name: 'mm', kind: 'speed', resolution: 64, method: 'ae' });
     expect(r.measures['time']).toEqual({ value: 10, lower: 8, upper: 12, unit: 'ms', better: 'lower' });
     expect(timeMeasure(1, 5).lower).toBe(0);
-    const bad = (measures: Record<string, never> | Record<string, { value: number; unit: string; better: 'lower'; lower?: number }>, axes = {}) =>
-      () => makeRecord({ suite: 's', name: 'n', kind: 'speed', axes, measures }, identity, environment);
+    const bad =
+      (measures: Record<string, never> | Record<string, { value: number; unit: string; better: 'lower'; lower?: number }>, axes = {}) =>
+      () =>
+        makeRecord({ suite: 's', name: 'n', kind: 'speed', axes, measures }, identity, environment);
     expect(bad({})).toThrow(/record s\/n: measures must hold at least one measure/);
     expect(bad({ t: { value: NaN, unit: 'ms', better: 'lower' } })).toThrow(/measures\.t\.value must be a finite number/);
     expect(bad({ t: { value: 1, unit: 'ms', better: 'lower', lower: 2 } })).toThrow(/measures\.t\.lower \(2\) must be <= value/);

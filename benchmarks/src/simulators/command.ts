@@ -8,13 +8,15 @@ import { availableSystems } from '@lola-ts/simulators';
 import { appendRecords, captureEnvironment, captureIdentity, makeRecord } from '../records/index.js';
 import { benchSimulators, simulatorRecords, type SimulatorBenchOptions } from './suite.js';
 
-const USAGE = 'usage: lola-bench simulators [--systems euler,gray-scott,rayleigh-benard] [--sizes 64,128,256] [--outputs 5] [--iterations 2] [--seed 0] [--out FILE]';
+const USAGE =
+  'usage: lola-bench simulators [--systems euler,gray-scott,rayleigh-benard] [--sizes 64,128,256] [--outputs 5] [--iterations 2] [--seed 0] [--out FILE]';
 
 function intList(flag: string, value: string, min: number): number[] {
   const items = value.split(',').map((s) => s.trim());
   return items.map((s) => {
     const n = Number(s);
-    if (s === '' || !Number.isInteger(n) || n < min) throw new Error(`lola-bench simulators: ${flag} '${value}': each entry must be an integer >= ${min}`);
+    if (s === '' || !Number.isInteger(n) || n < min)
+      throw new Error(`lola-bench simulators: ${flag} '${value}': each entry must be an integer >= ${min}`);
     return n;
   });
 }
@@ -62,7 +64,9 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
   }
-  console.error(`simulators suite: ${options.systems.join(', ')} at ${options.sizes.map((n) => `${n}`).join(', ')}; ${options.outputs} output states x ${options.iterations} iterations`);
+  console.error(
+    `simulators suite: ${options.systems.join(', ')} at ${options.sizes.map((n) => `${n}`).join(', ')}; ${options.outputs} output states x ${options.iterations} iterations`,
+  );
   const timings = await benchSimulators(options, (line) => console.error(line));
   const identity = captureIdentity(['@lola-ts/simulators']);
   const environment = captureEnvironment({ backend: 'js-float64', threads: 1 });

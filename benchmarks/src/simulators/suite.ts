@@ -41,13 +41,24 @@ export async function timeSystem(system: SimulatorSystem, o: SimulatorBenchOptio
   bench.add(system.id, () => {
     const t = system.simulate(set, ic);
     const s = t.steps ?? null;
-    if (steps !== undefined && s !== steps) throw new Error(`simulator ${system.id}: step count changed between identical runs (${steps} vs ${s})`);
+    if (steps !== undefined && s !== steps)
+      throw new Error(`simulator ${system.id}: step count changed between identical runs (${steps} vs ${s})`);
     steps = s;
   });
   await bench.run();
   const r = bench.tasks[0]!.result;
-  if (r.state !== 'completed') throw new Error(`simulators bench: ${system.id} ended in state '${r.state}'${r.state === 'errored' ? `: ${r.error.message}` : ''}`);
-  return { system: system.id, datasetName: system.datasetName, shape: [...system.shape], meanMs: r.latency.mean, moeMs: r.latency.moe, samples: r.latency.samplesCount, steps: steps ?? null, outputs: o.outputs };
+  if (r.state !== 'completed')
+    throw new Error(`simulators bench: ${system.id} ended in state '${r.state}'${r.state === 'errored' ? `: ${r.error.message}` : ''}`);
+  return {
+    system: system.id,
+    datasetName: system.datasetName,
+    shape: [...system.shape],
+    meanMs: r.latency.mean,
+    moeMs: r.latency.moe,
+    samples: r.latency.samplesCount,
+    steps: steps ?? null,
+    outputs: o.outputs,
+  };
 }
 
 /** Runs the suite: one timing per (system, size). */
@@ -63,7 +74,8 @@ export async function benchSimulators(o: SimulatorBenchOptions, log: (line: stri
       const system = createSystem(id, { resolution: n, frames: o.outputs + 1 });
       const t = await timeSystem(system, o);
       const cups = cellUpdatesPerSecond(t);
-      const rate = cups === null ? 'step count not reported' : `${(cups / 1e6).toFixed(2).padStart(7)} M cell-updates/s  (${t.steps} steps)`;
+      const rate =
+        cups === null ? 'step count not reported' : `${(cups / 1e6).toFixed(2).padStart(7)} M cell-updates/s  (${t.steps} steps)`;
       log(`${id.padEnd(16)} ${t.shape.join('x').padStart(9)}  ${(t.meanMs / t.outputs).toFixed(1).padStart(9)} ms/output  ${rate}`);
       out.push(t);
     }
@@ -85,14 +97,27 @@ export function simulatorRecords(timings: readonly SimulatorTiming[]): RecordInp
     const cups = cellUpdatesPerSecond(t);
     if (cups !== null && t.steps !== null) {
       const scale = (ms: number) => (cups * t.meanMs) / ms; // cell updates per second at another wall time
-      measures.cellUpdatesPerSecond = { value: cups, lower: scale(t.meanMs + t.moeMs), upper: t.meanMs - t.moeMs > 0 ? scale(t.meanMs - t.moeMs) : cups, unit: 'cells/s', better: 'higher' };
+      measures.cellUpdatesPerSecond = {
+        value: cups,
+        lower: scale(t.meanMs + t.moeMs),
+        upper: t.meanMs - t.moeMs > 0 ? scale(t.meanMs - t.moeMs) : cups,
+        unit: 'cells/s',
+        better: 'higher',
+      };
       measures.stepsPerOutputState = { value: t.steps / t.outputs, unit: 'steps', better: 'lower' };
     }
     return {
       suite: 'simulators',
       name: `${t.system}/${t.shape.join('x')}`,
       kind: 'speed',
-      axes: { dataset: t.datasetName, resolution: t.shape.length === 1 ? t.shape[0] : t.shape, method: 'simulator', system: t.system, outputs: t.outputs, samples: t.samples },
+      axes: {
+        dataset: t.datasetName,
+        resolution: t.shape.length === 1 ? t.shape[0] : t.shape,
+        method: 'simulator',
+        system: t.system,
+        outputs: t.outputs,
+        samples: t.samples,
+      },
       measures,
     };
   });

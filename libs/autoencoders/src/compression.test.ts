@@ -3,7 +3,13 @@ import { compressionRate, latentShape } from './compression.js';
 import { resolveDcaeConfig } from './config.js';
 
 const cfg = (levels: number, lat: number, spatial: 2 | 3 = 2) =>
-  resolveDcaeConfig({ pixChannels: 5, latChannels: lat, hidChannels: Array.from({ length: levels }, (_, i) => 8 * (i + 1)), hidBlocks: Array(levels).fill(1), spatial });
+  resolveDcaeConfig({
+    pixChannels: 5,
+    latChannels: lat,
+    hidChannels: Array.from({ length: levels }, (_, i) => 8 * (i + 1)),
+    hidBlocks: Array(levels).fill(1),
+    spatial,
+  });
 
 describe('compressionRate (docs/method.md §2.5)', () => {
   it('gives the paper rates for Euler 512² × 5 at f32 (80 / 320 / 1280)', () => {

@@ -5,14 +5,18 @@ import { downsamplingFactor, type DcaeConfig } from './config.js';
  * every spatial axis divided by f = 2^(levels − 1) (docs/method.md §2.2, §2.5). Throws when an axis is not
  * divisible by f (pixel unshuffle needs even sizes at every level).
  */
-export function latentShape(config: Pick<DcaeConfig, 'hidChannels' | 'latChannels' | 'spatial'>, spatialShape: readonly number[]): number[] {
+export function latentShape(
+  config: Pick<DcaeConfig, 'hidChannels' | 'latChannels' | 'spatial'>,
+  spatialShape: readonly number[],
+): number[] {
   if (spatialShape.length !== config.spatial) {
     throw new Error(`latentShape: expected ${config.spatial} spatial axes, got shape [${spatialShape.join(', ')}]`);
   }
   const f = downsamplingFactor(config);
   return [
     ...spatialShape.map((n, i) => {
-      if (!Number.isInteger(n) || n <= 0 || n % f !== 0) throw new Error(`latentShape: spatial axis ${i} of size ${n} is not divisible by the down-sampling factor ${f}`);
+      if (!Number.isInteger(n) || n <= 0 || n % f !== 0)
+        throw new Error(`latentShape: spatial axis ${i} of size ${n} is not divisible by the down-sampling factor ${f}`);
       return n / f;
     }),
     config.latChannels,
@@ -24,7 +28,10 @@ export function latentShape(config: Pick<DcaeConfig, 'hidChannels' | 'latChannel
  * `stateShape` is one channels-last state `[H, W, C]` (or `[X, Y, Z, C]`); its channel count is taken
  * from the shape. Example: Euler 512×512×5 with f32, c64 → 80.
  */
-export function compressionRate(config: Pick<DcaeConfig, 'hidChannels' | 'latChannels' | 'spatial'>, stateShape: readonly number[]): number {
+export function compressionRate(
+  config: Pick<DcaeConfig, 'hidChannels' | 'latChannels' | 'spatial'>,
+  stateShape: readonly number[],
+): number {
   const spatialShape = stateShape.slice(0, -1);
   const lat = latentShape(config, spatialShape);
   const numel = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);

@@ -53,7 +53,8 @@ function positiveInt(v: unknown): v is number {
  * naming the key). `where` prefixes messages, e.g. `configs/ae.yaml: ae`.
  */
 export function resolveDcaeConfig(raw: unknown, where = 'ae'): DcaeConfig {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${where}: expected a mapping of autoencoder settings`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new Error(`${where}: expected a mapping of autoencoder settings`);
   const r = raw as Record<string, unknown>;
   for (const k of Object.keys(r)) {
     if (!KEYS.has(k)) throw new Error(`${where}.${k}: unknown key (expected one of ${[...KEYS].join(', ')})`);
@@ -65,24 +66,31 @@ export function resolveDcaeConfig(raw: unknown, where = 'ae'): DcaeConfig {
   for (const k of ['hidChannels', 'hidBlocks']) {
     const v = c[k];
     if (!Array.isArray(v) || v.length === 0 || !v.every((x) => (k === 'hidBlocks' ? Number.isInteger(x) && x >= 0 : positiveInt(x)))) {
-      throw new Error(`${where}.${k}: expected a non-empty list of ${k === 'hidBlocks' ? 'non-negative' : 'positive'} integers, got ${JSON.stringify(v)}`);
+      throw new Error(
+        `${where}.${k}: expected a non-empty list of ${k === 'hidBlocks' ? 'non-negative' : 'positive'} integers, got ${JSON.stringify(v)}`,
+      );
     }
   }
   const hid = c.hidChannels as number[];
   const blocks = c.hidBlocks as number[];
-  if (hid.length !== blocks.length) throw new Error(`${where}.hidBlocks: expected ${hid.length} entries (one per level of hidChannels), got ${blocks.length}`);
+  if (hid.length !== blocks.length)
+    throw new Error(`${where}.hidBlocks: expected ${hid.length} entries (one per level of hidChannels), got ${blocks.length}`);
   if (c.spatial !== 2 && c.spatial !== 3) throw new Error(`${where}.spatial: expected 2 or 3, got ${JSON.stringify(c.spatial)}`);
-  if (typeof c.dropout !== 'number' || !(c.dropout >= 0 && c.dropout < 1)) throw new Error(`${where}.dropout: expected a number in [0, 1), got ${JSON.stringify(c.dropout)}`);
+  if (typeof c.dropout !== 'number' || !(c.dropout >= 0 && c.dropout < 1))
+    throw new Error(`${where}.dropout: expected a number in [0, 1), got ${JSON.stringify(c.dropout)}`);
   if (typeof c.saturation !== 'string' || !SATURATIONS.includes(c.saturation as Saturation)) {
     throw new Error(`${where}.saturation: expected one of ${SATURATIONS.join(', ')}, got ${JSON.stringify(c.saturation)}`);
   }
   const heads = c.attentionHeads;
-  if (typeof heads !== 'object' || heads === null || Array.isArray(heads)) throw new Error(`${where}.attentionHeads: expected a mapping level -> heads`);
+  if (typeof heads !== 'object' || heads === null || Array.isArray(heads))
+    throw new Error(`${where}.attentionHeads: expected a mapping level -> heads`);
   const attentionHeads: Record<number, number> = {};
   for (const [level, h] of Object.entries(heads as Record<string, unknown>)) {
     const li = Number(level);
-    if (!Number.isInteger(li) || li < 0 || li >= hid.length) throw new Error(`${where}.attentionHeads.${level}: level must be an integer in [0, ${hid.length - 1}]`);
-    if (!positiveInt(h)) throw new Error(`${where}.attentionHeads.${level}: expected a positive integer number of heads, got ${JSON.stringify(h)}`);
+    if (!Number.isInteger(li) || li < 0 || li >= hid.length)
+      throw new Error(`${where}.attentionHeads.${level}: level must be an integer in [0, ${hid.length - 1}]`);
+    if (!positiveInt(h))
+      throw new Error(`${where}.attentionHeads.${level}: expected a positive integer number of heads, got ${JSON.stringify(h)}`);
     if (hid[li]! % h !== 0) throw new Error(`${where}.attentionHeads.${level}: ${h} heads do not divide ${hid[li]} channels`);
     if (blocks[li] === 0) throw new Error(`${where}.attentionHeads.${level}: level ${li} has no ResBlock to hold attention`);
     attentionHeads[li] = h;

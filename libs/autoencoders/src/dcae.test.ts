@@ -17,8 +17,18 @@ const make = (c: Partial<DcaeConfig>) =>
 describe('DCAE shapes and compression (docs/method.md §2.2, §2.5)', () => {
   const cases: [string, Partial<DcaeConfig>, number[], number[]][] = [
     ['2-D f2 c4', {}, [2, 8, 12, 3], [2, 4, 6, 4]],
-    ['2-D f4 c2, 2 blocks, attention at level 2', { hidChannels: [4, 8, 8], hidBlocks: [1, 2, 1], latChannels: 2, attentionHeads: { 2: 2 } }, [1, 16, 8, 3], [1, 4, 2, 2]],
-    ['2-D f8 c8, level without blocks', { hidChannels: [4, 4, 8, 8], hidBlocks: [0, 1, 1, 1], latChannels: 8, pixChannels: 5 }, [1, 16, 16, 5], [1, 2, 2, 8]],
+    [
+      '2-D f4 c2, 2 blocks, attention at level 2',
+      { hidChannels: [4, 8, 8], hidBlocks: [1, 2, 1], latChannels: 2, attentionHeads: { 2: 2 } },
+      [1, 16, 8, 3],
+      [1, 4, 2, 2],
+    ],
+    [
+      '2-D f8 c8, level without blocks',
+      { hidChannels: [4, 4, 8, 8], hidBlocks: [0, 1, 1, 1], latChannels: 8, pixChannels: 5 },
+      [1, 16, 16, 5],
+      [1, 2, 2, 8],
+    ],
     ['3-D f2 c4 (conv3d)', { spatial: 3 }, [1, 4, 4, 6, 3], [1, 2, 2, 3, 4]],
   ];
   for (const [name, cfg, xShape, zShape] of cases) {
@@ -48,7 +58,8 @@ describe('DCAE shapes and compression (docs/method.md §2.2, §2.5)', () => {
     expect(names.at(-1)).toBe('decoder.out.bias');
     // conv(k, in, out) = k²·in·out + out; ResBlock(C) = 2·conv(3, C, C)
     const cv = (i: number, o: number) => 9 * i * o + o;
-    const expected = cv(3, 4) + 2 * cv(4, 4) + cv(16, 8) + 2 * cv(8, 8) + cv(8, 4) + cv(4, 8) + 2 * cv(8, 8) + cv(8, 16) + 2 * cv(4, 4) + cv(4, 3);
+    const expected =
+      cv(3, 4) + 2 * cv(4, 4) + cv(16, 8) + 2 * cv(8, 8) + cv(8, 4) + cv(4, 8) + 2 * cv(8, 8) + cv(8, 16) + 2 * cv(4, 4) + cv(4, 3);
     expect(countParams(ae)).toBe(expected);
     disposeParams(ae);
   });

@@ -17,7 +17,8 @@ export interface ForwardOptions {
 
 function checkInput(ae: Dcae, x: tf.Tensor, channels: number, what: string, factor: number): void {
   const { spatial } = ae.config;
-  if (x.rank !== spatial + 2) throw new Error(`${what}: expected a rank-${spatial + 2} channels-last batch, got shape [${x.shape.join(', ')}]`);
+  if (x.rank !== spatial + 2)
+    throw new Error(`${what}: expected a rank-${spatial + 2} channels-last batch, got shape [${x.shape.join(', ')}]`);
   const c = x.shape[x.rank - 1];
   if (c !== channels) throw new Error(`${what}: expected ${channels} channels (last axis), got ${c} in shape [${x.shape.join(', ')}]`);
   x.shape.slice(1, -1).forEach((n, i) => {

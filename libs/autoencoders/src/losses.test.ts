@@ -8,7 +8,10 @@ beforeAll(async () => {
 });
 
 // Two samples, 3×2 grid, 2 channels, channels last.
-const B = 2, H = 3, W = 2, C = 2;
+const B = 2,
+  H = 3,
+  W = 2,
+  C = 2;
 const x = Float32Array.from({ length: B * H * W * C }, (_, i) => Math.sin(i * 1.3) * 2 + (i % 3));
 const y = Float32Array.from(x, (v, i) => v + 0.1 * Math.cos(i * 0.7));
 const scalar = (t: tf.Tensor) => {
@@ -22,7 +25,8 @@ function refVrmse(eps: number): number[][] {
   for (let b = 0; b < B; b++) {
     const row: number[] = [];
     for (let c = 0; c < C; c++) {
-      const xs: number[] = [], ds: number[] = [];
+      const xs: number[] = [],
+        ds: number[] = [];
       for (let p = 0; p < H * W; p++) {
         const i = (b * H * W + p) * C + c;
         xs.push(x[i]!);
@@ -43,7 +47,8 @@ describe('AE losses (docs/method.md §2.6)', () => {
   const Y = () => tf.tensor4d(y, [B, H, W, C]);
 
   it('L1 and MSE', () => {
-    let l1 = 0, mse = 0;
+    let l1 = 0,
+      mse = 0;
     for (let i = 0; i < x.length; i++) {
       l1 += Math.abs(x[i]! - y[i]!);
       mse += (x[i]! - y[i]!) ** 2;

@@ -54,12 +54,14 @@ export function vrmseLoss(pred: tf.Tensor, target: tf.Tensor, eps = VRMSE_LOSS_E
 
 /** Checks a weights mapping: known names, finite non-negative numbers, at least one positive. */
 export function validateLossWeights(weights: unknown, where = 'loss'): LossWeights {
-  if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) throw new Error(`${where}: expected a mapping of loss name -> weight (${LOSS_NAMES.join(', ')})`);
+  if (typeof weights !== 'object' || weights === null || Array.isArray(weights))
+    throw new Error(`${where}: expected a mapping of loss name -> weight (${LOSS_NAMES.join(', ')})`);
   const out: LossWeights = {};
   let any = false;
   for (const [k, v] of Object.entries(weights)) {
     if (!LOSS_NAMES.includes(k as LossName)) throw new Error(`${where}.${k}: unknown loss (expected one of ${LOSS_NAMES.join(', ')})`);
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`${where}.${k}: expected a finite non-negative number, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw new Error(`${where}.${k}: expected a finite non-negative number, got ${JSON.stringify(v)}`);
     out[k as LossName] = v;
     if (v > 0) any = true;
   }

@@ -5,7 +5,14 @@
  * and the model rebuilt from a resolved config and the bytes of its weights file.
  */
 import { disposeParams, loadWeightsFromBytes } from '@lola-ts/nn-blocks';
-import { FIELD_TRANSFORMS, fieldPostprocess, fieldPreprocess, Rng, type FieldPreprocessing, type FieldTransformName } from '@lola-ts/well-data';
+import {
+  FIELD_TRANSFORMS,
+  fieldPostprocess,
+  fieldPreprocess,
+  Rng,
+  type FieldPreprocessing,
+  type FieldTransformName,
+} from '@lola-ts/well-data';
 import { compressionRate, latentShape } from './compression.js';
 import { resolveDcaeConfig, type DcaeConfig } from './config.js';
 import { initDcae, type Dcae } from './dcae.js';
@@ -54,15 +61,21 @@ export function parseRunData(raw: unknown, source: string): AutoencoderRunData {
   const bad = (key: string, expected: string) => new Error(`${source}: data.${key} must be ${expected}, got ${JSON.stringify(raw[key])}`);
   const { channels, resolution, mean, std } = raw;
   const transform = raw.transform ?? {};
-  if (!Array.isArray(channels) || channels.length === 0 || !channels.every((c) => typeof c === 'string')) throw bad('channels', 'a non-empty list of channel names');
-  if (!Array.isArray(resolution) || !resolution.every((n) => Number.isInteger(n) && n > 0)) throw bad('resolution', 'a list of positive integers');
-  const nums = (v: unknown) => Array.isArray(v) && v.length === channels.length && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+  if (!Array.isArray(channels) || channels.length === 0 || !channels.every((c) => typeof c === 'string'))
+    throw bad('channels', 'a non-empty list of channel names');
+  if (!Array.isArray(resolution) || !resolution.every((n) => Number.isInteger(n) && n > 0))
+    throw bad('resolution', 'a list of positive integers');
+  const nums = (v: unknown) =>
+    Array.isArray(v) && v.length === channels.length && v.every((x) => typeof x === 'number' && Number.isFinite(x));
   if (!nums(mean)) throw bad('mean', `a list of ${channels.length} numbers (one per channel)`);
   if (!nums(std) || !(std as number[]).every((x) => x > 0)) throw bad('std', `a list of ${channels.length} positive numbers`);
   if (!isMapping(transform)) throw bad('transform', 'a mapping channel -> transform');
   for (const [k, t] of Object.entries(transform)) {
     if (!channels.includes(k)) throw new Error(`${source}: data.transform.${k}: not a channel (channels: ${channels.join(', ')})`);
-    if (typeof t !== 'string' || !(t in FIELD_TRANSFORMS)) throw new Error(`${source}: data.transform.${k}: expected one of ${Object.keys(FIELD_TRANSFORMS).join(', ')}, got ${JSON.stringify(t)}`);
+    if (typeof t !== 'string' || !(t in FIELD_TRANSFORMS))
+      throw new Error(
+        `${source}: data.transform.${k}: expected one of ${Object.keys(FIELD_TRANSFORMS).join(', ')}, got ${JSON.stringify(t)}`,
+      );
   }
   return {
     channels: channels as string[],
@@ -98,7 +111,12 @@ export function parseAutoencoderConfig(config: unknown, source: string): { aeCon
  * Rebuilds a run's autoencoder from its resolved config and the bytes of its `weights.safetensors`
  * (`weightsSource` names that file in errors).
  */
-export function autoencoderFromConfig(config: unknown, weights: Uint8Array, source: string, weightsSource = 'weights.safetensors'): { ae: Dcae; data: AutoencoderRunData } {
+export function autoencoderFromConfig(
+  config: unknown,
+  weights: Uint8Array,
+  source: string,
+  weightsSource = 'weights.safetensors',
+): { ae: Dcae; data: AutoencoderRunData } {
   const { aeConfig, data } = parseAutoencoderConfig(config, source);
   const ae = initDcae(aeConfig, new Rng(0));
   try {

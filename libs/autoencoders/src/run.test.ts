@@ -25,7 +25,14 @@ const data: AutoencoderRunData = {
   mean: [1.2, 0.6, 0],
   std: [0.5, 0.3, 0.5],
 };
-const aeCfg = resolveDcaeConfig({ pixChannels: 3, latChannels: 4, hidChannels: [4, 8], hidBlocks: [1, 1], attentionHeads: { 1: 2 }, dropout: 0.05 });
+const aeCfg = resolveDcaeConfig({
+  pixChannels: 3,
+  latChannels: 4,
+  hidChannels: [4, 8],
+  hidBlocks: [1, 1],
+  attentionHeads: { 1: 2 },
+  dropout: 0.05,
+});
 
 describe('AE run directories', () => {
   it('save → load reproduces encoder and decoder outputs bit for bit', async () => {

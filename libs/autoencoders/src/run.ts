@@ -47,4 +47,3 @@ export function loadAutoencoderRun(dir: string, opts: { checkpoint?: 'best' | 'l
   const { ae, data } = autoencoderFromConfig(config, new Uint8Array(readFileSync(weights)), configPath, weights);
   return { dir: root, runId: basename(root), checkpoint: resolved, ae, data, config: config as Record<string, unknown> };
 }
-

@@ -36,7 +36,15 @@ describe('saturate (docs/method.md §2.4)', () => {
     expect(v[2]).toBeCloseTo(1e-3, 8);
   });
   it('rmsnorm normalises each position over the channel axis', () => {
-    const out = saturate(tf.tensor3d([[[3, 4], [0.6, 0.8]]]), 'rmsnorm');
+    const out = saturate(
+      tf.tensor3d([
+        [
+          [3, 4],
+          [0.6, 0.8],
+        ],
+      ]),
+      'rmsnorm',
+    );
     const v = Array.from(out.dataSync());
     out.dispose();
     const r1 = Math.sqrt(12.5 + 1e-5);

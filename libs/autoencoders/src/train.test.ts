@@ -15,12 +15,17 @@ const tiny = resolveDcaeConfig({ pixChannels: 3, latChannels: 8, hidChannels: [8
 
 /** A smooth 3-channel batch [4, 8, 8, 3] (structure the AE can learn). */
 function batch(): tf.Tensor4D {
-  const b = 4, n = 8, c = 3;
+  const b = 4,
+    n = 8,
+    c = 3;
   const data = new Float32Array(b * n * n * c);
   let i = 0;
-  for (let s = 0; s < b; s++) for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) for (let k = 0; k < c; k++) {
-    data[i++] = Math.sin((x + 1) * (k + 1) * 0.4 + s) * Math.cos(y * 0.3 * (s + 1)) + 0.3 * k;
-  }
+  for (let s = 0; s < b; s++)
+    for (let y = 0; y < n; y++)
+      for (let x = 0; x < n; x++)
+        for (let k = 0; k < c; k++) {
+          data[i++] = Math.sin((x + 1) * (k + 1) * 0.4 + s) * Math.cos(y * 0.3 * (s + 1)) + 0.3 * k;
+        }
   return tf.tensor4d(data, [b, n, n, c]);
 }
 

@@ -25,7 +25,10 @@ describe('EDM denoiser (docs/method.md §6.2)', () => {
     const xt = tf.tensor3d([[[1, -2]], [[3, 0.5]]]);
     const sigmas = [0.3, 20];
     const out = edmDenoiser(toyNetwork)(xt, tf.tensor1d(sigmas)).arraySync() as number[][][];
-    const xv = [[1, -2], [3, 0.5]];
+    const xv = [
+      [1, -2],
+      [3, 0.5],
+    ];
     sigmas.forEach((s, i) => {
       const c = edmCoefficients(s);
       xv[i]!.forEach((x, j) => expect(out[i]![0]![j]!).toBeCloseTo(c.cSkip * x + c.cOut * (0.5 * c.cIn * x + 0.01 * c.cNoise), 5));

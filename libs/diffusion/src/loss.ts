@@ -43,7 +43,9 @@ export function denoiserLoss(denoiser: Denoiser, x: tf.Tensor, draws: LossDraws,
   return tf.tidy(() => {
     const b = x.shape[0];
     if (draws.sigma.length !== b || draws.noise.length !== x.size) {
-      throw new Error(`denoiserLoss: draws hold ${draws.sigma.length} sigmas and ${draws.noise.length} noise values, expected ${b} and ${x.size}`);
+      throw new Error(
+        `denoiserLoss: draws hold ${draws.sigma.length} sigmas and ${draws.noise.length} noise values, expected ${b} and ${x.size}`,
+      );
     }
     const sigma = tf.tensor1d(draws.sigma);
     const ones = [b, ...new Array<number>(x.rank - 1).fill(1)];

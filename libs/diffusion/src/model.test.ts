@@ -1,5 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { countParams, disposeAdamW, disposeNamed, disposeParams, initAdamW, optimizerStep, paramNames, valueAndGrads } from '@lola-ts/nn-blocks';
+import {
+  countParams,
+  disposeAdamW,
+  disposeNamed,
+  disposeParams,
+  initAdamW,
+  optimizerStep,
+  paramNames,
+  valueAndGrads,
+} from '@lola-ts/nn-blocks';
 import { Rng } from '@lola-ts/well-data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drawLossNoise } from './loss.js';
@@ -38,7 +47,12 @@ describe('diffusion model (ViT + time/label embeddings + EDM)', () => {
     const schedule = logLogitSchedule();
     const x = tf.tidy(() => tf.mul(tf.sin(tf.reshape(tf.range(0, 4 * 5 * 2 * 2 * 2), [4, 5, 2, 2, 2])), 1));
     const mask = tf.tensor([1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0], [4, 5, 1, 1, 1]);
-    const label = tf.tensor2d([[1.4, 1, 2], [1.4, 1, 2], [1.6, 2, 2], [1.6, 2, 2]]);
+    const label = tf.tensor2d([
+      [1.4, 1, 2],
+      [1.4, 1, 2],
+      [1.6, 2, 2],
+      [1.6, 2, 2],
+    ]);
     const draws = drawLossNoise(schedule, x.shape, rng);
     let state = initAdamW(p);
     const losses: number[] = [];

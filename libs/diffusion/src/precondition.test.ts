@@ -41,7 +41,13 @@ describe('EDM preconditioning, σ_data = 1 (docs/method.md §6.2)', () => {
     const t = edmCoefficientTensors(tf.tensor1d(sigmas), 5);
     expect(t.cIn.shape).toEqual([3, 1, 1, 1, 1]);
     expect(t.cNoise.shape).toEqual([3]);
-    const got = { cIn: t.cIn.dataSync(), cOut: t.cOut.dataSync(), cSkip: t.cSkip.dataSync(), cNoise: t.cNoise.dataSync(), v: t.variance.dataSync() };
+    const got = {
+      cIn: t.cIn.dataSync(),
+      cOut: t.cOut.dataSync(),
+      cSkip: t.cSkip.dataSync(),
+      cNoise: t.cNoise.dataSync(),
+      v: t.variance.dataSync(),
+    };
     sigmas.forEach((s, i) => {
       const c = edmCoefficients(s);
       expect(got.cIn[i]).toBeCloseTo(c.cIn, 6);

@@ -33,7 +33,8 @@ export interface ContextDraw {
 export function drawContext(rng: MaskRandom, length: number, opts: ContextMaskOptions = {}): ContextDraw {
   const { lambda = 1, rho = 0.66, atleast = 1 } = opts;
   if (!Number.isInteger(length) || length < 2) throw new RangeError(`context mask: window length must be an integer >= 2, got ${length}`);
-  if (!Number.isInteger(atleast) || atleast < 0 || atleast >= length) throw new RangeError(`context mask: atleast must be an integer in [0, ${length - 1}], got ${atleast}`);
+  if (!Number.isInteger(atleast) || atleast < 0 || atleast >= length)
+    throw new RangeError(`context mask: atleast must be an integer in [0, ${length - 1}], got ${atleast}`);
   if (!(rho >= 0 && rho <= 1)) throw new RangeError(`context mask: rho must be in [0, 1], got ${rho}`);
   const count = (rng.poisson(lambda) % (length - atleast)) + atleast;
   return { count, forward: rng.uniform() < rho };
@@ -48,7 +49,13 @@ export function contextMaskRow(draw: ContextDraw, length: number): number[] {
  * A batch of masks as a float 0/1 tensor [B, L, 1, …, 1] of rank `rank` (5 for 2-D windows
  * [B, L, h, w, C]), broadcasting over positions and channels; also returns the draws.
  */
-export function randomContextMask(rng: MaskRandom, batch: number, length: number, rank: number, opts: ContextMaskOptions = {}): { mask: tf.Tensor; draws: ContextDraw[] } {
+export function randomContextMask(
+  rng: MaskRandom,
+  batch: number,
+  length: number,
+  rank: number,
+  opts: ContextMaskOptions = {},
+): { mask: tf.Tensor; draws: ContextDraw[] } {
   if (rank < 2) throw new RangeError(`context mask: rank must be >= 2, got ${rank}`);
   const draws = Array.from({ length: batch }, () => drawContext(rng, length, opts));
   const values = Float32Array.from(draws.flatMap((d) => contextMaskRow(d, length)));

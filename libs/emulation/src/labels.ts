@@ -17,7 +17,11 @@ export interface LabelOptions {
  * Builds a label from named constant scalars (in the file's order) and BC codes per axis
  * [[lower, upper], …]. Throws naming the scalar when a logged value is not positive.
  */
-export function buildLabel(scalars: ReadonlyArray<readonly [string, number]>, boundaryCodes: ReadonlyArray<readonly number[]>, opts: LabelOptions): Float32Array {
+export function buildLabel(
+  scalars: ReadonlyArray<readonly [string, number]>,
+  boundaryCodes: ReadonlyArray<readonly number[]>,
+  opts: LabelOptions,
+): Float32Array {
   const out: number[] = [];
   for (const [name, value] of scalars) {
     if (opts.logScalars && (LOG_SCALAR_NAMES as readonly string[]).includes(name.toLowerCase())) {

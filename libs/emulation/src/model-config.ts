@@ -2,7 +2,14 @@
  * The file-free part of an emulator run (usable in the browser): its `model:` mapping checked
  * field by field, and the DM or NS rebuilt from a resolved run config and the bytes of its weights.
  */
-import { initDiffusionModel, makeSchedule, type DiffusionModelConfig, type DiffusionModelParams, type NoiseSchedule, type ScheduleConfig } from '@lola-ts/diffusion';
+import {
+  initDiffusionModel,
+  makeSchedule,
+  type DiffusionModelConfig,
+  type DiffusionModelParams,
+  type NoiseSchedule,
+  type ScheduleConfig,
+} from '@lola-ts/diffusion';
 import { disposeParams, loadWeightsFromBytes } from '@lola-ts/nn-blocks';
 import { initSolver, type SolverConfig, type SolverParams } from '@lola-ts/solvers';
 import { Rng } from '@lola-ts/well-data';
@@ -18,7 +25,8 @@ export function isMapping(x: unknown): x is Record<string, unknown> {
 
 function need(obj: Record<string, unknown>, key: string, where: string, kind: 'integer' | 'number'): number {
   const v = obj[key];
-  if (typeof v !== 'number' || (kind === 'integer' && !Number.isInteger(v))) throw new Error(`${where}.${key}: expected ${kind === 'integer' ? 'an integer' : 'a number'}, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || (kind === 'integer' && !Number.isInteger(v)))
+    throw new Error(`${where}.${key}: expected ${kind === 'integer' ? 'an integer' : 'a number'}, got ${JSON.stringify(v)}`);
   return v;
 }
 
@@ -38,14 +46,18 @@ export function parseModelConfig(raw: unknown, where: string): SolverConfig & Di
   };
   const patch = raw.patchSize;
   if (patch !== undefined) {
-    if (!(typeof patch === 'number' || (Array.isArray(patch) && patch.every((p) => typeof p === 'number')))) throw new Error(`${where}.patchSize: expected an integer or a list of integers`);
+    if (!(typeof patch === 'number' || (Array.isArray(patch) && patch.every((p) => typeof p === 'number'))))
+      throw new Error(`${where}.patchSize: expected an integer or a list of integers`);
     cfg.patchSize = patch as number | number[];
   }
   return cfg;
 }
 
 /** Checks a resolved DM/NS run config (named `source` in errors) without building anything. */
-export function parseEmulatorConfig(config: unknown, source: string): { kind: 'dm' | 'ns'; model: SolverConfig & DiffusionModelConfig; schedule?: ScheduleConfig } {
+export function parseEmulatorConfig(
+  config: unknown,
+  source: string,
+): { kind: 'dm' | 'ns'; model: SolverConfig & DiffusionModelConfig; schedule?: ScheduleConfig } {
   if (!isMapping(config)) throw new Error(`${source}: expected a mapping at the top level`);
   const kind = config.stage;
   if (kind !== 'dm' && kind !== 'ns') throw new Error(`${source}: stage: expected "dm" or "ns", got ${JSON.stringify(kind)}`);
@@ -60,7 +72,12 @@ export function parseEmulatorConfig(config: unknown, source: string): { kind: 'd
  * Rebuilds a run's DM or NS from its resolved config and the bytes of its `weights.safetensors`
  * (`weightsSource` names that file in errors).
  */
-export function emulatorFromConfig(config: unknown, weights: Uint8Array, source: string, weightsSource = 'weights.safetensors'): EmulatorModel {
+export function emulatorFromConfig(
+  config: unknown,
+  weights: Uint8Array,
+  source: string,
+  weightsSource = 'weights.safetensors',
+): EmulatorModel {
   const parsed = parseEmulatorConfig(config, source);
   const { model } = parsed;
   if (parsed.kind === 'dm') {

@@ -56,7 +56,10 @@ describe('rollout (docs/method.md §10)', () => {
 
   it('supports different context and overlap, and batched input', () => {
     const log: { known: number; start: number; first: number }[] = [];
-    const x = tf.tensor3d([[[0], [1], [2]], [[10], [11], [12]]]);
+    const x = tf.tensor3d([
+      [[0], [1], [2]],
+      [[10], [11], [12]],
+    ]);
     const out = rollout(countingEmulator(log), x, { rollout: 12, context: 3, overlap: 1, batched: true });
     expect(out.shape).toEqual([2, 12, 1]);
     expect((out.arraySync() as number[][][])[1]!.map((f) => f[0])).toEqual(Array.from({ length: 12 }, (_, i) => 10 + i));
@@ -66,7 +69,15 @@ describe('rollout (docs/method.md §10)', () => {
   });
 
   it('diffusion emulator: deterministic for a seed, context kept, no tensor leak over a long rollout', () => {
-    const params = initDiffusionModel(new Rng(1), { channels: 2, spatial: 3, hidChannels: 8, hidBlocks: 1, heads: 2, embFeatures: 16, labelFeatures: 1 });
+    const params = initDiffusionModel(new Rng(1), {
+      channels: 2,
+      spatial: 3,
+      hidChannels: 8,
+      hidBlocks: 1,
+      heads: 2,
+      embFeatures: 16,
+      labelFeatures: 1,
+    });
     const schedule = logLogitSchedule();
     const label = tf.tensor2d([[1.4]]);
     const x = tf.randomNormal([2, 2, 2, 2], 0, 1, 'float32', 7); // T = 2 states of [2, 2, 2]

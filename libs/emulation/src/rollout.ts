@@ -52,20 +52,31 @@ export function rollout(emulate: Emulate, x: tf.Tensor, opts: RolloutOptions): t
   const window = opts.window ?? 5;
   const context = opts.context ?? 1;
   const overlap = opts.overlap ?? context;
-  if (!Number.isInteger(opts.rollout) || opts.rollout < 1) throw new RangeError(`rollout: rollout must be an integer >= 1, got ${opts.rollout}`);
-  for (const [name, k] of [['context', context], ['overlap', overlap]] as const) {
-    if (!Number.isInteger(k) || k < 1 || k >= window) throw new RangeError(`rollout: ${name} must be an integer in [1, ${window - 1}], got ${k}`);
+  if (!Number.isInteger(opts.rollout) || opts.rollout < 1)
+    throw new RangeError(`rollout: rollout must be an integer >= 1, got ${opts.rollout}`);
+  for (const [name, k] of [
+    ['context', context],
+    ['overlap', overlap],
+  ] as const) {
+    if (!Number.isInteger(k) || k < 1 || k >= window)
+      throw new RangeError(`rollout: ${name} must be an integer in [1, ${window - 1}], got ${k}`);
   }
   if (opts.batched && opts.ensemble !== undefined) throw new Error('rollout: pass either batched input or ensemble, not both');
   const ensemble = opts.ensemble ?? 1;
   const minRank = opts.batched ? 3 : 2;
-  if (x.rank < minRank) throw new Error(`rollout: expected ${opts.batched ? '[B, T, …state]' : '[T, …state]'}, got [${x.shape.join(', ')}]`);
+  if (x.rank < minRank)
+    throw new Error(`rollout: expected ${opts.batched ? '[B, T, …state]' : '[T, …state]'}, got [${x.shape.join(', ')}]`);
   const timeAxis = opts.batched ? 1 : 0;
-  if (x.shape[timeAxis]! < context) throw new Error(`rollout: the trajectory has ${x.shape[timeAxis]} states, fewer than context = ${context}`);
+  if (x.shape[timeAxis]! < context)
+    throw new Error(`rollout: the trajectory has ${x.shape[timeAxis]} states, fewer than context = ${context}`);
 
   const rank = x.rank + (opts.batched ? 0 : 1);
   let known = tf.tidy(() => {
-    const first = tf.slice(x, new Array<number>(x.rank).fill(0), x.shape.map((d, a) => (a === timeAxis ? context : -1)));
+    const first = tf.slice(
+      x,
+      new Array<number>(x.rank).fill(0),
+      x.shape.map((d, a) => (a === timeAxis ? context : -1)),
+    );
     return opts.batched ? first : tf.tile(tf.expandDims(first, 0), [ensemble, ...new Array<number>(x.rank).fill(1)]);
   });
   const pieces: tf.Tensor[] = [];
@@ -105,7 +116,11 @@ export function rollout(emulate: Emulate, x: tf.Tensor, opts: RolloutOptions): t
     }
     return tf.tidy(() => {
       const all = pieces.length === 1 ? pieces[0]! : tf.concat(pieces, 1);
-      return tf.slice(all, new Array<number>(all.rank).fill(0), all.shape.map((d, a) => (a === 1 ? opts.rollout : -1)));
+      return tf.slice(
+        all,
+        new Array<number>(all.rank).fill(0),
+        all.shape.map((d, a) => (a === 1 ? opts.rollout : -1)),
+      );
     });
   } finally {
     known.dispose();

@@ -13,8 +13,25 @@ import type { SolverConfig, SolverParams } from '@lola-ts/solvers';
 import { emulatorFromConfig, parseEmulatorConfig } from './model-config.js';
 
 export type EmulatorRun =
-  | { kind: 'dm'; dir: string; runId: string; checkpoint: string; params: DiffusionModelParams; model: DiffusionModelConfig; schedule: NoiseSchedule; config: Record<string, unknown> }
-  | { kind: 'ns'; dir: string; runId: string; checkpoint: string; params: SolverParams; model: SolverConfig; config: Record<string, unknown> };
+  | {
+      kind: 'dm';
+      dir: string;
+      runId: string;
+      checkpoint: string;
+      params: DiffusionModelParams;
+      model: DiffusionModelConfig;
+      schedule: NoiseSchedule;
+      config: Record<string, unknown>;
+    }
+  | {
+      kind: 'ns';
+      dir: string;
+      runId: string;
+      checkpoint: string;
+      params: SolverParams;
+      model: SolverConfig;
+      config: Record<string, unknown>;
+    };
 
 /** Loads a `lola-train dm|ns` run (checkpoint `last` by default, or `best`, or a directory). */
 export function loadEmulatorRun(dir: string, opts: { checkpoint?: 'last' | 'best' | (string & {}) } = {}): EmulatorRun {

@@ -25,7 +25,8 @@ export function chunkSizes(n: number, chunks: number): number[] {
  */
 export function mapFrames(codec: FrameCodec, x: tf.Tensor, opts: { chunks?: number; batched?: boolean } = {}): tf.Tensor {
   const lead = opts.batched ? x.shape.slice(0, 2) : x.shape.slice(0, 1);
-  if (x.rank < lead.length + 1) throw new Error(`mapFrames: expected ${opts.batched ? '[B, T, …]' : '[T, …]'}, got [${x.shape.join(', ')}]`);
+  if (x.rank < lead.length + 1)
+    throw new Error(`mapFrames: expected ${opts.batched ? '[B, T, …]' : '[T, …]'}, got [${x.shape.join(', ')}]`);
   const n = lead.reduce((a, d) => a * d, 1);
   const frameShape = x.shape.slice(lead.length);
   const flat = tf.reshape(x, [n, ...frameShape]);

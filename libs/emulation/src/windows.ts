@@ -21,6 +21,9 @@ export function windowIndices(j: number, length = 5, stride = 4): number[] {
 /** Window j of a trajectory tensor [T, …] → [L, …] (a gather on the time axis). */
 export function trajectoryWindow(trajectory: tf.Tensor, j: number, length = 5, stride = 4): tf.Tensor {
   const count = windowCount(trajectory.shape[0]!, length, stride);
-  if (!Number.isInteger(j) || j < 0 || j >= count) throw new RangeError(`windows: window ${j} out of range [0, ${count}) for T = ${trajectory.shape[0]}, length ${length}, stride ${stride}`);
+  if (!Number.isInteger(j) || j < 0 || j >= count)
+    throw new RangeError(
+      `windows: window ${j} out of range [0, ${count}) for T = ${trajectory.shape[0]}, length ${length}, stride ${stride}`,
+    );
   return tf.tidy(() => tf.gather(trajectory, tf.tensor1d(windowIndices(j, length, stride), 'int32'), 0));
 }

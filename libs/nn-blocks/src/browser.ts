@@ -17,7 +17,13 @@ export { s, type Schema, type Infer, type Issue, type NumberOptions } from './co
 export { suggest, editDistance } from './config/suggest.js';
 export { parseOverrides, applyOverrides, type Override } from './config/overrides.js';
 export { streamRng, passPermutation, BatchOrder } from './training/seeds.js';
-export { initBrowserRuntime, BROWSER_BACKENDS, type BrowserBackend, type BrowserRuntimeInfo, type BrowserRuntimeOptions } from './runtime/browser.js';
+export {
+  initBrowserRuntime,
+  BROWSER_BACKENDS,
+  type BrowserBackend,
+  type BrowserRuntimeInfo,
+  type BrowserRuntimeOptions,
+} from './runtime/browser.js';
 export { registerWasmKernels } from './runtime/wasm/register.js';
 export { CPU_FALLBACK_KERNELS } from './runtime/wasm/cpu-fallback.js';
 export { closeness, onBackend } from './runtime/oracle.js';

@@ -18,7 +18,16 @@ export {
 export { createEulerSystem, eulerFromOptions, EULER_GAMMAS, EULER_OUTPUT_INTERVAL, type EulerSystemOptions } from './euler/system.js';
 
 // Dataset generation (lola-train data).
-export { generateDataset, splitCounts, wellSchema, SPLITS, type GenerateOptions, type GenerateProgress, type GenerateSummary, type SplitName } from './generate/generate.js';
+export {
+  generateDataset,
+  splitCounts,
+  wellSchema,
+  SPLITS,
+  type GenerateOptions,
+  type GenerateProgress,
+  type GenerateSummary,
+  type SplitName,
+} from './generate/generate.js';
 export { computeTrajectory, trajectorySeed, MAX_ATTEMPTS, type TrajectoryJob, type TrajectoryResult } from './generate/trajectory.js';
 export { createRunner, type RunnerOptions, type TrajectoryRunner } from './generate/pool.js';
 export * from './rayleigh-benard/index.js';

@@ -10,7 +10,15 @@ beforeAll(async () => {
 
 describe('neural solver (docs/method.md §9)', () => {
   it('sees only x·mask and the mask: values off the context do not change the output', () => {
-    const p = initSolver(new Rng(1), { channels: 2, spatial: 3, hidChannels: 16, hidBlocks: 1, heads: 2, labelFeatures: 5, embFeatures: 32 });
+    const p = initSolver(new Rng(1), {
+      channels: 2,
+      spatial: 3,
+      hidChannels: 16,
+      hidBlocks: 1,
+      heads: 2,
+      labelFeatures: 5,
+      embFeatures: 32,
+    });
     expect(paramNames(p)).toContain('label_embedding.2.bias');
     expect(paramNames(p)).toContain('backbone.blocks.0.ada_zero.2.weight');
     const x = tf.randomNormal([2, 5, 2, 2, 2], 0, 1, 'float32', 1);

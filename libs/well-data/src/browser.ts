@@ -27,8 +27,22 @@ export {
 export { boundaryCodes, type BoundaryMaskInput } from './schema/boundary.js';
 export { windowsPerTrajectory, maximumStrideForStart, WindowIndex, type WindowOptions, type WindowLocation } from './dataset/windows.js';
 export type { WellSample, Tensor32, Tensor64 } from './dataset/sample.js';
-export { ZScoreNormalization, RMSNormalization, flattenStat, type WellStats, type FieldStat, type WellNormalization, type NormalizationMode } from './transforms/normalization.js';
-export { FIELD_TRANSFORMS, fieldPreprocess, fieldPostprocess, type FieldTransformName, type FieldPreprocessing } from './transforms/field-transforms.js';
+export {
+  ZScoreNormalization,
+  RMSNormalization,
+  flattenStat,
+  type WellStats,
+  type FieldStat,
+  type WellNormalization,
+  type NormalizationMode,
+} from './transforms/normalization.js';
+export {
+  FIELD_TRANSFORMS,
+  fieldPreprocess,
+  fieldPostprocess,
+  type FieldTransformName,
+  type FieldPreprocessing,
+} from './transforms/field-transforms.js';
 export {
   drawAugmentation,
   applyAugmentation,

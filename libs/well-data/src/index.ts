@@ -38,8 +38,22 @@ export type { WellSample, Tensor32, Tensor64 } from './dataset/sample.js';
 export { WellDataset, type WellDatasetOptions } from './dataset/well-dataset.js';
 export { NonFiniteDataError, assertFiniteBlock, firstNonFinite, type BlockOrigin } from './dataset/finite.js';
 
-export { ZScoreNormalization, RMSNormalization, flattenStat, type WellStats, type FieldStat, type WellNormalization, type NormalizationMode } from './transforms/normalization.js';
-export { FIELD_TRANSFORMS, fieldPreprocess, fieldPostprocess, type FieldTransformName, type FieldPreprocessing } from './transforms/field-transforms.js';
+export {
+  ZScoreNormalization,
+  RMSNormalization,
+  flattenStat,
+  type WellStats,
+  type FieldStat,
+  type WellNormalization,
+  type NormalizationMode,
+} from './transforms/normalization.js';
+export {
+  FIELD_TRANSFORMS,
+  fieldPreprocess,
+  fieldPostprocess,
+  type FieldTransformName,
+  type FieldPreprocessing,
+} from './transforms/field-transforms.js';
 export { computePreprocessStats, type PreprocessStats } from './transforms/preprocess-stats.js';
 export {
   drawAugmentation,

@@ -31,24 +31,34 @@ export async function benchSite(opts: BenchOptions): Promise<{ records: Record<s
     try {
       let opened;
       try {
-        opened = await openEmulatePage(browser, opts.page, { backend, ...(opts.members ? { members: opts.members } : {}), ...(opts.steps ? { steps: opts.steps } : {}) });
+        opened = await openEmulatePage(browser, opts.page, {
+          backend,
+          ...(opts.members ? { members: opts.members } : {}),
+          ...(opts.steps ? { steps: opts.steps } : {}),
+        });
       } catch (e) {
         lines.push(`${backend}: unavailable in headless Chromium — ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
         continue;
       }
       const { page, info } = opened;
-      const dataset = await page.evaluate(() => (globalThis as unknown as { LOLA_EMULATE_DATA: { dataset: string } }).LOLA_EMULATE_DATA.dataset);
+      const dataset = await page.evaluate(
+        () => (globalThis as unknown as { LOLA_EMULATE_DATA: { dataset: string } }).LOLA_EMULATE_DATA.dataset,
+      );
       for (const e of info.emulators) {
         let run;
         try {
           run = await runInPage(page, { emulator: e.runId, traj: 0, frames: opts.frames });
         } catch (err) {
-          lines.push(`${info.backend} ${e.kind} ${e.runId}: initialised but the emulation failed — ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+          lines.push(
+            `${info.backend} ${e.kind} ${e.runId}: initialised but the emulation failed — ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+          );
           break;
         }
         const rec = pageRecord(run, info, dataset);
         records.push(rec);
-        lines.push(`${info.backend}${info.backend === 'wasm' ? (info.simd ? ' SIMD' : '') + ` ${info.threads}T` : ''} ${run.kind} ${run.emulator}: ${(run.secondsPerStateWarm * 1000).toFixed(2)} ms/state (${run.members} member(s)${run.kind === 'dm' ? `, ${run.steps} steps` : ''}, ${run.frames} frames; first window incl.: ${(run.secondsPerState * 1000).toFixed(2)} ms)`);
+        lines.push(
+          `${info.backend}${info.backend === 'wasm' ? (info.simd ? ' SIMD' : '') + ` ${info.threads}T` : ''} ${run.kind} ${run.emulator}: ${(run.secondsPerStateWarm * 1000).toFixed(2)} ms/state (${run.members} member(s)${run.kind === 'dm' ? `, ${run.steps} steps` : ''}, ${run.frames} frames; first window incl.: ${(run.secondsPerState * 1000).toFixed(2)} ms)`,
+        );
       }
       await page.close();
     } finally {

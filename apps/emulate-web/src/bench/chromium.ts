@@ -8,7 +8,15 @@ import type { RunRequest, RunResult } from '../manifest.js';
 
 export const DEFAULT_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export async function launchChromium(executablePath = DEFAULT_CHROMIUM, opts: { gpu?: boolean } = {}): Promise<Browser> {
   const args = opts.gpu ? [...FLAGS.filter((f) => f !== '--disable-gpu'), '--enable-unsafe-webgpu', '--disable-gpu-watchdog'] : FLAGS;
@@ -30,14 +38,20 @@ export interface PageInfo {
 }
 
 /** Opens the page file with URL parameters; resolves when it is ready, or throws the page's error. */
-export async function openEmulatePage(browser: Browser, file: string, query: Record<string, string | number> = {}): Promise<{ page: Page; info: PageInfo }> {
+export async function openEmulatePage(
+  browser: Browser,
+  file: string,
+  query: Record<string, string | number> = {},
+): Promise<{ page: Page; info: PageInfo }> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const url = new URL(pathToFileURL(file).href);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
   await page.goto(url.href);
-  await page.waitForFunction(() => (globalThis as Record<string, unknown>).lolaEmulateReady !== undefined, undefined, { timeout: 60_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => (globalThis as Record<string, unknown>).lolaEmulateReady !== undefined, undefined, { timeout: 60_000 })
+    .catch(() => undefined);
   const ok = await page.evaluate(() => (globalThis as unknown as { lolaEmulateReady?: Promise<boolean> }).lolaEmulateReady);
   if (!ok) {
     const why = await page.evaluate(() => (globalThis as Record<string, unknown>).lolaEmulateError as string | undefined);
@@ -50,10 +64,19 @@ export async function openEmulatePage(browser: Browser, file: string, query: Rec
 
 /** Runs `window.lolaEmulate.run(req)` in the page. */
 export function runInPage(page: Page, req: RunRequest): Promise<RunResult> {
-  return page.evaluate((r) => (globalThis as unknown as { lolaEmulate: { run: (q: RunRequest) => Promise<RunResult> } }).lolaEmulate.run(r), req);
+  return page.evaluate(
+    (r) => (globalThis as unknown as { lolaEmulate: { run: (q: RunRequest) => Promise<RunResult> } }).lolaEmulate.run(r),
+    req,
+  );
 }
 
 /** Per canvas: size, distinct colours, non-finite (magenta) pixels. */
 export function canvasStats(page: Page): Promise<Record<string, { width: number; height: number; colours: number; nonFinite: number }>> {
-  return page.evaluate(() => (globalThis as unknown as { lolaEmulate: { canvasStats: () => Record<string, { width: number; height: number; colours: number; nonFinite: number }> } }).lolaEmulate.canvasStats());
+  return page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        lolaEmulate: { canvasStats: () => Record<string, { width: number; height: number; colours: number; nonFinite: number }> };
+      }
+    ).lolaEmulate.canvasStats(),
+  );
 }

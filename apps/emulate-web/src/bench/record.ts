@@ -28,7 +28,16 @@ function git(args: string[]): string | null {
   }
 }
 
-const PACKAGES = ['@lola-ts/nn-blocks', '@lola-ts/autoencoders', '@lola-ts/diffusion', '@lola-ts/emulation', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'playwright-core'];
+const PACKAGES = [
+  '@lola-ts/nn-blocks',
+  '@lola-ts/autoencoders',
+  '@lola-ts/diffusion',
+  '@lola-ts/emulation',
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-backend-webgpu',
+  'playwright-core',
+];
 
 /** One `emulate-web/per-state` speed record of a page run. */
 export function pageRecord(run: RunResult, info: PageInfo, dataset: string): Record<string, unknown> {
@@ -45,9 +54,17 @@ export function pageRecord(run: RunResult, info: PageInfo, dataset: string): Rec
     date: new Date().toISOString(),
     versions,
     environment: {
-      node: process.version, platform: process.platform, arch: process.arch, tfjs: version('@tensorflow/tfjs-core'),
-      backend: info.backend, threads: info.threads, simd: info.backend === 'wasm' ? info.simd : null,
-      cpu: cpus[0]?.model ?? null, cores: cpus.length, memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10, gpu: null,
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      tfjs: version('@tensorflow/tfjs-core'),
+      backend: info.backend,
+      threads: info.threads,
+      simd: info.backend === 'wasm' ? info.simd : null,
+      cpu: cpus[0]?.model ?? null,
+      cores: cpus.length,
+      memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+      gpu: null,
       browser: info.userAgent,
     },
     suite: 'emulate-web',

@@ -27,10 +27,14 @@ export async function screenshotSite(opts: ScreenshotOptions): Promise<string> {
     if (c < 0) throw new Error(`--field ${field}: not one of ${info.channels.join(', ')}`);
     await page.selectOption('#field', String(c));
     if (run.members > 1) await page.selectOption('#member', '0');
-    await page.$eval('#frame', (el, f) => {
-      (el as HTMLInputElement).value = String(f);
-      el.dispatchEvent(new Event('input'));
-    }, Math.floor(run.frames / 2));
+    await page.$eval(
+      '#frame',
+      (el, f) => {
+        (el as HTMLInputElement).value = String(f);
+        el.dispatchEvent(new Event('input'));
+      },
+      Math.floor(run.frames / 2),
+    );
     await page.screenshot({ path: opts.out, fullPage: true });
     return `${opts.out}: ${run.kind} ${run.emulator} on ${info.backend}, ${field}, frame ${Math.floor(run.frames / 2)} of ${run.frames - 1}`;
   } finally {

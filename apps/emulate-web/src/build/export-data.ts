@@ -32,7 +32,8 @@ function readRunConfig(dir: string): { config: Record<string, unknown>; path: st
   const path = join(resolve(dir), 'config.yaml');
   if (!existsSync(path)) throw new Error(`${dir} is not a run directory: ${path} is missing`);
   const config = parseYaml(readFileSync(path, 'utf8'), path);
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new Error(`${path}: expected a mapping at the top level`);
+  if (typeof config !== 'object' || config === null || Array.isArray(config))
+    throw new Error(`${path}: expected a mapping at the top level`);
   return { config: config as Record<string, unknown>, path };
 }
 
@@ -72,22 +73,30 @@ export async function exportSiteData(opts: ExportOptions): Promise<Omit<SiteData
   for (const dir of opts.emulators) {
     const { config, path } = readRunConfig(dir);
     const { kind, model } = parseEmulatorConfig(config, path);
-    if ((config.data as { source?: unknown } | undefined)?.source === 'well') throw new Error(`${path}: a pixel-space run; the page runs latent emulators (an AE decodes their states)`);
+    if ((config.data as { source?: unknown } | undefined)?.source === 'well')
+      throw new Error(`${path}: a pixel-space run; the page runs latent emulators (an AE decodes their states)`);
     const trainedOn = cacheAutoencoder(config);
-    if (trainedOn && !samePath(trainedOn, opts.ae)) throw new Error(`${path}: trained on the latents of ${trainedOn}, not of --ae ${opts.ae}`);
+    if (trainedOn && !samePath(trainedOn, opts.ae))
+      throw new Error(`${path}: trained on the latents of ${trainedOn}, not of --ae ${opts.ae}`);
     const latChannels = (aeCfg.config.ae as { latChannels?: unknown }).latChannels;
-    if (typeof latChannels === 'number' && model.channels !== latChannels) throw new Error(`${path}: model.channels is ${model.channels} but the AE's latChannels is ${latChannels}`);
+    if (typeof latChannels === 'number' && model.channels !== latChannels)
+      throw new Error(`${path}: model.channels is ${model.channels} but the AE's latChannels is ${latChannels}`);
     emulators.push({ runId: basename(resolve(dir)), kind, config, ...readWeights(dir, checkpoint) });
   }
 
-  const loc = resolveWellSplit(opts.data, existsSync(join(opts.data, 'data', 'test')) || existsSync(join(opts.data, 'test')) ? 'test' : undefined);
+  const loc = resolveWellSplit(
+    opts.data,
+    existsSync(join(opts.data, 'data', 'test')) || existsSync(join(opts.data, 'test')) ? 'test' : undefined,
+  );
   const files = findWellFiles(loc.splitDir);
   if (!files.length) throw new Error(`${loc.splitDir}: no HDF5 files`);
   const want = opts.trajectories ?? 2;
   const strides = [...new Set(emulators.map((e) => (e.config.data as { stride?: unknown } | undefined)?.stride ?? 4))];
-  if (opts.stride === undefined && strides.length > 1) throw new Error(`site: the emulators were trained at different time strides (${strides.join(', ')}); pass --stride`);
+  if (opts.stride === undefined && strides.length > 1)
+    throw new Error(`site: the emulators were trained at different time strides (${strides.join(', ')}); pass --stride`);
   const stride = opts.stride ?? (strides[0] as number);
-  if (!Number.isInteger(stride) || stride < 1) throw new Error(`site: time stride must be a positive integer, got ${JSON.stringify(stride)}`);
+  if (!Number.isInteger(stride) || stride < 1)
+    throw new Error(`site: time stride must be a positive integer, got ${JSON.stringify(stride)}`);
   const trajectories: SiteTrajectory[] = [];
   let shape: number[] = [];
   let dataset = '';
@@ -99,19 +108,32 @@ export async function exportSiteData(opts: ExportOptions): Promise<Omit<SiteData
       dataset = schema.datasetName;
       const fit = Math.floor((schema.nSteps - 1) / stride) + 1;
       const frames = Math.min(opts.frames ?? Math.min(fit, 33), fit);
-      if (opts.frames && opts.frames > fit) throw new Error(`${file}: ${fit} frames at stride ${stride}; --frames ${opts.frames} asked for more`);
+      if (opts.frames && opts.frames > fit)
+        throw new Error(`${file}: ${fit} frames at stride ${stride}; --frames ${opts.frames} asked for more`);
       if (frames < 2) throw new Error(`${file}: fewer than 2 frames at stride ${stride}`);
       for (let traj = 0; traj < schema.nTrajectories && trajectories.length < want; traj++) {
         const truth = w.readFields(traj, { start: 0, stride, count: frames });
         if (truth.channels.join(',') !== aeData.channels.join(',')) {
-          throw new Error(`${file}: channels [${truth.channels.join(', ')}] do not match the AE's data.channels [${aeData.channels.join(', ')}] (${aeCfg.path})`);
+          throw new Error(
+            `${file}: channels [${truth.channels.join(', ')}] do not match the AE's data.channels [${aeData.channels.join(', ')}] (${aeCfg.path})`,
+          );
         }
-        if (shape.length && truth.shape.join(',') !== shape.join(',')) throw new Error(`${file}: trajectory ${traj} has shape [${truth.shape}], the first one [${shape}]`);
+        if (shape.length && truth.shape.join(',') !== shape.join(','))
+          throw new Error(`${file}: trajectory ${traj} has shape [${truth.shape}], the first one [${shape}]`);
         shape = truth.shape;
         const scalars = w.readScalars(traj);
-        const label = buildLabel(Object.entries(scalars.constant), schema.boundaryCodes, { logScalars: datasetLogsScalars(schema.datasetName) });
+        const label = buildLabel(Object.entries(scalars.constant), schema.boundaryCodes, {
+          logScalars: datasetLogsScalars(schema.datasetName),
+        });
         const bytes = new Uint8Array(truth.data.buffer, truth.data.byteOffset, truth.data.byteLength);
-        trajectories.push({ file: basename(file), traj, start: 0, stride, label: Array.from(label), frames: Buffer.from(bytes).toString('base64') });
+        trajectories.push({
+          file: basename(file),
+          traj,
+          start: 0,
+          stride,
+          label: Array.from(label),
+          frames: Buffer.from(bytes).toString('base64'),
+        });
       }
     } finally {
       w.close();
@@ -120,7 +142,17 @@ export async function exportSiteData(opts: ExportOptions): Promise<Omit<SiteData
   if (!trajectories.length) throw new Error(`${loc.splitDir}: no trajectories`);
   for (const e of emulators) {
     const features = (e.config.model as { labelFeatures?: number }).labelFeatures ?? 0;
-    if (features > 0 && trajectories[0]!.label.length !== features) throw new Error(`${e.runId}: the model takes labels of ${features} features, the data give ${trajectories[0]!.label.length}`);
+    if (features > 0 && trajectories[0]!.label.length !== features)
+      throw new Error(`${e.runId}: the model takes labels of ${features} features, the data give ${trajectories[0]!.label.length}`);
   }
-  return { version: 1, built: { date: new Date().toISOString(), commit: null }, dataset, channels: aeData.channels, shape, ae, emulators, trajectories };
+  return {
+    version: 1,
+    built: { date: new Date().toISOString(), commit: null },
+    dataset,
+    channels: aeData.channels,
+    shape,
+    ae,
+    emulators,
+    trajectories,
+  };
 }

@@ -59,30 +59,41 @@ const browserOnly: esbuild.Plugin = {
   name: 'lola-browser-only',
   setup(build) {
     build.onResolve({ filter: /^(node:|h5wasm)/ }, (args) => ({
-      errors: [{ text: `'${args.path}' is imported by ${relative(process.cwd(), args.importer)}: the browser bundle must not contain Node built-ins or h5wasm (move the import out of the package's browser entry)` }],
+      errors: [
+        {
+          text: `'${args.path}' is imported by ${relative(process.cwd(), args.importer)}: the browser bundle must not contain Node built-ins or h5wasm (move the import out of the package's browser entry)`,
+        },
+      ],
     }));
   },
 };
 
 /** Bundles src/page/main.ts for the browser; returns the JS text (a classic script: module scripts do not load from file://). */
 export async function bundlePage(minify = true): Promise<string> {
-  const result = await esbuild.build({
-    entryPoints: [join(here, '..', 'page', 'main.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['@lola-ts/source', 'browser'],
-    minify,
-    legalComments: 'none',
-    logLevel: 'silent',
-    plugins: [browserOnly],
-  }).catch((e: unknown) => {
-    const errors = (e as { errors?: esbuild.Message[] }).errors;
-    if (!errors?.length) throw e;
-    throw new Error(`site: bundling the page failed:\n${errors.slice(0, 10).map((m) => `  ${m.text}${m.location ? ` (${m.location.file}:${m.location.line})` : ''}`).join('\n')}`);
-  });
+  const result = await esbuild
+    .build({
+      entryPoints: [join(here, '..', 'page', 'main.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      conditions: ['@lola-ts/source', 'browser'],
+      minify,
+      legalComments: 'none',
+      logLevel: 'silent',
+      plugins: [browserOnly],
+    })
+    .catch((e: unknown) => {
+      const errors = (e as { errors?: esbuild.Message[] }).errors;
+      if (!errors?.length) throw e;
+      throw new Error(
+        `site: bundling the page failed:\n${errors
+          .slice(0, 10)
+          .map((m) => `  ${m.text}${m.location ? ` (${m.location.file}:${m.location.line})` : ''}`)
+          .join('\n')}`,
+      );
+    });
   return result.outputFiles[0]!.text;
 }
 
@@ -90,7 +101,8 @@ export async function bundlePage(minify = true): Promise<string> {
 function wasmBinaries(): Record<string, string> {
   const dist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
   const out: Record<string, string> = {};
-  for (const name of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) out[name] = readFileSync(join(dist, 'dist', name)).toString('base64');
+  for (const name of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'])
+    out[name] = readFileSync(join(dist, 'dist', name)).toString('base64');
   return out;
 }
 

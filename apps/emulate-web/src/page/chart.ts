@@ -5,7 +5,10 @@ export function drawChart(canvas: HTMLCanvasElement, values: readonly number[], 
   if (!ctx) return;
   const w = canvas.width;
   const h = canvas.height;
-  const left = 44, right = 10, top = 18, bottom = 20;
+  const left = 44,
+    right = 10,
+    top = 18,
+    bottom = 20;
   ctx.clearRect(0, 0, w, h);
   ctx.font = '11px system-ui, sans-serif';
   ctx.fillStyle = '#333';

@@ -4,10 +4,43 @@
  */
 
 const STOPS: Record<string, [number, number, number][]> = {
-  viridis: [[68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141], [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37]],
-  magma: [[0, 0, 4], [28, 16, 68], [79, 18, 123], [129, 37, 129], [181, 54, 122], [229, 80, 100], [251, 135, 97], [254, 194, 135], [252, 253, 191]],
-  RdBu: [[103, 0, 31], [178, 24, 43], [214, 96, 77], [244, 165, 130], [247, 247, 247], [146, 197, 222], [67, 147, 195], [33, 102, 172], [5, 48, 97]],
-  gray: [[0, 0, 0], [255, 255, 255]],
+  viridis: [
+    [68, 1, 84],
+    [71, 44, 122],
+    [59, 81, 139],
+    [44, 113, 142],
+    [33, 144, 141],
+    [39, 173, 129],
+    [92, 200, 99],
+    [170, 220, 50],
+    [253, 231, 37],
+  ],
+  magma: [
+    [0, 0, 4],
+    [28, 16, 68],
+    [79, 18, 123],
+    [129, 37, 129],
+    [181, 54, 122],
+    [229, 80, 100],
+    [251, 135, 97],
+    [254, 194, 135],
+    [252, 253, 191],
+  ],
+  RdBu: [
+    [103, 0, 31],
+    [178, 24, 43],
+    [214, 96, 77],
+    [244, 165, 130],
+    [247, 247, 247],
+    [146, 197, 222],
+    [67, 147, 195],
+    [33, 102, 172],
+    [5, 48, 97],
+  ],
+  gray: [
+    [0, 0, 0],
+    [255, 255, 255],
+  ],
 };
 
 /** Names of the colour maps. */
@@ -48,7 +81,13 @@ export function displayRange(values: ArrayLike<number>): [number, number] {
  * Draws `values` (row-major [rows, cols], read as `values[offset + (r * cols + c) * step]`) onto
  * `canvas` with colour map `name` over [lo, hi]; non-finite values are drawn magenta.
  */
-export function drawField(canvas: HTMLCanvasElement, values: ArrayLike<number>, rows: number, cols: number, opts: { offset?: number; step?: number; lo: number; hi: number; colormap: string }): void {
+export function drawField(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  opts: { offset?: number; step?: number; lo: number; hi: number; colormap: string },
+): void {
   const pal = palette(opts.colormap);
   if (canvas.width !== cols || canvas.height !== rows) {
     canvas.width = cols;
@@ -64,10 +103,14 @@ export function drawField(canvas: HTMLCanvasElement, values: ArrayLike<number>, 
     const v = values[offset + p * step]!;
     const o = p * 4;
     if (!Number.isFinite(v)) {
-      img.data[o] = 255; img.data[o + 1] = 0; img.data[o + 2] = 255;
+      img.data[o] = 255;
+      img.data[o + 1] = 0;
+      img.data[o + 2] = 255;
     } else {
       const k = Math.max(0, Math.min(255, Math.round((v - opts.lo) * scale))) * 3;
-      img.data[o] = pal[k]!; img.data[o + 1] = pal[k + 1]!; img.data[o + 2] = pal[k + 2]!;
+      img.data[o] = pal[k]!;
+      img.data[o + 1] = pal[k + 1]!;
+      img.data[o + 2] = pal[k + 2]!;
     }
     img.data[o + 3] = 255;
   }

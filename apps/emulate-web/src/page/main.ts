@@ -35,11 +35,19 @@ async function start(): Promise<void> {
   const data = (globalThis as Record<string, unknown>)[SITE_DATA_GLOBAL] as SiteData | undefined;
   if (!data) throw new Error('the page data (emulate-assets/emulate-data.js) did not load; rebuild the site with `npm run site`');
   const wanted = params.get('backend');
-  if (wanted && !(BROWSER_BACKENDS as readonly string[]).includes(wanted)) throw new Error(`URL parameter backend=${wanted}: expected one of ${BROWSER_BACKENDS.join(', ')}`);
+  if (wanted && !(BROWSER_BACKENDS as readonly string[]).includes(wanted))
+    throw new Error(`URL parameter backend=${wanted}: expected one of ${BROWSER_BACKENDS.join(', ')}`);
   const wasmPaths: Record<string, string> = {};
   for (const [name, b64] of Object.entries(data.wasm)) wasmPaths[name] = `data:application/wasm;base64,${b64}`;
-  const runtime: BrowserRuntimeInfo = await initBrowserRuntime({ order: wanted ? [wanted as BrowserBackend] : BROWSER_BACKENDS, wasmPaths });
-  $('backend').textContent = runtime.backend + (runtime.backend === 'wasm' ? ` (${runtime.simd ? 'SIMD' : 'no SIMD'}, ${runtime.threads} thread${runtime.threads > 1 ? 's' : ''})` : '');
+  const runtime: BrowserRuntimeInfo = await initBrowserRuntime({
+    order: wanted ? [wanted as BrowserBackend] : BROWSER_BACKENDS,
+    wasmPaths,
+  });
+  $('backend').textContent =
+    runtime.backend +
+    (runtime.backend === 'wasm'
+      ? ` (${runtime.simd ? 'SIMD' : 'no SIMD'}, ${runtime.threads} thread${runtime.threads > 1 ? 's' : ''})`
+      : '');
   $('notes').textContent = runtime.notes.length ? `Skipped: ${runtime.notes.join('; ')}` : '';
   const models: Models = loadModels(data);
   const [T, H, W, C] = data.shape as [number, number, number, number];
@@ -48,14 +56,32 @@ async function start(): Promise<void> {
   const steps = Math.max(1, intParam('steps', 16));
   const seed = intParam('seed', 0);
   const colormap = params.get('colormap') ?? 'viridis';
-  $('sub').textContent = `${data.dataset} · AE ${data.ae.runId} (${models.compressionRate.toFixed(0)}× compression) · ${T} frames of ${H}×${W}×${C} at stride ${data.trajectories[0]!.stride} · built ${data.built.date.slice(0, 10)}${data.built.commit ? ` from ${data.built.commit.slice(0, 8)}` : ''}`;
+  $('sub').textContent =
+    `${data.dataset} · AE ${data.ae.runId} (${models.compressionRate.toFixed(0)}× compression) · ${T} frames of ${H}×${W}×${C} at stride ${data.trajectories[0]!.stride} · built ${data.built.date.slice(0, 10)}${data.built.commit ? ` from ${data.built.commit.slice(0, 8)}` : ''}`;
 
-  const sel = { model: $<HTMLSelectElement>('model'), traj: $<HTMLSelectElement>('traj'), field: $<HTMLSelectElement>('field'), member: $<HTMLSelectElement>('member') };
-  setOptions(sel.model, models.emulators.map((e, i) => ({ value: String(i), text: `${e.run.kind.toUpperCase()} · ${e.run.runId}` })));
-  setOptions(sel.traj, data.trajectories.map((t, i) => ({ value: String(i), text: `${t.file} #${t.traj}` })));
-  setOptions(sel.field, data.channels.map((c, i) => ({ value: String(i), text: c })));
+  const sel = {
+    model: $<HTMLSelectElement>('model'),
+    traj: $<HTMLSelectElement>('traj'),
+    field: $<HTMLSelectElement>('field'),
+    member: $<HTMLSelectElement>('member'),
+  };
+  setOptions(
+    sel.model,
+    models.emulators.map((e, i) => ({ value: String(i), text: `${e.run.kind.toUpperCase()} · ${e.run.runId}` })),
+  );
+  setOptions(
+    sel.traj,
+    data.trajectories.map((t, i) => ({ value: String(i), text: `${t.file} #${t.traj}` })),
+  );
+  setOptions(
+    sel.field,
+    data.channels.map((c, i) => ({ value: String(i), text: c })),
+  );
   const cmap = document.createElement('select');
-  setOptions(cmap, COLORMAPS.map((c) => ({ value: c, text: c })));
+  setOptions(
+    cmap,
+    COLORMAPS.map((c) => ({ value: c, text: c })),
+  );
   cmap.value = COLORMAPS.includes(colormap) ? colormap : 'viridis';
   const cmapLabel = document.createElement('label');
   cmapLabel.append('colormap ', cmap);
@@ -70,22 +96,36 @@ async function start(): Promise<void> {
 
   function newSession(req: RunRequest = {}): EmulationSession {
     session?.dispose();
-    const e = req.emulator !== undefined ? models.emulators.findIndex((x) => x.run.runId === req.emulator || x.run.kind === req.emulator) : Number(sel.model.value);
+    const e =
+      req.emulator !== undefined
+        ? models.emulators.findIndex((x) => x.run.runId === req.emulator || x.run.kind === req.emulator)
+        : Number(sel.model.value);
     if (e < 0) throw new Error(`no emulator '${req.emulator}' (have ${models.emulators.map((x) => x.run.runId).join(', ')})`);
     sel.model.value = String(e);
     if (req.traj !== undefined) sel.traj.value = String(req.traj);
     const t = Number(sel.traj.value);
     const em = models.emulators[e]!;
     session = new EmulationSession(models, em, truths[t]!, data!.shape, data!.trajectories[t]!.label, {
-      members: req.members ?? members, steps: req.steps ?? steps, seed: req.seed ?? seed, frames: req.frames,
+      members: req.members ?? members,
+      steps: req.steps ?? steps,
+      seed: req.seed ?? seed,
+      frames: req.frames,
     });
     const S = session.members;
-    setOptions(sel.member, [...(S > 1 ? [{ value: 'mean', text: 'ensemble mean' }] : []), ...Array.from({ length: S }, (_, s) => ({ value: String(s), text: `member ${s}` }))], false);
+    setOptions(
+      sel.member,
+      [
+        ...(S > 1 ? [{ value: 'mean', text: 'ensemble mean' }] : []),
+        ...Array.from({ length: S }, (_, s) => ({ value: String(s), text: `member ${s}` })),
+      ],
+      false,
+    );
     sel.member.disabled = S === 1;
     $('predCap').textContent = `${em.run.kind.toUpperCase()} emulation (${em.run.runId})`;
-    $('modelInfo').textContent = em.model.kind === 'dm'
-      ? `latent DM, ${S} members, ${req.steps ?? steps} sampler steps (AB3), window ${em.window}, seed ${req.seed ?? seed}`
-      : `latent NS (deterministic), window ${em.window}`;
+    $('modelInfo').textContent =
+      em.model.kind === 'dm'
+        ? `latent DM, ${S} members, ${req.steps ?? steps} sampler steps (AB3), window ${em.window}, seed ${req.seed ?? seed}`
+        : `latent NS (deterministic), window ${em.window}`;
     shown = 0;
     frameInput.max = '0';
     frameInput.value = '0';
@@ -120,7 +160,8 @@ async function start(): Promise<void> {
     }
     $('cmin').textContent = lo.toPrecision(3);
     $('cmax').textContent = hi.toPrecision(3);
-    $('frameText').textContent = `${shown} / ${session.total - 1}${session.produced < session.total ? ` (emulated ${session.produced})` : ''}`;
+    $('frameText').textContent =
+      `${shown} / ${session.total - 1}${session.produced < session.total ? ` (emulated ${session.produced})` : ''}`;
     const frame = session.frames[shown];
     if (frame) {
       const S = session.members;
@@ -139,13 +180,17 @@ async function start(): Promise<void> {
       const v = session.vrmse.map((row) => row[c]!);
       $('vrmse').textContent = v[shown]!.toFixed(4);
       const upTo = v.slice(1, shown + 1);
-      $('running').textContent = upTo.length ? `${(upTo.reduce((a, b) => a + b, 0) / upTo.length).toFixed(4)} over frames 1–${shown}` : '– (frame 0 is the initial state)';
+      $('running').textContent = upTo.length
+        ? `${(upTo.reduce((a, b) => a + b, 0) / upTo.length).toFixed(4)} over frames 1–${shown}`
+        : '– (frame 0 is the initial state)';
       drawChart($<HTMLCanvasElement>('chart'), v, session.total, `VRMSE of ${data!.channels[c]} per frame`);
     } else {
       for (const id of ['pred', 'err']) $<HTMLCanvasElement>(id).getContext('2d')?.clearRect(0, 0, W, H);
     }
     const sps = session.secondsPerState(true);
-    $('perState').textContent = session.windows.length ? `${fmtSeconds(sps)} (${session.members} member${session.members > 1 ? 's' : ''} × ${session.produced} frames; ${runtime.backend})` : '–';
+    $('perState').textContent = session.windows.length
+      ? `${fmtSeconds(sps)} (${session.members} member${session.members > 1 ? 's' : ''} × ${session.produced} frames; ${runtime.backend})`
+      : '–';
   }
 
   /** Shows the next frame, emulating a window first when needed; false at the end. */
@@ -204,43 +249,69 @@ async function start(): Promise<void> {
   frameInput.disabled = false;
 
   const api = {
-    info: { backend: runtime.backend, notes: runtime.notes, simd: runtime.simd, threads: runtime.threads, emulators: models.emulators.map((e) => ({ runId: e.run.runId, kind: e.run.kind })), channels: data.channels, shape: data.shape, trajectories: data.trajectories.length, compressionRate: models.compressionRate, userAgent: navigator.userAgent },
+    info: {
+      backend: runtime.backend,
+      notes: runtime.notes,
+      simd: runtime.simd,
+      threads: runtime.threads,
+      emulators: models.emulators.map((e) => ({ runId: e.run.runId, kind: e.run.kind })),
+      channels: data.channels,
+      shape: data.shape,
+      trajectories: data.trajectories.length,
+      compressionRate: models.compressionRate,
+      userAgent: navigator.userAgent,
+    },
     /** Emulates a whole trajectory (drawing every frame) and returns the numbers. */
-    run: (req: RunRequest = {}) => queue(async (): Promise<RunResult> => {
-      playing = false;
-      const s = newSession(req);
-      while (!s.done) {
-        await s.next();
-        shown = s.produced - 1;
-        frameInput.max = String(shown);
-        frameInput.value = String(shown);
-        draw();
-        await new Promise((r) => setTimeout(r, 0));
-      }
-      const S = s.members;
-      const n = H * W * C;
-      const values = new Array<number>(S * s.total * n);
-      s.frames.forEach((f, t) => {
-        for (let m = 0; m < S; m++) for (let i = 0; i < n; i++) values[(m * s.total + t) * n + i] = f[m * n + i]!;
-      });
-      return {
-        backend: runtime.backend, emulator: s.emulator.run.runId, kind: s.emulator.model.kind, members: S, steps: req.steps ?? steps, frames: s.total,
-        shape: data.shape, channels: data.channels, values, vrmse: s.vrmse, secondsPerState: s.secondsPerState(), secondsPerStateWarm: s.secondsPerState(true),
-        windows: s.windows, compressionRate: models.compressionRate,
-      };
-    }),
+    run: (req: RunRequest = {}) =>
+      queue(async (): Promise<RunResult> => {
+        playing = false;
+        const s = newSession(req);
+        while (!s.done) {
+          await s.next();
+          shown = s.produced - 1;
+          frameInput.max = String(shown);
+          frameInput.value = String(shown);
+          draw();
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        const S = s.members;
+        const n = H * W * C;
+        const values = new Array<number>(S * s.total * n);
+        s.frames.forEach((f, t) => {
+          for (let m = 0; m < S; m++) for (let i = 0; i < n; i++) values[(m * s.total + t) * n + i] = f[m * n + i]!;
+        });
+        return {
+          backend: runtime.backend,
+          emulator: s.emulator.run.runId,
+          kind: s.emulator.model.kind,
+          members: S,
+          steps: req.steps ?? steps,
+          frames: s.total,
+          shape: data.shape,
+          channels: data.channels,
+          values,
+          vrmse: s.vrmse,
+          secondsPerState: s.secondsPerState(),
+          secondsPerStateWarm: s.secondsPerState(true),
+          windows: s.windows,
+          compressionRate: models.compressionRate,
+        };
+      }),
     /** Distinct colours and whether any pixel is the non-finite marker, per canvas. */
-    canvasStats: () => Object.fromEntries(['truth', 'pred', 'err'].map((id) => {
-      const cv = $<HTMLCanvasElement>(id);
-      const px = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
-      const colours = new Set<number>();
-      let magenta = 0;
-      for (let i = 0; i < px.length; i += 4) {
-        colours.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
-        if (px[i] === 255 && px[i + 1] === 0 && px[i + 2] === 255) magenta++;
-      }
-      return [id, { width: cv.width, height: cv.height, colours: colours.size, nonFinite: magenta }];
-    })),
+    canvasStats: () =>
+      Object.fromEntries(
+        ['truth', 'pred', 'err'].map((id) => {
+          const cv = $<HTMLCanvasElement>(id);
+          const px = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
+          const colours = new Set<number>();
+          let magenta = 0;
+          for (let i = 0; i < px.length; i += 4) {
+            colours.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
+            if (px[i] === 255 && px[i + 1] === 0 && px[i + 2] === 255) magenta++;
+          }
+          return [id, { width: cv.width, height: cv.height, colours: colours.size, nonFinite: magenta }];
+        }),
+      ),
   };
   (globalThis as Record<string, unknown>).lolaEmulate = api;
 }

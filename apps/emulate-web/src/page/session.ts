@@ -6,8 +6,25 @@
  * each later window starts from the last emulated frame (overlap 1), and the DM's noise comes from
  * one seeded stream in the same order.
  */
-import { autoencoderFromConfig, decode, encode, postprocessStates, preprocessStates, runCompressionRate, type AutoencoderRunData, type Dcae } from '@lola-ts/autoencoders';
-import { decodeTrajectory, diffusionEmulator, emulatorFromConfig, rollout, solverEmulator, type Emulate, type EmulatorModel } from '@lola-ts/emulation';
+import {
+  autoencoderFromConfig,
+  decode,
+  encode,
+  postprocessStates,
+  preprocessStates,
+  runCompressionRate,
+  type AutoencoderRunData,
+  type Dcae,
+} from '@lola-ts/autoencoders';
+import {
+  decodeTrajectory,
+  diffusionEmulator,
+  emulatorFromConfig,
+  rollout,
+  solverEmulator,
+  type Emulate,
+  type EmulatorModel,
+} from '@lola-ts/emulation';
 import { lolaVrmse } from '@lola-ts/metrics';
 import { disposeParams } from '@lola-ts/nn-blocks';
 import { Rng } from '@lola-ts/well-data';
@@ -38,7 +55,12 @@ export interface Models {
 
 /** Rebuilds the AE and the emulators from the embedded configs and weights. */
 export function loadModels(data: SiteData): Models {
-  const { ae, data: aeData } = autoencoderFromConfig(data.ae.config, fromBase64(data.ae.weights), `${data.ae.runId}/config.yaml`, `${data.ae.runId}/weights.safetensors`);
+  const { ae, data: aeData } = autoencoderFromConfig(
+    data.ae.config,
+    fromBase64(data.ae.weights),
+    `${data.ae.runId}/config.yaml`,
+    `${data.ae.runId}/weights.safetensors`,
+  );
   const emulators = data.emulators.map((run) => {
     const model = emulatorFromConfig(run.config, fromBase64(run.weights), `${run.runId}/config.yaml`, `${run.runId}/weights.safetensors`);
     const window = (run.config.data as { window?: number } | undefined)?.window ?? 5;
@@ -98,12 +120,14 @@ export class EmulationSession {
     this.frameSize = shape.slice(1).reduce((a, b) => a * b, 1);
     const features = model.model.labelFeatures ?? 0;
     if (features > 0) {
-      if (label.length !== features) throw new Error(`${emulator.run.runId}: the model takes labels of ${features} features, the trajectory has ${label.length}`);
+      if (label.length !== features)
+        throw new Error(`${emulator.run.runId}: the model takes labels of ${features} features, the trajectory has ${label.length}`);
       this.label = tf.tensor2d(Float32Array.from(label), [1, features]);
     }
-    this.emulate = model.kind === 'dm'
-      ? diffusionEmulator(model.params, { schedule: model.schedule, rng: new Rng(opts.seed), steps: opts.steps, label: this.label })
-      : solverEmulator(model.params, { label: this.label });
+    this.emulate =
+      model.kind === 'dm'
+        ? diffusionEmulator(model.params, { schedule: model.schedule, rng: new Rng(opts.seed), steps: opts.steps, label: this.label })
+        : solverEmulator(model.params, { label: this.label });
   }
 
   get produced(): number {
@@ -171,7 +195,10 @@ export class EmulationSession {
       for (let s = 0; s < S; s++) frame.set(physical.subarray((s * k + f) * n, (s * k + f + 1) * n), s * n);
       const t = this.frames.length;
       const truth = this.truth.subarray(t * n, (t + 1) * n);
-      const v = lolaVrmse({ truth: { data: truth, shape: [1, ...this.shape.slice(1)] }, ensemble: { data: frame, shape: [S, 1, ...this.shape.slice(1)] } });
+      const v = lolaVrmse({
+        truth: { data: truth, shape: [1, ...this.shape.slice(1)] },
+        ensemble: { data: frame, shape: [S, 1, ...this.shape.slice(1)] },
+      });
       this.vrmse.push(Array.from({ length: C }, (_, c) => v.data[c]!));
       this.frames.push(frame);
     }

@@ -71,7 +71,9 @@ export async function run(argv: string[]): Promise<number> {
     const html = await renderReport({ title: values.title, records, curves, spectra, animations, notes: values.note, runs });
     if (stop.exitCode !== null) return stop.exitCode;
     writeFileAtomic(values.out, html);
-    console.error(`lola-eval report: wrote ${values.out} (${records.length} records, ${animations.length} movies, ${runs.length} training runs)`);
+    console.error(
+      `lola-eval report: wrote ${values.out} (${records.length} records, ${animations.length} movies, ${runs.length} training runs)`,
+    );
     return 0;
   } finally {
     stop.dispose();

@@ -38,22 +38,36 @@ SIGINT/SIGTERM stop after the current trajectory (again: at once); re-run the sa
 function int(name: string, v: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer in [${min}, ${max === Number.MAX_SAFE_INTEGER ? '∞' : max}], got '${v}'`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} must be an integer in [${min}, ${max === Number.MAX_SAFE_INTEGER ? '∞' : max}], got '${v}'`);
   return n;
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = tryParse('rollout', USAGE, () => parseArgs({
-    args: argv,
-    options: {
-      ...HELP_OPTION,
-      model: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, split: { type: 'string', default: 'test' },
-      context: { type: 'string', default: '1' }, ensemble: { type: 'string', default: '8' }, steps: { type: 'string', default: '16' },
-      start: { type: 'string', default: '0' }, frames: { type: 'string' }, trajectories: { type: 'string', default: '8' },
-      stride: { type: 'string', default: '4' }, seed: { type: 'string', default: '0' }, backend: { type: 'string', default: 'auto' },
-      threads: { type: 'string' }, checkpoint: { type: 'string', default: 'last' }, chunks: { type: 'string', default: '4' },
-    },
-  }));
+  const parsed = tryParse('rollout', USAGE, () =>
+    parseArgs({
+      args: argv,
+      options: {
+        ...HELP_OPTION,
+        model: { type: 'string' },
+        data: { type: 'string' },
+        out: { type: 'string' },
+        split: { type: 'string', default: 'test' },
+        context: { type: 'string', default: '1' },
+        ensemble: { type: 'string', default: '8' },
+        steps: { type: 'string', default: '16' },
+        start: { type: 'string', default: '0' },
+        frames: { type: 'string' },
+        trajectories: { type: 'string', default: '8' },
+        stride: { type: 'string', default: '4' },
+        seed: { type: 'string', default: '0' },
+        backend: { type: 'string', default: 'auto' },
+        threads: { type: 'string' },
+        checkpoint: { type: 'string', default: 'last' },
+        chunks: { type: 'string', default: '4' },
+      },
+    }),
+  );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   if (!values.model || !values.data || !values.out) {
@@ -64,17 +78,28 @@ export async function run(argv: string[]): Promise<number> {
   checkOutputDir(values.out, 'rollout directory (--out)');
   const runtime = await initRuntime({ backend: values.backend as BackendChoice, threads: int('threads', values.threads, 1, 64) });
   const method = await loadMethod(values.model, {
-    ensemble: int('ensemble', values.ensemble, 1)!, steps: int('steps', values.steps, 1)!, chunks: int('chunks', values.chunks, 1), checkpoint: values.checkpoint,
+    ensemble: int('ensemble', values.ensemble, 1)!,
+    steps: int('steps', values.steps, 1)!,
+    chunks: int('chunks', values.chunks, 1),
+    checkpoint: values.checkpoint,
   });
   const tty = process.stderr.isTTY;
   const stop = stopOnSignals('rollout', 'stopping after the current trajectory');
   try {
     const manifest = await runRollouts(method, {
       signal: stop.signal,
-      dataset: values.data, split: values.split as WellSplit, out: values.out,
-      context: int('context', values.context, 1, 3)!, stride: int('stride', values.stride, 1)!, start: int('start', values.start, 0)!,
-      frames: int('frames', values.frames, 2), trajectories: int('trajectories', values.trajectories, 1)!, seed: int('seed', values.seed, 0)!, model: values.model,
-      onProgress: (done, total, label) => process.stderr.write(`${tty ? '\r' : ''}[rollout ${method.method}] ${done}/${total} ${label}${tty ? '   ' : '\n'}`),
+      dataset: values.data,
+      split: values.split as WellSplit,
+      out: values.out,
+      context: int('context', values.context, 1, 3)!,
+      stride: int('stride', values.stride, 1)!,
+      start: int('start', values.start, 0)!,
+      frames: int('frames', values.frames, 2),
+      trajectories: int('trajectories', values.trajectories, 1)!,
+      seed: int('seed', values.seed, 0)!,
+      model: values.model,
+      onProgress: (done, total, label) =>
+        process.stderr.write(`${tty ? '\r' : ''}[rollout ${method.method}] ${done}/${total} ${label}${tty ? '   ' : '\n'}`),
     });
     if (tty) process.stderr.write('\n');
     const t = manifest.timing!;
@@ -86,7 +111,9 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     if (stop.exitCode === null) throw err;
     if (tty) process.stderr.write('\n');
-    console.error(`lola-eval rollout: interrupted; the finished trajectories in ${values.out} are kept, run the same command again to resume`);
+    console.error(
+      `lola-eval rollout: interrupted; the finished trajectories in ${values.out} are kept, run the same command again to resume`,
+    );
     return stop.exitCode;
   } finally {
     stop.dispose();

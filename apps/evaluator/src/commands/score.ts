@@ -80,7 +80,10 @@ export async function run(argv: string[]): Promise<number> {
     writeJsonl(sidecar(values.out, 'spectra'), out.spectra);
     writeFileAtomic(values.out.replace(/(\.jsonl)?$/, '.csv'), recordsToCsv(out.records));
     const bad = out.records.filter((r) => (r.nonFinite ?? 0) > 0);
-    if (bad.length) console.error(`lola-eval score: ${bad.length} records were scored from NaN/Inf values (--allow-non-finite); their measures are non-finite (null)`);
+    if (bad.length)
+      console.error(
+        `lola-eval score: ${bad.length} records were scored from NaN/Inf values (--allow-non-finite); their measures are non-finite (null)`,
+      );
     console.error(`lola-eval score: ${out.records.length} records -> ${values.out}`);
     return 0;
   } finally {

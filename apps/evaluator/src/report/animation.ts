@@ -25,7 +25,10 @@ export interface AnimationOptions {
 
 /** gifenc's encoder under both its CommonJS (Node) and ESM (bundler) shapes. */
 function gifEncoder(): gifencModule.GifEncoder {
-  const mod = gifencModule as unknown as { GIFEncoder?: () => gifencModule.GifEncoder; default?: { GIFEncoder?: () => gifencModule.GifEncoder } | (() => gifencModule.GifEncoder) };
+  const mod = gifencModule as unknown as {
+    GIFEncoder?: () => gifencModule.GifEncoder;
+    default?: { GIFEncoder?: () => gifencModule.GifEncoder } | (() => gifencModule.GifEncoder);
+  };
   const make = mod.GIFEncoder ?? (typeof mod.default === 'function' ? mod.default : mod.default?.GIFEncoder);
   if (!make) throw new Error('gifenc: GIFEncoder not found');
   return make();
@@ -37,16 +40,22 @@ export function encodeSideBySideGif(panels: AnimationPanel[], opts: AnimationOpt
   const nFrames = panels[0]!.frames.length;
   for (const p of panels) {
     if (p.frames.length !== nFrames) throw new Error(`animation: panel '${p.label}' has ${p.frames.length} frames, expected ${nFrames}`);
-    for (const f of p.frames) if (f.length !== opts.height * opts.width) throw new Error(`animation: panel '${p.label}' has a frame of ${f.length} values, expected ${opts.height}×${opts.width}`);
+    for (const f of p.frames)
+      if (f.length !== opts.height * opts.width)
+        throw new Error(`animation: panel '${p.label}' has a frame of ${f.length} values, expected ${opts.height}×${opts.width}`);
   }
   const scale = opts.scale ?? Math.max(1, Math.round(192 / Math.max(opts.height, opts.width)));
   const gap = opts.gap ?? 4;
-  const ph = opts.height * scale, pw = opts.width * scale;
+  const ph = opts.height * scale,
+    pw = opts.width * scale;
   const W = panels.length * pw + (panels.length - 1) * gap;
   const truth = panels[0]!.frames;
   const all = new Float32Array(truth.reduce((n, f) => n + f.length, 0));
   let o = 0;
-  for (const f of truth) { all.set(f, o); o += f.length; }
+  for (const f of truth) {
+    all.set(f, o);
+    o += f.length;
+  }
   const [lo, hi] = displayRange(all);
   const gif = gifEncoder();
   for (let t = 0; t < nFrames; t++) {

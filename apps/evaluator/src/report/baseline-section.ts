@@ -16,10 +16,13 @@ function verdict(beats: boolean | null, value: number, ref: number | undefined):
 
 export function renderBaselineSection(cmp: BaselineComparison[], curves: CurvePoint[]): string {
   if (!cmp.length || cmp.every((c) => c.beatsPersistence === null && c.beatsMean === null)) return '';
-  const bins = [...new Map(cmp.map((c) => [`${c.leadTimeBin[0]}-${c.leadTimeBin[1]}`, c.leadTimeBin])).values()].sort((a, b) => a[0] - b[0]);
+  const bins = [...new Map(cmp.map((c) => [`${c.leadTimeBin[0]}-${c.leadTimeBin[1]}`, c.leadTimeBin])).values()].sort(
+    (a, b) => a[0] - b[0],
+  );
   const rows = [...new Set(cmp.map((c) => `${c.method}|${c.compressionRate}`))];
-  const head = `<tr><th rowspan="2">method</th><th rowspan="2">compression</th>${bins.map((b) => `<th colspan="2">lead ${b[0]}–${b[1]}: beats</th>`).join('')}</tr>`
-    + `<tr>${bins.map(() => '<th>persistence</th><th>mean</th>').join('')}</tr>`;
+  const head =
+    `<tr><th rowspan="2">method</th><th rowspan="2">compression</th>${bins.map((b) => `<th colspan="2">lead ${b[0]}–${b[1]}: beats</th>`).join('')}</tr>` +
+    `<tr>${bins.map(() => '<th>persistence</th><th>mean</th>').join('')}</tr>`;
   const body = rows.map((key) => {
     const xs = cmp.filter((c) => `${c.method}|${c.compressionRate}` === key);
     const { method, compressionRate } = xs[0]!;
@@ -32,12 +35,17 @@ export function renderBaselineSection(cmp: BaselineComparison[], curves: CurvePo
   const first = firstLeadVrmse(curves);
   const firstLine = first
     ? `<p class="first-lead">VRMSE at the first lead time (${first.leadTime} simulator steps), mean over fields: ${first.rows
-        .sort((a, b) => baselineRank(a.method) - baselineRank(b.method) || a.method.localeCompare(b.method) || a.compressionRate - b.compressionRate)
+        .sort(
+          (a, b) =>
+            baselineRank(a.method) - baselineRank(b.method) || a.method.localeCompare(b.method) || a.compressionRate - b.compressionRate,
+        )
         .map((r) => `${esc(r.method)}${isBaseline(r.method) ? '' : ` ${rateText(r.method, r.compressionRate)}`} ${fmt(r.value)}`)
         .join(' · ')}.</p>`
     : '';
   return `<h2>Do the emulators beat the baselines?</h2>
-<ul class="baseline-verdicts">${baselineSentences(cmp).map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
+<ul class="baseline-verdicts">${baselineSentences(cmp)
+    .map((s) => `<li>${esc(s)}</li>`)
+    .join('')}</ul>
 <table class="beats">${head}${body.join('')}</table>
 ${firstLine}`;
 }

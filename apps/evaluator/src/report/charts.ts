@@ -25,7 +25,18 @@ export interface LinePoint {
 /** A line chart with one coloured line per series (log scales optional; references dashed). */
 export function lineChartSpec(
   points: LinePoint[],
-  opts: { title: string; x: string; y: string; logX?: boolean; logY?: boolean; zeroY?: boolean; width?: number; height?: number; points?: boolean; legend?: boolean },
+  opts: {
+    title: string;
+    x: string;
+    y: string;
+    logX?: boolean;
+    logY?: boolean;
+    zeroY?: boolean;
+    width?: number;
+    height?: number;
+    points?: boolean;
+    legend?: boolean;
+  },
 ): TopLevelSpec {
   const dashed = points.some((p) => p.reference);
   return {
@@ -39,7 +50,22 @@ export function lineChartSpec(
       x: { field: 'x', type: 'quantitative', title: opts.x, scale: opts.logX ? { type: 'log' } : { zero: false } },
       y: { field: 'y', type: 'quantitative', title: opts.y, scale: opts.logY ? { type: 'log' } : { zero: opts.zeroY ?? true } },
       color: { field: 'series', type: 'nominal', title: null, ...(opts.legend === false ? { legend: null } : {}) },
-      ...(dashed ? { strokeDash: { field: 'line', type: 'nominal', scale: { domain: ['model', 'reference'], range: [[1, 0], [5, 3]] }, legend: null } } : {}),
+      ...(dashed
+        ? {
+            strokeDash: {
+              field: 'line',
+              type: 'nominal',
+              scale: {
+                domain: ['model', 'reference'],
+                range: [
+                  [1, 0],
+                  [5, 3],
+                ],
+              },
+              legend: null,
+            },
+          }
+        : {}),
     },
   } as TopLevelSpec;
 }

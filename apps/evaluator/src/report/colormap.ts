@@ -3,8 +3,15 @@
  * interpolated linearly in sRGB) and the mapping of float fields onto it.
  */
 const VIRIDIS_STOPS: [number, number, number][] = [
-  [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141],
-  [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37],
+  [68, 1, 84],
+  [71, 44, 122],
+  [59, 81, 139],
+  [44, 113, 142],
+  [33, 144, 141],
+  [39, 173, 129],
+  [92, 200, 99],
+  [170, 220, 50],
+  [253, 231, 37],
 ];
 
 /** 256 RGB triples. */
@@ -12,7 +19,8 @@ export const VIRIDIS: number[][] = Array.from({ length: 256 }, (_, i) => {
   const x = (i / 255) * (VIRIDIS_STOPS.length - 1);
   const j = Math.min(Math.floor(x), VIRIDIS_STOPS.length - 2);
   const f = x - j;
-  const a = VIRIDIS_STOPS[j]!, b = VIRIDIS_STOPS[j + 1]!;
+  const a = VIRIDIS_STOPS[j]!,
+    b = VIRIDIS_STOPS[j + 1]!;
   return [0, 1, 2].map((c) => Math.round(a[c]! + f * (b[c]! - a[c]!)));
 });
 

@@ -33,7 +33,8 @@ export interface ReportInput {
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(3));
 /** A table cell's value; NaN there means non-finite inputs (scored with --allow-non-finite). */
-const cellNum = (c: TableCell | undefined) => (c && !Number.isFinite(c.value) ? `<span class="fails">non-finite (${c.nonFinite} values)</span>` : num(c?.value));
+const cellNum = (c: TableCell | undefined) =>
+  c && !Number.isFinite(c.value) ? `<span class="fails">non-finite (${c.nonFinite} values)</span>` : num(c?.value);
 const rateText = (method: string, rate: number) => (isBaseline(method) ? '—' : rate === 1 ? 'pixel' : `${Math.round(rate)}×`);
 const series = (method: string, rate: number) => (isBaseline(method) ? method : `${method} ${rateText(method, rate)}`);
 
@@ -52,7 +53,10 @@ function curveLines(curves: CurvePoint[], pick: (c: CurvePoint) => number, filte
     const y = pick(c);
     if (Number.isFinite(y)) g.ys.push(y);
   }
-  return [...groups.values()].filter((g) => g.ys.length).map((g) => ({ x: g.t, y: mean(g.ys), series: series(g.method, g.rate), ...(isBaseline(g.method) ? { reference: true } : {}) })).sort((a, b) => a.series.localeCompare(b.series) || a.x - b.x);
+  return [...groups.values()]
+    .filter((g) => g.ys.length)
+    .map((g) => ({ x: g.t, y: mean(g.ys), series: series(g.method, g.rate), ...(isBaseline(g.method) ? { reference: true } : {}) }))
+    .sort((a, b) => a.series.localeCompare(b.series) || a.x - b.x);
 }
 
 function vrmseTable(records: EvaluationRecord[], cells: TableCell[]): string {
@@ -67,8 +71,14 @@ function vrmseTable(records: EvaluationRecord[], cells: TableCell[]): string {
     const [method, rateStr] = key.split('|') as [string, string];
     const rate = Number(rateStr);
     // Pair our rates with the paper's by rank within the method (lowest ↔ lowest), pixel ↔ pixel.
-    const ours = methodRates(method, cells.filter((c) => c.method === method && c.compressionRate > 1).map((c) => c.compressionRate));
-    const theirs = methodRates(method, paperRows.filter((r) => r.method === method && r.compressionRate > 1).map((r) => r.compressionRate));
+    const ours = methodRates(
+      method,
+      cells.filter((c) => c.method === method && c.compressionRate > 1).map((c) => c.compressionRate),
+    );
+    const theirs = methodRates(
+      method,
+      paperRows.filter((r) => r.method === method && r.compressionRate > 1).map((r) => r.compressionRate),
+    );
     const paperRate = rate === 1 ? 1 : theirs[Math.round((ours.indexOf(rate) * (theirs.length - 1)) / Math.max(1, ours.length - 1))];
     const paper = isBaseline(method) ? undefined : paperRows.find((r) => r.method === method && r.compressionRate === paperRate);
     const tds = bins.map((b, i) => {
@@ -89,33 +99,82 @@ export async function renderReport(input: ReportInput): Promise<string> {
   const charts: string[] = [];
   const curves = input.curves ?? [];
   if (curves.length) {
-    charts.push(await renderVegaLiteSvg(lineChartSpec(curveLines(curves, (c) => c.vrmse, () => true), { title: 'VRMSE vs lead time (mean over fields and contexts)', x: 'lead time (simulator steps)', y: 'VRMSE' })));
-    const ss = curveLines(curves, (c) => c.spreadSkill, (c) => c.method.endsWith('dm'));
-    if (ss.length) charts.push(await renderVegaLiteSvg(lineChartSpec(ss, { title: 'Spread / skill (ideal 1)', x: 'lead time (simulator steps)', y: 'spread/skill' })));
+    charts.push(
+      await renderVegaLiteSvg(
+        lineChartSpec(
+          curveLines(
+            curves,
+            (c) => c.vrmse,
+            () => true,
+          ),
+          { title: 'VRMSE vs lead time (mean over fields and contexts)', x: 'lead time (simulator steps)', y: 'VRMSE' },
+        ),
+      ),
+    );
+    const ss = curveLines(
+      curves,
+      (c) => c.spreadSkill,
+      (c) => c.method.endsWith('dm'),
+    );
+    if (ss.length)
+      charts.push(
+        await renderVegaLiteSvg(
+          lineChartSpec(ss, { title: 'Spread / skill (ideal 1)', x: 'lead time (simulator steps)', y: 'spread/skill' }),
+        ),
+      );
   }
-  for (const s of (input.spectra ?? []).reduce((acc, s) => (acc.some((a) => a.field === s.field && a.leadTimeBin[0] === s.leadTimeBin[0]) ? acc : [...acc, s]), [] as SpectrumRecord[]).slice(0, 4)) {
+  for (const s of (input.spectra ?? [])
+    .reduce(
+      (acc, s) => (acc.some((a) => a.field === s.field && a.leadTimeBin[0] === s.leadTimeBin[0]) ? acc : [...acc, s]),
+      [] as SpectrumRecord[],
+    )
+    .slice(0, 4)) {
     const same = (input.spectra ?? []).filter((x) => x.field === s.field && x.leadTimeBin[0] === s.leadTimeBin[0]);
     const pts: LinePoint[] = [];
-    s.k.forEach((k, i) => { if (k > 0 && s.truth[i]! > 0) pts.push({ x: k, y: s.truth[i]!, series: 'truth' }); });
-    for (const x of same) x.k.forEach((k, i) => { if (k > 0 && x.prediction[i]! > 0) pts.push({ x: k, y: x.prediction[i]!, series: series(x.method, x.compressionRate) }); });
-    charts.push(await renderVegaLiteSvg(lineChartSpec(pts, { title: `Power spectrum of ${s.field}, lead ${s.leadTimeBin[0]}–${s.leadTimeBin[1]}`, x: 'wavenumber (cycles/pixel)', y: 'power', logX: true, logY: true })));
+    s.k.forEach((k, i) => {
+      if (k > 0 && s.truth[i]! > 0) pts.push({ x: k, y: s.truth[i]!, series: 'truth' });
+    });
+    for (const x of same)
+      x.k.forEach((k, i) => {
+        if (k > 0 && x.prediction[i]! > 0) pts.push({ x: k, y: x.prediction[i]!, series: series(x.method, x.compressionRate) });
+      });
+    charts.push(
+      await renderVegaLiteSvg(
+        lineChartSpec(pts, {
+          title: `Power spectrum of ${s.field}, lead ${s.leadTimeBin[0]}–${s.leadTimeBin[1]}`,
+          x: 'wavenumber (cycles/pixel)',
+          y: 'power',
+          logX: true,
+          logY: true,
+        }),
+      ),
+    );
   }
-  const anim = (input.animations ?? []).map((a) => `<figure><img alt="${esc(a.caption)}" src="data:image/gif;base64,${Buffer.from(a.gif).toString('base64')}"><figcaption>${esc(a.caption)}</figcaption></figure>`);
+  const anim = (input.animations ?? []).map(
+    (a) =>
+      `<figure><img alt="${esc(a.caption)}" src="data:image/gif;base64,${Buffer.from(a.gif).toString('base64')}"><figcaption>${esc(a.caption)}</figcaption></figure>`,
+  );
   const r0 = records[0]!;
   // Ensemble size and sampler steps of the stochastic method (the DM), else of the first record.
   const rs = records.find((r) => r.method.endsWith('dm')) ?? r0;
   const emulators = cells.filter((c) => isEmulator(c.method));
   const meanBaseline = comparisons.some((c) => c.beatsMean !== null);
-  const chance = emulators.length > 0 && (meanBaseline ? comparisons.every((c) => c.beatsMean !== true) : emulators.every((c) => c.value >= 0.9))
-    ? `Every emulator's VRMSE here is ${meanBaseline ? 'at or above that of the spatial-mean baseline' : '≥ 0.9'}, i.e. no better than predicting each field's spatial mean (VRMSE ≈ 1): the models are under-trained at this scale, so their comparison says little about the method.`
-    : undefined;
+  const chance =
+    emulators.length > 0 && (meanBaseline ? comparisons.every((c) => c.beatsMean !== true) : emulators.every((c) => c.value >= 0.9))
+      ? `Every emulator's VRMSE here is ${meanBaseline ? 'at or above that of the spatial-mean baseline' : '≥ 0.9'}, i.e. no better than predicting each field's spatial mean (VRMSE ≈ 1): the models are under-trained at this scale, so their comparison says little about the method.`
+      : undefined;
   const nonFinite = records.filter((r) => (r.nonFinite ?? 0) > 0);
   const nonFiniteNote = nonFinite.length
     ? `${nonFinite.length} records were scored from NaN/Inf values (${nonFinite.reduce((n, r) => n + r.nonFinite!, 0)} in all; methods ${[...new Set(nonFinite.map((r) => r.method))].join(', ')}): their measures are non-finite and shown as such, never averaged over the finite rest.`
     : undefined;
   const rolloutSeeds = [...new Set(records.filter((r) => !r.baseline && r.seed !== undefined && r.seed !== null).map((r) => r.seed))];
   const runSeeds = [...new Set((input.runs ?? []).map((r) => String(r.seed ?? 'unknown')))];
-  const seedText = [runSeeds.length ? `training seed${runSeeds.length > 1 ? 's' : ''} ${runSeeds.join(', ')}` : '', rolloutSeeds.length ? `rollout seed${rolloutSeeds.length > 1 ? 's' : ''} ${rolloutSeeds.join(', ')}` : ''].filter(Boolean).join(' · ');
+  const seedText = [
+    runSeeds.length ? `training seed${runSeeds.length > 1 ? 's' : ''} ${runSeeds.join(', ')}` : '',
+    rolloutSeeds.length ? `rollout seed${rolloutSeeds.length > 1 ? 's' : ''} ${rolloutSeeds.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const training = await renderTrainingSection(input.runs ?? []);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(input.title ?? `lola-ts evaluation: ${r0.dataset}`)}</title>

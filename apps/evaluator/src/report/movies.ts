@@ -37,13 +37,19 @@ export async function buildMovies(rolloutDirs: string[], opts: { field?: string;
         try {
           const posInFile = m.sources.slice(0, idx).filter((_, j) => m.files[j] === m.files[idx]).length;
           const member = pred.readFields(posInFile * m.ensembleSize, { start: 0, count: first.frames });
-          panels.push({ label: `${m.method} ${m.compressionRate === 1 ? 'pixel' : `${Math.round(m.compressionRate)}×`}`, frames: channelFrames(member.data, member.shape, c) });
+          panels.push({
+            label: `${m.method} ${m.compressionRate === 1 ? 'pixel' : `${Math.round(m.compressionRate)}×`}`,
+            frames: channelFrames(member.data, member.shape, c),
+          });
         } finally {
           pred.close();
         }
       }
       const [, H, W] = truth.shape as [number, number, number];
-      movies.push({ caption: `${src.file} trajectory ${src.traj}, ${field}: ${panels.map((p) => p.label).join(' | ')}`, gif: encodeSideBySideGif(panels, { height: H, width: W }) });
+      movies.push({
+        caption: `${src.file} trajectory ${src.traj}, ${field}: ${panels.map((p) => p.label).join(' | ')}`,
+        gif: encodeSideBySideGif(panels, { height: H, width: W }),
+      });
     } finally {
       truthFile.close();
     }

@@ -28,21 +28,33 @@ describe('report parts', () => {
     expect(gif[8]! | (gif[9]! << 8)).toBe(32);
     const imageDescriptors = [...gif].filter((b, i) => b === 0x2c && gif[i - 1] === 0x00 && gif[i - 8] === 0x21).length;
     expect(imageDescriptors).toBe(3);
-    expect(() => encodeSideBySideGif([{ label: 'a', frames: [frame(0)] }, { label: 'b', frames: [] }], { height: 8, width: 6 })).toThrow(/panel 'b' has 0 frames, expected 1/);
+    expect(() =>
+      encodeSideBySideGif(
+        [
+          { label: 'a', frames: [frame(0)] },
+          { label: 'b', frames: [] },
+        ],
+        { height: 8, width: 6 },
+      ),
+    ).toThrow(/panel 'b' has 0 frames, expected 1/);
   });
 
   it('renders a line chart to SVG with one path per series', async () => {
     const svg = await renderVegaLiteSvg(
       lineChartSpec(
         [
-          { x: 1, y: 0.1, series: 'dm c64' }, { x: 2, y: 0.2, series: 'dm c64' },
-          { x: 1, y: 0.15, series: 'ns c64' }, { x: 2, y: 0.4, series: 'ns c64' },
+          { x: 1, y: 0.1, series: 'dm c64' },
+          { x: 2, y: 0.2, series: 'dm c64' },
+          { x: 1, y: 0.15, series: 'ns c64' },
+          { x: 2, y: 0.4, series: 'ns c64' },
         ],
         { title: 'VRMSE vs lead time', x: 'lead time', y: 'VRMSE' },
       ),
     );
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('VRMSE vs lead time');
-    expect((svg.match(/role-mark.*?line/g) ?? []).length + (svg.match(/<path[^>]*stroke-width="1.5"/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect(
+      (svg.match(/role-mark.*?line/g) ?? []).length + (svg.match(/<path[^>]*stroke-width="1.5"/g) ?? []).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 });

@@ -41,7 +41,10 @@ export function findTrainingRuns(dirs: string[]): string[] {
     if (!existsSync(dir)) throw new Error(`--runs ${dir}: no such directory`);
     if (isRun(dir)) return [dir];
     if (existsSync(path.join(dir, CONFIG))) throw new Error(`--runs ${dir}: a run directory without ${LOG} (has its training started?)`);
-    const inside = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && isRun(path.join(dir, e.name))).map((e) => path.join(dir, e.name)).sort();
+    const inside = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && isRun(path.join(dir, e.name)))
+      .map((e) => path.join(dir, e.name))
+      .sort();
     if (!inside.length) throw new Error(`--runs ${dir}: neither a run directory (${CONFIG} + ${LOG}) nor a directory holding runs`);
     return inside;
   });
@@ -71,14 +74,26 @@ export function readTrainingRun(dir: string): TrainingRun {
     seconds = numOrNull(r.time) ?? seconds;
   }
   return {
-    dir, name: path.basename(path.resolve(dir)), stage, compressionRate,
+    dir,
+    name: path.basename(path.resolve(dir)),
+    stage,
+    compressionRate,
     seed: typeof seed === 'number' || typeof seed === 'string' ? seed : null,
-    totalSteps: numOrNull(info.totalSteps), parameters: numOrNull(info.parameters), train, valid, seconds,
+    totalSteps: numOrNull(info.totalSteps),
+    parameters: numOrNull(info.parameters),
+    train,
+    valid,
+    seconds,
   };
 }
 
 /** Runs in reading order: AE, DM, NS (others last), each by compression rate, then by name. */
 export function sortRuns(runs: TrainingRun[]): TrainingRun[] {
-  const order = (s: string) => { const i = ['ae', 'dm', 'ns'].indexOf(s); return i < 0 ? 3 : i; };
-  return [...runs].sort((a, b) => order(a.stage) - order(b.stage) || (a.compressionRate ?? 0) - (b.compressionRate ?? 0) || a.name.localeCompare(b.name));
+  const order = (s: string) => {
+    const i = ['ae', 'dm', 'ns'].indexOf(s);
+    return i < 0 ? 3 : i;
+  };
+  return [...runs].sort(
+    (a, b) => order(a.stage) - order(b.stage) || (a.compressionRate ?? 0) - (b.compressionRate ?? 0) || a.name.localeCompare(b.name),
+  );
 }

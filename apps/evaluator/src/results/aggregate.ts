@@ -18,7 +18,11 @@ const binKey = (b: [number, number]) => `${b[0]}-${b[1]}`;
  * Mean of `measure` per (method, compression rate, lead-time bin) over fields and contexts, absolute
  * setting. A record whose value is non-finite (`null` in the JSON) makes its cell NaN.
  */
-export function tableByRateAndBin(records: EvaluationRecord[], measure: MeasureName = 'vrmse', setting: 'absolute' | 'relative' = 'absolute'): TableCell[] {
+export function tableByRateAndBin(
+  records: EvaluationRecord[],
+  measure: MeasureName = 'vrmse',
+  setting: 'absolute' | 'relative' = 'absolute',
+): TableCell[] {
   const acc = new Map<string, TableCell & { sum: number }>();
   for (const r of records) {
     if (r.setting !== setting) continue;
@@ -26,13 +30,25 @@ export function tableByRateAndBin(records: EvaluationRecord[], measure: MeasureN
     if (!m) continue;
     const key = `${r.method}|${r.compressionRate}|${binKey(r.leadTimeBin)}`;
     let cell = acc.get(key);
-    if (!cell) acc.set(key, (cell = { method: r.method, compressionRate: r.compressionRate, leadTimeBin: r.leadTimeBin, value: 0, n: 0, nonFinite: 0, sum: 0 }));
+    if (!cell)
+      acc.set(
+        key,
+        (cell = { method: r.method, compressionRate: r.compressionRate, leadTimeBin: r.leadTimeBin, value: 0, n: 0, nonFinite: 0, sum: 0 }),
+      );
     cell.sum += typeof m.value === 'number' && Number.isFinite(m.value) ? m.value : Number.NaN;
     cell.n += 1;
     cell.nonFinite += r.nonFinite ?? 0;
   }
   // Emulators and the AE by name and rate, then the baselines (persistence, mean).
-  return [...acc.values()].map(({ sum, ...c }) => ({ ...c, value: sum / c.n })).sort((a, b) => baselineRank(a.method) - baselineRank(b.method) || a.method.localeCompare(b.method) || a.compressionRate - b.compressionRate || a.leadTimeBin[0] - b.leadTimeBin[0]);
+  return [...acc.values()]
+    .map(({ sum, ...c }) => ({ ...c, value: sum / c.n }))
+    .sort(
+      (a, b) =>
+        baselineRank(a.method) - baselineRank(b.method) ||
+        a.method.localeCompare(b.method) ||
+        a.compressionRate - b.compressionRate ||
+        a.leadTimeBin[0] - b.leadTimeBin[0],
+    );
 }
 
 export function distinctBins(cells: { leadTimeBin: [number, number] }[]): [number, number][] {
@@ -57,7 +73,8 @@ const fmt = (x: number) => x.toFixed(3);
  * (c) DM beats NS at the longest lead-time bin at every rate. `holds` is null when data are missing.
  */
 export function checkFindings(cells: TableCell[]): FindingCheck[] {
-  const rates = (method: string) => [...new Set(cells.filter((c) => c.method === method).map((c) => c.compressionRate))].sort((a, b) => a - b);
+  const rates = (method: string) =>
+    [...new Set(cells.filter((c) => c.method === method).map((c) => c.compressionRate))].sort((a, b) => a - b);
   const meanOver = (method: string, rate: number) => {
     const xs = cells.filter((c) => c.method === method && c.compressionRate === rate);
     return xs.reduce((s, c) => s + c.value, 0) / xs.length;
@@ -69,8 +86,19 @@ export function checkFindings(cells: TableCell[]): FindingCheck[] {
   const aeRates = rates('ae');
   if (aeRates.length >= 2) {
     const v = aeRates.map((r) => meanOver('ae', r));
-    out.push({ id: 'a', statement: 'AE reconstruction error grows with compression', holds: v.every((x, i) => i === 0 || x > v[i - 1]!), evidence: aeRates.map((r, i) => `${r}×: ${fmt(v[i]!)}`).join(', ') });
-  } else out.push({ id: 'a', statement: 'AE reconstruction error grows with compression', holds: null, evidence: 'needs AE records at two or more rates' });
+    out.push({
+      id: 'a',
+      statement: 'AE reconstruction error grows with compression',
+      holds: v.every((x, i) => i === 0 || x > v[i - 1]!),
+      evidence: aeRates.map((r, i) => `${r}×: ${fmt(v[i]!)}`).join(', '),
+    });
+  } else
+    out.push({
+      id: 'a',
+      statement: 'AE reconstruction error grows with compression',
+      holds: null,
+      evidence: 'needs AE records at two or more rates',
+    });
 
   const dmRates = rates('dm');
   if (dmRates.length >= 2 && aeRates.length >= 2) {
@@ -84,21 +112,30 @@ export function checkFindings(cells: TableCell[]): FindingCheck[] {
       holds: dmRatio < 1.5 && dmRatio < aeRatio,
       evidence: `DM max/min over rates ${dmRatio.toFixed(2)} (paper Euler ≈ 1.1–1.3) vs AE ${aeRatio.toFixed(2)} (paper ≈ 6); DM ${dmRates.map((r, i) => `${r}×: ${fmt(dm[i]!)}`).join(', ')}`,
     });
-  } else out.push({ id: 'b', statement: 'DM error varies little across compression rates', holds: null, evidence: 'needs DM and AE records at two or more rates' });
+  } else
+    out.push({
+      id: 'b',
+      statement: 'DM error varies little across compression rates',
+      holds: null,
+      evidence: 'needs DM and AE records at two or more rates',
+    });
 
   const both = dmRates.filter((r) => rates('ns').includes(r));
   if (last && both.length) {
-    const pairs = both.map((r) => {
-      const dm = cells.find((c) => c.method === 'dm' && c.compressionRate === r && c.leadTimeBin[0] === last[0])?.value;
-      const ns = cells.find((c) => c.method === 'ns' && c.compressionRate === r && c.leadTimeBin[0] === last[0])?.value;
-      return { r, dm, ns };
-    }).filter((p) => p.dm !== undefined && p.ns !== undefined);
+    const pairs = both
+      .map((r) => {
+        const dm = cells.find((c) => c.method === 'dm' && c.compressionRate === r && c.leadTimeBin[0] === last[0])?.value;
+        const ns = cells.find((c) => c.method === 'ns' && c.compressionRate === r && c.leadTimeBin[0] === last[0])?.value;
+        return { r, dm, ns };
+      })
+      .filter((p) => p.dm !== undefined && p.ns !== undefined);
     out.push({
       id: 'c',
       statement: `DM beats NS at long lead times (bin ${last[0]}–${last[1]})`,
       holds: pairs.length ? pairs.every((p) => p.dm! < p.ns!) : null,
       evidence: pairs.map((p) => `${p.r}×: DM ${fmt(p.dm!)} vs NS ${fmt(p.ns!)}`).join(', ') || 'no common rates',
     });
-  } else out.push({ id: 'c', statement: 'DM beats NS at long lead times', holds: null, evidence: 'needs DM and NS records at a common rate' });
+  } else
+    out.push({ id: 'c', statement: 'DM beats NS at long lead times', holds: null, evidence: 'needs DM and NS records at a common rate' });
   return out;
 }

@@ -25,14 +25,24 @@ const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'non-finite');
 export const isEmulator = (method: string) => method !== 'ae' && !isBaseline(method);
 
 export function compareWithBaselines(cells: TableCell[]): BaselineComparison[] {
-  const base = (name: BaselineName, bin: [number, number]) => cells.find((c) => c.method === name && c.leadTimeBin[0] === bin[0] && c.leadTimeBin[1] === bin[1])?.value;
+  const base = (name: BaselineName, bin: [number, number]) =>
+    cells.find((c) => c.method === name && c.leadTimeBin[0] === bin[0] && c.leadTimeBin[1] === bin[1])?.value;
   const beats = (v: number, b: number | undefined) => (b === undefined ? null : v < b);
   return cells
     .filter((c) => isEmulator(c.method))
     .map((c) => {
       const persistence = base('persistence', c.leadTimeBin);
       const mean = base('mean', c.leadTimeBin);
-      return { method: c.method, compressionRate: c.compressionRate, leadTimeBin: c.leadTimeBin, value: c.value, persistence, mean, beatsPersistence: beats(c.value, persistence), beatsMean: beats(c.value, mean) };
+      return {
+        method: c.method,
+        compressionRate: c.compressionRate,
+        leadTimeBin: c.leadTimeBin,
+        value: c.value,
+        persistence,
+        mean,
+        beatsPersistence: beats(c.value, persistence),
+        beatsMean: beats(c.value, mean),
+      };
     });
 }
 
@@ -55,24 +65,48 @@ export function baselineSentences(cmp: BaselineComparison[]): string[] {
 
 /** Findings (p) and (m): every emulator beats persistence / the mean in every bin. */
 export function baselineFindings(cmp: BaselineComparison[]): FindingCheck[] {
-  const check = (id: 'p' | 'm', name: BaselineName, pick: (c: BaselineComparison) => boolean | null, ref: (c: BaselineComparison) => number | undefined): FindingCheck => {
+  const check = (
+    id: 'p' | 'm',
+    name: BaselineName,
+    pick: (c: BaselineComparison) => boolean | null,
+    ref: (c: BaselineComparison) => number | undefined,
+  ): FindingCheck => {
     const statement = `Every emulator beats ${name === 'mean' ? 'the spatial mean (VRMSE ≈ 1)' : 'persistence (the last context frame repeated)'} in every lead-time bin`;
     const known = cmp.filter((c) => pick(c) !== null);
-    if (!known.length) return { id, statement, holds: null, evidence: `needs emulator records and the ${name} baseline (lola-eval score writes it)` };
+    if (!known.length)
+      return { id, statement, holds: null, evidence: `needs emulator records and the ${name} baseline (lola-eval score writes it)` };
     const lost = known.filter((c) => pick(c) === false);
-    const cell = (c: BaselineComparison) => `${c.method} ${rateLabel(c.compressionRate)} ${c.leadTimeBin[0]}–${c.leadTimeBin[1]}: ${fmt(c.value)} vs ${fmt(ref(c)!)}`;
+    const cell = (c: BaselineComparison) =>
+      `${c.method} ${rateLabel(c.compressionRate)} ${c.leadTimeBin[0]}–${c.leadTimeBin[1]}: ${fmt(c.value)} vs ${fmt(ref(c)!)}`;
     return {
-      id, statement, holds: lost.length === 0,
+      id,
+      statement,
+      holds: lost.length === 0,
       evidence: lost.length
         ? `not beaten in ${lost.length} of ${known.length} cells: ${lost.slice(0, 6).map(cell).join('; ')}${lost.length > 6 ? `; … ${lost.length - 6} more in the table below` : ''}`
         : `all ${known.length} cells below it`,
     };
   };
-  return [check('p', 'persistence', (c) => c.beatsPersistence, (c) => c.persistence), check('m', 'mean', (c) => c.beatsMean, (c) => c.mean)];
+  return [
+    check(
+      'p',
+      'persistence',
+      (c) => c.beatsPersistence,
+      (c) => c.persistence,
+    ),
+    check(
+      'm',
+      'mean',
+      (c) => c.beatsMean,
+      (c) => c.mean,
+    ),
+  ];
 }
 
 /** VRMSE at the first lead time (mean over fields and contexts) per method and rate, baselines included. */
-export function firstLeadVrmse(curves: CurvePoint[]): { leadTime: number; rows: { method: string; compressionRate: number; value: number }[] } | undefined {
+export function firstLeadVrmse(
+  curves: CurvePoint[],
+): { leadTime: number; rows: { method: string; compressionRate: number; value: number }[] } | undefined {
   const abs = curves.filter((c) => c.setting === 'absolute' && c.method !== 'ae');
   if (!abs.length) return undefined;
   const leadTime = Math.min(...abs.map((c) => c.leadTime));
@@ -84,5 +118,8 @@ export function firstLeadVrmse(curves: CurvePoint[]): { leadTime: number; rows: 
     g.n++;
     groups.set(key, g);
   }
-  return { leadTime, rows: [...groups.values()].map((g) => ({ method: g.method, compressionRate: g.compressionRate, value: g.sum / g.n })) };
+  return {
+    leadTime,
+    rows: [...groups.values()].map((g) => ({ method: g.method, compressionRate: g.compressionRate, value: g.sum / g.n })),
+  };
 }

@@ -5,14 +5,16 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 export function readJsonl<T>(file: string): T[] {
   if (!existsSync(file)) throw new Error(`${file}: no such file`);
   const out: T[] = [];
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      out.push(JSON.parse(line) as T);
-    } catch (err) {
-      throw new Error(`${file}:${i + 1}: invalid JSON (${(err as Error).message})`);
-    }
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        out.push(JSON.parse(line) as T);
+      } catch (err) {
+        throw new Error(`${file}:${i + 1}: invalid JSON (${(err as Error).message})`);
+      }
+    });
   return out;
 }
 

@@ -3,8 +3,24 @@
  * AE recorded in the latent cache → autoregressive rollout (docs/method.md §10) → decode → postprocess.
  * Pixel runs (`ns --pixel`): the same on the preprocessed fields, without an AE.
  */
-import { type AutoencoderRun, decode, encode, loadAutoencoderRun, postprocessStates, preprocessStates, runCompressionRate } from '@lola-ts/autoencoders';
-import { decodeTrajectory, diffusionEmulator, type EmulatorRun, encodeTrajectory, loadEmulatorRun, rollout, solverEmulator } from '@lola-ts/emulation';
+import {
+  type AutoencoderRun,
+  decode,
+  encode,
+  loadAutoencoderRun,
+  postprocessStates,
+  preprocessStates,
+  runCompressionRate,
+} from '@lola-ts/autoencoders';
+import {
+  decodeTrajectory,
+  diffusionEmulator,
+  type EmulatorRun,
+  encodeTrajectory,
+  loadEmulatorRun,
+  rollout,
+  solverEmulator,
+} from '@lola-ts/emulation';
 import { disposeParams } from '@lola-ts/nn-blocks';
 import { fieldPostprocess, fieldPreprocess, type FieldPreprocessing, type FieldTransformName, Rng } from '@lola-ts/well-data';
 import * as tf from '@tensorflow/tfjs-core';
@@ -36,7 +52,8 @@ function pixelPreprocessing(d: PixelData, where: string): FieldPreprocessing {
 function aeOfLatentRun(run: EmulatorRun, checkpoint?: string): AutoencoderRun {
   const data = run.config.data as { path?: string } | undefined;
   const cacheYaml = data?.path ? path.join(data.path, 'cache.yaml') : undefined;
-  if (!cacheYaml || !existsSync(cacheYaml)) throw new Error(`${run.dir}/config.yaml: data.path must name the latent cache the run was trained on (no ${cacheYaml ?? 'data.path'})`);
+  if (!cacheYaml || !existsSync(cacheYaml))
+    throw new Error(`${run.dir}/config.yaml: data.path must name the latent cache the run was trained on (no ${cacheYaml ?? 'data.path'})`);
   const cache = parse(readFileSync(cacheYaml, 'utf8')) as { aeRun?: string };
   if (!cache.aeRun) throw new Error(`${cacheYaml}: no 'aeRun' (the autoencoder that made the cache)`);
   return loadAutoencoderRun(cache.aeRun, { checkpoint: checkpoint === 'best' ? 'best' : 'last' });
@@ -44,14 +61,21 @@ function aeOfLatentRun(run: EmulatorRun, checkpoint?: string): AutoencoderRun {
 
 export function loadEmulatorMethod(dir: string, opts: MethodOptions): RolloutMethod {
   const run = loadEmulatorRun(dir, { checkpoint: opts.checkpoint });
-  const data = run.config.data as { source?: string; channels?: string[]; transform?: Record<string, FieldTransformName>; mean?: number[]; std?: number[] };
+  const data = run.config.data as {
+    source?: string;
+    channels?: string[];
+    transform?: Record<string, FieldTransformName>;
+    mean?: number[];
+    std?: number[];
+  };
   const pixel = data.source === 'well';
   let ae: AutoencoderRun | undefined;
   let pre: FieldPreprocessing | undefined;
   let channels: string[];
   try {
     if (pixel) {
-      if (!data.channels || !data.mean || !data.std) throw new Error(`${dir}/config.yaml: a pixel run must record data.channels, data.mean and data.std`);
+      if (!data.channels || !data.mean || !data.std)
+        throw new Error(`${dir}/config.yaml: a pixel run must record data.channels, data.mean and data.std`);
       channels = data.channels;
       pre = pixelPreprocessing({ channels, transform: data.transform ?? {}, mean: data.mean, std: data.std }, `${dir}/config.yaml`);
     } else {
@@ -84,9 +108,10 @@ export function loadEmulatorMethod(dir: string, opts: MethodOptions): RolloutMet
         const t0 = now();
         const z = ae ? encodeTrajectory((f) => encode(ae!.ae, f), x, { chunks: opts.chunks }) : x.clone();
         const t1 = now();
-        const emulate = run.kind === 'dm'
-          ? diffusionEmulator(run.params, { schedule: run.schedule, rng: new Rng(req.seed), steps: opts.steps, label })
-          : solverEmulator(run.params, { label });
+        const emulate =
+          run.kind === 'dm'
+            ? diffusionEmulator(run.params, { schedule: run.schedule, rng: new Rng(req.seed), steps: opts.steps, label })
+            : solverEmulator(run.params, { label });
         const zs = rollout(emulate, z, { rollout: req.shape[0]!, context: req.context, ensemble: S });
         z.dispose();
         await zs.data(); // wait for the rollout before timing the decode

@@ -50,7 +50,18 @@ export function readManifest(dir: string): RolloutManifest {
   } catch (err) {
     throw new Error(`${file}: invalid JSON (${(err as Error).message})`);
   }
-  for (const k of ['method', 'compressionRate', 'dataset', 'split', 'context', 'stride', 'frames', 'ensembleSize', 'sources', 'files'] as const) {
+  for (const k of [
+    'method',
+    'compressionRate',
+    'dataset',
+    'split',
+    'context',
+    'stride',
+    'frames',
+    'ensembleSize',
+    'sources',
+    'files',
+  ] as const) {
     if (m[k] === undefined) throw new Error(`${file}: missing key '${k}'`);
   }
   return m;

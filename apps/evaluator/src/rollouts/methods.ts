@@ -4,7 +4,15 @@
  * the time spent encoding, rolling out and decoding. Loading picks the method from the run
  * directory's resolved config.
  */
-import { type AutoencoderRun, decode, encode, loadAutoencoderRun, postprocessStates, preprocessStates, runCompressionRate } from '@lola-ts/autoencoders';
+import {
+  type AutoencoderRun,
+  decode,
+  encode,
+  loadAutoencoderRun,
+  postprocessStates,
+  preprocessStates,
+  runCompressionRate,
+} from '@lola-ts/autoencoders';
 import { decodeTrajectory, encodeTrajectory } from '@lola-ts/emulation';
 import * as tf from '@tensorflow/tfjs-core';
 import { existsSync, readFileSync } from 'node:fs';
@@ -96,6 +104,7 @@ export async function loadMethod(dir: string, opts: MethodOptions): Promise<Roll
     const { loadEmulatorMethod } = await import('./emulator-method.js');
     return loadEmulatorMethod(dir, opts);
   }
-  if (cfg.ae && !cfg.dm && !cfg.ns) return autoencoderMethod(loadAutoencoderRun(dir, { checkpoint: opts.checkpoint }), { chunks: opts.chunks });
+  if (cfg.ae && !cfg.dm && !cfg.ns)
+    return autoencoderMethod(loadAutoencoderRun(dir, { checkpoint: opts.checkpoint }), { chunks: opts.chunks });
   throw new Error(`${dir}/config.yaml: cannot tell what kind of run this is (expected 'stage: dm|ns' or an 'ae' section)`);
 }

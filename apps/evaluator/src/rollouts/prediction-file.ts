@@ -32,7 +32,8 @@ export function splitChannels(truth: WellFile, frames: Float32Array, nFrames: nu
   const fields = variableFields(truth.schema);
   const C = fields.reduce((n, f) => n + f.channels.length, 0);
   const points = frames.length / (nFrames * C);
-  if (!Number.isInteger(points)) throw new Error(`prediction of ${frames.length} values does not split into ${nFrames} frames × ${C} channels`);
+  if (!Number.isInteger(points))
+    throw new Error(`prediction of ${frames.length} values does not split into ${nFrames} frames × ${C} channels`);
   const out: Record<string, Float32Array> = {};
   let c0 = 0;
   for (const f of fields) {

@@ -46,7 +46,10 @@ export async function runRollouts(method: RolloutMethod, opts: RolloutOptions): 
   const sliceStart = Math.max(0, opts.start - (opts.context - 1) * opts.stride);
   const sources: RolloutSource[] = [];
   const predFiles: string[] = [];
-  let encodeSeconds = 0, rolloutSeconds = 0, decodeSeconds = 0, states = 0;
+  let encodeSeconds = 0,
+    rolloutSeconds = 0,
+    decodeSeconds = 0,
+    states = 0;
   let frames = opts.frames ?? 0;
   let datasetName = '';
   for (const [i, pick] of picks.entries()) {
@@ -59,16 +62,29 @@ export async function runRollouts(method: RolloutMethod, opts: RolloutOptions): 
       datasetName = schema.datasetName;
       const available = Math.floor((schema.nSteps - 1 - sliceStart) / opts.stride) + 1;
       if (!opts.frames) frames = frames ? Math.min(frames, available) : available;
-      if (frames > available) throw new Error(`${pick.file}: trajectory ${pick.traj} has ${available} frames from time index ${sliceStart} at stride ${opts.stride}; ${frames} were asked for`);
-      if (frames <= opts.context) throw new Error(`${pick.file}: only ${frames} frames from time index ${sliceStart}: nothing to predict after ${opts.context} context frame(s)`);
-      const rel = path.join('data', opts.split, `${String(i).padStart(4, '0')}-${pick.file.replace(/\.(h5|hdf5)$/, '')}-traj${pick.traj}.hdf5`);
+      if (frames > available)
+        throw new Error(
+          `${pick.file}: trajectory ${pick.traj} has ${available} frames from time index ${sliceStart} at stride ${opts.stride}; ${frames} were asked for`,
+        );
+      if (frames <= opts.context)
+        throw new Error(
+          `${pick.file}: only ${frames} frames from time index ${sliceStart}: nothing to predict after ${opts.context} context frame(s)`,
+        );
+      const rel = path.join(
+        'data',
+        opts.split,
+        `${String(i).padStart(4, '0')}-${pick.file.replace(/\.(h5|hdf5)$/, '')}-traj${pick.traj}.hdf5`,
+      );
       sources.push({ file: pick.file, traj: pick.traj, sliceStart });
       predFiles.push(rel);
       const outPath = path.join(opts.out, rel);
       const timingPath = `${outPath}.timing.json`;
       if (existsSync(outPath) && existsSync(timingPath)) {
         const t = JSON.parse(readFileSync(timingPath, 'utf8')) as { encode: number; rollout: number; decode: number; states: number };
-        encodeSeconds += t.encode; rolloutSeconds += t.rollout; decodeSeconds += t.decode; states += t.states;
+        encodeSeconds += t.encode;
+        rolloutSeconds += t.rollout;
+        decodeSeconds += t.decode;
+        states += t.states;
         opts.onProgress?.(i + 1, picks.length, `${pick.file}#${pick.traj} (done before)`);
         continue;
       }
@@ -77,16 +93,34 @@ export async function runRollouts(method: RolloutMethod, opts: RolloutOptions): 
         throw new Error(`${pick.file}: channels [${truth.channels}] do not match the model's [${method.channels}] (${opts.model})`);
       }
       const scalars = truthFile.readScalars(pick.traj);
-      const label = buildLabel(Object.entries(scalars.constant), schema.boundaryCodes, { logScalars: datasetLogsScalars(schema.datasetName) });
-      const res = await method.predict({ truth: truth.data, shape: truth.shape, context: opts.context, label, seed: opts.seed * 100_003 + pick.index });
+      const label = buildLabel(Object.entries(scalars.constant), schema.boundaryCodes, {
+        logScalars: datasetLogsScalars(schema.datasetName),
+      });
+      const res = await method.predict({
+        truth: truth.data,
+        shape: truth.shape,
+        context: opts.context,
+        label,
+        seed: opts.seed * 100_003 + pick.index,
+      });
       const S = method.ensembleSize;
       const time = truthFile.readTime(pick.traj);
-      const w = await createPredictionFile(outPath, truthFile, Array.from({ length: frames }, (_, f) => time[sliceStart + f * opts.stride]!));
+      const w = await createPredictionFile(
+        outPath,
+        truthFile,
+        Array.from({ length: frames }, (_, f) => time[sliceStart + f * opts.stride]!),
+      );
       const per = truth.data.length;
       for (let s = 0; s < S; s++) await w.appendTrajectory(splitChannels(truthFile, res.ensemble.subarray(s * per, (s + 1) * per), frames));
       await w.close();
-      writeFileAtomic(timingPath, JSON.stringify({ encode: res.encodeSeconds, rollout: res.rolloutSeconds, decode: res.decodeSeconds, states: S * frames }));
-      encodeSeconds += res.encodeSeconds; rolloutSeconds += res.rolloutSeconds; decodeSeconds += res.decodeSeconds; states += S * frames;
+      writeFileAtomic(
+        timingPath,
+        JSON.stringify({ encode: res.encodeSeconds, rollout: res.rolloutSeconds, decode: res.decodeSeconds, states: S * frames }),
+      );
+      encodeSeconds += res.encodeSeconds;
+      rolloutSeconds += res.rolloutSeconds;
+      decodeSeconds += res.decodeSeconds;
+      states += S * frames;
       opts.onProgress?.(i + 1, picks.length, `${pick.file}#${pick.traj}`);
     } finally {
       truthFile.close();
@@ -108,7 +142,12 @@ export async function runRollouts(method: RolloutMethod, opts: RolloutOptions): 
     seed: opts.seed,
     sources,
     files: predFiles,
-    timing: { encodeSeconds, rolloutSeconds, decodeSeconds, secondsPerState: states ? (rolloutSeconds + decodeSeconds) / states : Number.NaN },
+    timing: {
+      encodeSeconds,
+      rolloutSeconds,
+      decodeSeconds,
+      secondsPerState: states ? (rolloutSeconds + decodeSeconds) / states : Number.NaN,
+    },
   };
   writeFileAtomic(path.join(opts.out, MANIFEST_NAME), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;

@@ -93,8 +93,15 @@ export class MethodScores {
       for (let c = 0; c < C; c++) {
         const i = f * C + c;
         const vals: Record<MeasureName, number> = {
-          vrmse: pm.vrmse.data[i]!, nrmse: pm.nrmse.data[i]!, rmse: pm.rmse.data[i]!, spread: pm.spread.data[i]!, skill: pm.skill.data[i]!,
-          spreadSkill: pm.spreadSkill.data[i]!, psdErrorLow: bands.power.low.data[i]!, psdErrorMid: bands.power.mid.data[i]!, psdErrorHigh: bands.power.high.data[i]!,
+          vrmse: pm.vrmse.data[i]!,
+          nrmse: pm.nrmse.data[i]!,
+          rmse: pm.rmse.data[i]!,
+          spread: pm.spread.data[i]!,
+          skill: pm.skill.data[i]!,
+          spreadSkill: pm.spreadSkill.data[i]!,
+          psdErrorLow: bands.power.low.data[i]!,
+          psdErrorMid: bands.power.mid.data[i]!,
+          psdErrorHigh: bands.power.high.data[i]!,
         };
         const field = channels[c]!;
         if (b >= 0) {
@@ -102,7 +109,8 @@ export class MethodScores {
           const key = `${setting}|${field}|${b}`;
           this.nonFinite.set(key, (this.nonFinite.get(key) ?? 0) + bad[i]!);
         }
-        for (const name of ['vrmse', 'spread', 'skill', 'spreadSkill'] as const) get(this.curve, `${setting}|${field}|${lead}|${name}`).add(vals[name]);
+        for (const name of ['vrmse', 'spread', 'skill', 'spreadSkill'] as const)
+          get(this.curve, `${setting}|${field}|${lead}|${name}`).add(vals[name]);
         if (spectra && b >= 0) {
           const B = spectra.k.length;
           const key = `${field}|${b}`;
@@ -134,21 +142,61 @@ export class MethodScores {
           }
           if (!measures.vrmse) return;
           out.records.push({
-            suite: 'evaluation', kind: 'accuracy', name: `${id.method}/${id.compressionRate}/${field}/${bin[0]}-${bin[1]}/ctx${id.context}/${setting}`,
-            commit: meta.commit, date: meta.date, versions: meta.versions, dataset: id.dataset, split: id.split, method: id.method, compressionRate: id.compressionRate,
-            field, context: id.context, leadTimeBin: bin, start: id.start, stride: id.stride, ensembleSize: id.ensembleSize, samplerSteps: id.samplerSteps,
-            setting, nTrajectories: this.trajectories.get(setting)!, nonFinite, ...(id.baseline ? { baseline: true } : {}), ...(id.seed !== undefined ? { seed: id.seed } : {}), measures,
+            suite: 'evaluation',
+            kind: 'accuracy',
+            name: `${id.method}/${id.compressionRate}/${field}/${bin[0]}-${bin[1]}/ctx${id.context}/${setting}`,
+            commit: meta.commit,
+            date: meta.date,
+            versions: meta.versions,
+            dataset: id.dataset,
+            split: id.split,
+            method: id.method,
+            compressionRate: id.compressionRate,
+            field,
+            context: id.context,
+            leadTimeBin: bin,
+            start: id.start,
+            stride: id.stride,
+            ensembleSize: id.ensembleSize,
+            samplerSteps: id.samplerSteps,
+            setting,
+            nTrajectories: this.trajectories.get(setting)!,
+            nonFinite,
+            ...(id.baseline ? { baseline: true } : {}),
+            ...(id.seed !== undefined ? { seed: id.seed } : {}),
+            measures,
           });
         });
         for (let lead = id.stride; lead <= maxLead; lead += id.stride) {
           const g = (name: string) => this.curve.get(`${setting}|${field}|${lead}|${name}`)?.value ?? Number.NaN;
-          out.curves.push({ dataset: id.dataset, method: id.method, compressionRate: id.compressionRate, field, context: id.context, setting, leadTime: lead, vrmse: g('vrmse'), spread: g('spread'), skill: g('skill'), spreadSkill: g('spreadSkill') });
+          out.curves.push({
+            dataset: id.dataset,
+            method: id.method,
+            compressionRate: id.compressionRate,
+            field,
+            context: id.context,
+            setting,
+            leadTime: lead,
+            vrmse: g('vrmse'),
+            spread: g('spread'),
+            skill: g('skill'),
+            spreadSkill: g('spreadSkill'),
+          });
         }
       }
     }
     for (const [key, s] of this.spec) {
       const [field, b] = key.split('|') as [string, string];
-      out.spectra.push({ dataset: id.dataset, method: id.method, compressionRate: id.compressionRate, field, leadTimeBin: bins[Number(b)]!, k: s.k, truth: [...s.truth].map((x) => x / s.n), prediction: [...s.pred].map((x) => x / s.n) });
+      out.spectra.push({
+        dataset: id.dataset,
+        method: id.method,
+        compressionRate: id.compressionRate,
+        field,
+        leadTimeBin: bins[Number(b)]!,
+        k: s.k,
+        truth: [...s.truth].map((x) => x / s.n),
+        prediction: [...s.pred].map((x) => x / s.n),
+      });
     }
   }
 }

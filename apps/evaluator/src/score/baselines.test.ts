@@ -10,9 +10,15 @@ import { scoreRollouts } from './score.js';
 /** LoLa's VRMSE of prediction p against truth u (one frame of one field): √(mse / (unbiased var + 1e-6)). */
 function vrmse(u: ArrayLike<number>, p: ArrayLike<number>): number {
   const n = u.length;
-  let mse = 0, mu = 0, v2 = 0;
-  for (let k = 0; k < n; k++) { mse += (u[k]! - p[k]!) ** 2; mu += u[k]!; }
-  mse /= n; mu /= n;
+  let mse = 0,
+    mu = 0,
+    v2 = 0;
+  for (let k = 0; k < n; k++) {
+    mse += (u[k]! - p[k]!) ** 2;
+    mu += u[k]!;
+  }
+  mse /= n;
+  mu /= n;
   for (let k = 0; k < n; k++) v2 += (u[k]! - mu) ** 2;
   return Math.sqrt(mse / (v2 / (n - 1) + 1e-6));
 }
@@ -21,7 +27,7 @@ const P = N * N;
 const frameOf = (a: Float32Array, t: number) => a.subarray(t * P, (t + 1) * P);
 
 describe('baselines', () => {
-  it('persistence repeats the last context frame; mean is each frame\'s spatial mean per channel', () => {
+  it("persistence repeats the last context frame; mean is each frame's spatial mean per channel", () => {
     // [T=3, 2 points, C=2]
     const truth = { data: Float32Array.from([1, 10, 3, 30, 2, 20, 4, 40, 5, 50, 7, 70]), shape: [3, 2, 2] };
     expect([...persistenceEnsemble(truth, 2).data]).toEqual([1, 10, 3, 30, 2, 20, 4, 40, 2, 20, 4, 40]);
@@ -37,7 +43,16 @@ describe('baselines', () => {
     const mean = out.records.filter((r) => r.method === 'mean');
     expect(pers).toHaveLength(9); // 3 channels × 3 bins, once for the two rollouts of the same trajectories
     expect(mean).toHaveLength(9);
-    for (const r of [...pers, ...mean]) expect(r).toMatchObject({ baseline: true, compressionRate: 1, ensembleSize: 1, samplerSteps: null, setting: 'absolute', nTrajectories: 2, nonFinite: 0 });
+    for (const r of [...pers, ...mean])
+      expect(r).toMatchObject({
+        baseline: true,
+        compressionRate: 1,
+        ensembleSize: 1,
+        samplerSteps: null,
+        setting: 'absolute',
+        nTrajectories: 2,
+        nonFinite: 0,
+      });
 
     // Persistence, field a, bin 5–8 = frames 3 and 4 (time indices 6, 8) predicted by frame 0 (time 0).
     const expected = [0, 1].flatMap((i) => [6, 8].map((t) => vrmse(frameOf(good.truth[i]!.a, t), frameOf(good.truth[i]!.a, 0))));

@@ -34,13 +34,18 @@ export function openRolloutSet(dir: string, truthOverride?: string): RolloutSet 
 const sameShape = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function checkGrid(truth: WellFile, pred: WellFile, where: string): void {
-  const ts = truth.schema, ps = pred.schema;
-  if (ts.spatialDims.join(',') !== ps.spatialDims.join(',')) throw new Error(`${where}: spatial dims [${ps.spatialDims}] do not match the truth's [${ts.spatialDims}]`);
-  if (!sameShape(ts.resolution, ps.resolution)) throw new Error(`${where}: grid ${ps.resolution.join('×')} does not match the truth's ${ts.resolution.join('×')}`);
-  const tc = truth.readCoordinates(), pc = pred.readCoordinates();
+  const ts = truth.schema,
+    ps = pred.schema;
+  if (ts.spatialDims.join(',') !== ps.spatialDims.join(','))
+    throw new Error(`${where}: spatial dims [${ps.spatialDims}] do not match the truth's [${ts.spatialDims}]`);
+  if (!sameShape(ts.resolution, ps.resolution))
+    throw new Error(`${where}: grid ${ps.resolution.join('×')} does not match the truth's ${ts.resolution.join('×')}`);
+  const tc = truth.readCoordinates(),
+    pc = pred.readCoordinates();
   tc.forEach((axis, d) => {
     for (let i = 0; i < axis.length; i++) {
-      if (Math.abs(axis[i]! - pc[d]![i]!) > 1e-5 * Math.max(1, Math.abs(axis[i]!))) throw new Error(`${where}: coordinate ${ts.spatialDims[d]}[${i}] = ${pc[d]![i]} differs from the truth's ${axis[i]}`);
+      if (Math.abs(axis[i]! - pc[d]![i]!) > 1e-5 * Math.max(1, Math.abs(axis[i]!)))
+        throw new Error(`${where}: coordinate ${ts.spatialDims[d]}[${i}] = ${pc[d]![i]} differs from the truth's ${axis[i]}`);
     }
   });
 }
@@ -50,7 +55,8 @@ export interface LoadOptions {
   allowNonFinite?: boolean;
 }
 
-const ALLOW_HINT = 're-run with --allow-non-finite to score it anyway (its records then count the non-finite values and their measures are NaN)';
+const ALLOW_HINT =
+  're-run with --allow-non-finite to score it anyway (its records then count the non-finite values and their measures are NaN)';
 
 /** Throws, naming the file, trajectory, field and frame, when `data` [T, ...space, C] holds NaN/Inf. */
 function refuseNonFinite(data: Float32Array, frames: number, channels: string[], where: string, timeIndex: (f: number) => number): void {
@@ -76,24 +82,41 @@ export async function* loadPairs(set: RolloutSet, opts: LoadOptions = {}): Async
       try {
         const wanted = { start: src.sliceStart, stride: m.stride, count: m.frames };
         const last = src.sliceStart + (m.frames - 1) * m.stride;
-        if (last >= truthFile.schema.nSteps) throw new Error(`${truthPath}: trajectory ${src.traj} has ${truthFile.schema.nSteps} steps but the rollout in ${set.dir} needs time index ${last} (${m.frames} frames from ${src.sliceStart} at stride ${m.stride})`);
+        if (last >= truthFile.schema.nSteps)
+          throw new Error(
+            `${truthPath}: trajectory ${src.traj} has ${truthFile.schema.nSteps} steps but the rollout in ${set.dir} needs time index ${last} (${m.frames} frames from ${src.sliceStart} at stride ${m.stride})`,
+          );
         const truth = truthFile.readFields(src.traj, wanted);
         const timeIndex = (f: number) => src.sliceStart + f * m.stride;
-        if (!opts.allowNonFinite) refuseNonFinite(truth.data, m.frames, truth.channels, `${truthPath}: truth trajectory ${src.traj}`, timeIndex);
+        if (!opts.allowNonFinite)
+          refuseNonFinite(truth.data, m.frames, truth.channels, `${truthPath}: truth trajectory ${src.traj}`, timeIndex);
         const predRel = m.files[i]!;
         const predPath = path.join(set.dir, predRel);
         let pred = predFiles.get(predRel);
         if (!pred) predFiles.set(predRel, (pred = await openWellFile(predPath)));
         checkGrid(truthFile, pred, predPath);
         const pos = m.sources.slice(0, i).filter((_, j) => m.files[j] === predRel).length;
-        if ((pos + 1) * S > pred.schema.nTrajectories) throw new Error(`${predPath}: holds ${pred.schema.nTrajectories} trajectories, expected at least ${(pos + 1) * S} (${S} members per source)`);
-        if (pred.schema.nSteps < m.frames) throw new Error(`${predPath}: has ${pred.schema.nSteps} frames per trajectory, expected ${m.frames}`);
+        if ((pos + 1) * S > pred.schema.nTrajectories)
+          throw new Error(
+            `${predPath}: holds ${pred.schema.nTrajectories} trajectories, expected at least ${(pos + 1) * S} (${S} members per source)`,
+          );
+        if (pred.schema.nSteps < m.frames)
+          throw new Error(`${predPath}: has ${pred.schema.nSteps} frames per trajectory, expected ${m.frames}`);
         const members: Float32Array[] = [];
         for (let s = 0; s < S; s++) {
           const p = pred.readFields(pos * S + s, { start: 0, count: m.frames });
-          if (p.channels.join(',') !== truth.channels.join(',')) throw new Error(`${predPath}: channels [${p.channels}] do not match the truth's [${truth.channels}] in ${truthPath}`);
-          if (!sameShape(p.shape, truth.shape)) throw new Error(`${predPath}: trajectory ${pos * S + s} has shape [${p.shape}], expected the truth's [${truth.shape}]`);
-          if (!opts.allowNonFinite) refuseNonFinite(p.data, m.frames, p.channels, `${predPath}: trajectory ${pos * S + s} (member ${s} of ${src.file} trajectory ${src.traj})`, timeIndex);
+          if (p.channels.join(',') !== truth.channels.join(','))
+            throw new Error(`${predPath}: channels [${p.channels}] do not match the truth's [${truth.channels}] in ${truthPath}`);
+          if (!sameShape(p.shape, truth.shape))
+            throw new Error(`${predPath}: trajectory ${pos * S + s} has shape [${p.shape}], expected the truth's [${truth.shape}]`);
+          if (!opts.allowNonFinite)
+            refuseNonFinite(
+              p.data,
+              m.frames,
+              p.channels,
+              `${predPath}: trajectory ${pos * S + s} (member ${s} of ${src.file} trajectory ${src.traj})`,
+              timeIndex,
+            );
           members.push(p.data);
         }
         const data = new Float32Array(S * truth.data.length);

@@ -57,7 +57,11 @@ describe('non-finite values in scoring', () => {
     writeJsonl(file.replace('.jsonl', '.curves.jsonl'), out.curves);
     const back = readJsonl<EvaluationRecord>(file);
     expect(back.find((r) => r.name === hit.name)!.measures.vrmse!.value).toBeNull();
-    expect(readJsonl<CurvePoint>(file.replace('.jsonl', '.curves.jsonl')).find((c) => c.method === 'dm' && c.field === 'v_y' && c.leadTime === 6)!.vrmse).toBeNull();
+    expect(
+      readJsonl<CurvePoint>(file.replace('.jsonl', '.curves.jsonl')).find(
+        (c) => c.method === 'dm' && c.field === 'v_y' && c.leadTime === 6,
+      )!.vrmse,
+    ).toBeNull();
     const cell = tableByRateAndBin(back).find((c) => c.method === 'dm' && c.leadTimeBin[0] === 5)!;
     expect(cell.value).toBeNaN();
     expect(cell.nonFinite).toBe(1);

@@ -10,8 +10,16 @@ import { scoreRollouts } from './score.js';
 
 describe('lola-eval score', () => {
   it('splits lead times into three bins like the paper', () => {
-    expect(defaultLeadTimeBins(100, 4)).toEqual([[1, 20], [21, 60], [61, 100]]);
-    expect(defaultLeadTimeBins(8, 2)).toEqual([[1, 2], [3, 4], [5, 8]]);
+    expect(defaultLeadTimeBins(100, 4)).toEqual([
+      [1, 20],
+      [21, 60],
+      [61, 100],
+    ]);
+    expect(defaultLeadTimeBins(8, 2)).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 8],
+    ]);
   });
 
   it('gives zero error for a perfect rollout and the hand-computed VRMSE for a noisy one', async () => {
@@ -31,7 +39,9 @@ describe('lola-eval score', () => {
     const vrmse = [0, 1].map((i) => {
       const u = noisy.truth[i]!.a.subarray(1 * STRIDE * N * N, (1 * STRIDE + 1) * N * N);
       const mem = [0, 1, 2].map((s) => noisy.members[i * 3 + s]!.a.subarray(N * N, 2 * N * N));
-      let mse = 0, mu = 0, v2 = 0;
+      let mse = 0,
+        mu = 0,
+        v2 = 0;
       for (let k = 0; k < N * N; k++) {
         const m = (mem[0]![k]! + mem[1]![k]! + mem[2]![k]!) / 3;
         mse += (u[k]! - m) ** 2;
@@ -44,7 +54,18 @@ describe('lola-eval score', () => {
     });
     const rec = out.records.find((r) => r.method === 'dm' && r.field === 'a' && r.leadTimeBin[0] === 1)!;
     expect(rec.measures.vrmse!.value).toBeCloseTo((vrmse[0]! + vrmse[1]!) / 2, 5);
-    expect(rec).toMatchObject({ method: 'dm', compressionRate: 80, context: 1, leadTimeBin: [1, 2], ensembleSize: 3, commit: 'abc', setting: 'absolute', nTrajectories: 2, nonFinite: 0, seed: 3 });
+    expect(rec).toMatchObject({
+      method: 'dm',
+      compressionRate: 80,
+      context: 1,
+      leadTimeBin: [1, 2],
+      ensembleSize: 3,
+      commit: 'abc',
+      setting: 'absolute',
+      nTrajectories: 2,
+      nonFinite: 0,
+      seed: 3,
+    });
     expect(rec.measures.spreadSkill!.value).toBeGreaterThan(0.5);
     expect(out.curves.filter((c) => c.method === 'dm' && c.field === 'a').map((c) => c.leadTime)).toEqual([2, 4, 6, 8]);
     expect(out.spectra.length).toBe(9); // the rollout's only: no spectra for the baselines
@@ -52,12 +73,24 @@ describe('lola-eval score', () => {
     const html = await renderReport({ records: out.records, curves: out.curves, spectra: out.spectra });
     expect(html).toContain('<svg');
     expect(html).toContain('VRMSE by compression rate and lead time');
-    expect(tableByRateAndBin(out.records).map((c) => c.method)).toEqual(['dm', 'dm', 'dm', 'persistence', 'persistence', 'persistence', 'mean', 'mean', 'mean']);
+    expect(tableByRateAndBin(out.records).map((c) => c.method)).toEqual([
+      'dm',
+      'dm',
+      'dm',
+      'persistence',
+      'persistence',
+      'persistence',
+      'mean',
+      'mean',
+      'mean',
+    ]);
   });
 
   it('rejects mismatched channels and missing frames with clear errors', async () => {
     const bad = await setup(0.1, 1, { extraField: true });
-    await expect(scoreRollouts([openRolloutSet(bad.roll)], { commit: null, versions: {} })).rejects.toThrow(/channels \[a,b,v_x,v_y\] do not match the truth's \[a,v_x,v_y\]/);
+    await expect(scoreRollouts([openRolloutSet(bad.roll)], { commit: null, versions: {} })).rejects.toThrow(
+      /channels \[a,b,v_x,v_y\] do not match the truth's \[a,v_x,v_y\]/,
+    );
     const long = await setup(0.1, 1);
     writeFileSync(path.join(long.roll, 'rollout.json'), JSON.stringify({ ...long.manifest, ensembleSize: 1, frames: 6 }));
     await expect(scoreRollouts([openRolloutSet(long.roll)], { commit: null, versions: {} })).rejects.toThrow(/needs time index 10/);

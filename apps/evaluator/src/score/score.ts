@@ -46,7 +46,10 @@ function against(pair: ScoredPair, recon: Map<string, Float32Array>, where: stri
   const data = new Float32Array(pair.truth.data.length);
   pair.timeIndex.forEach((t, f) => {
     const r = recon.get(`${pair.source.file}|${pair.source.traj}|${t}`);
-    if (!r) throw new Error(`${where}: the AE reconstruction has no frame for ${pair.source.file} trajectory ${pair.source.traj} at time index ${t}`);
+    if (!r)
+      throw new Error(
+        `${where}: the AE reconstruction has no frame for ${pair.source.file} trajectory ${pair.source.traj} at time index ${t}`,
+      );
     data.set(r, f * frame);
   });
   return { data, shape: pair.truth.shape };
@@ -69,18 +72,38 @@ export async function scoreRollouts(sets: RolloutSet[], opts: ScoreOptions): Pro
     const bins = opts.bins ?? defaultLeadTimeBins(maxLead, m.stride);
     const settings: Setting[] = recon && m.method !== 'ae' ? ['absolute', 'relative'] : ['absolute'];
     const common = { dataset: m.dataset, split: m.split, context: m.context, start: m.start, stride: m.stride, frames: m.frames };
-    const scores = new MethodScores({ ...common, method: m.method, compressionRate: m.compressionRate, ensembleSize: m.ensembleSize, samplerSteps: m.samplerSteps, seed: m.seed ?? null }, bins, true);
+    const scores = new MethodScores(
+      {
+        ...common,
+        method: m.method,
+        compressionRate: m.compressionRate,
+        ensembleSize: m.ensembleSize,
+        samplerSteps: m.samplerSteps,
+        seed: m.seed ?? null,
+      },
+      bins,
+      true,
+    );
     const key = trajectorySetKey(m, path.resolve(set.datasetDir));
-    const baselines = (opts.baselines ?? true) && !baselineSets.has(key)
-      ? BASELINES.map((name) => ({ name, scores: new MethodScores({ ...common, method: name, compressionRate: 1, ensembleSize: 1, samplerSteps: null, baseline: true }, bins, false) }))
-      : [];
+    const baselines =
+      (opts.baselines ?? true) && !baselineSets.has(key)
+        ? BASELINES.map((name) => ({
+            name,
+            scores: new MethodScores(
+              { ...common, method: name, compressionRate: 1, ensembleSize: 1, samplerSteps: null, baseline: true },
+              bins,
+              false,
+            ),
+          }))
+        : [];
     baselineSets.add(key);
     for await (const pair of loadPairs(set, { allowNonFinite })) {
       for (const setting of settings) {
         const truth = setting === 'absolute' ? pair.truth : against(pair, recon!, set.dir);
         scores.add(setting, { truth, ensemble: pair.ensemble }, pair.channels);
       }
-      for (const b of baselines) b.scores.add('absolute', { truth: pair.truth, ensemble: baselineEnsemble(b.name, pair.truth, m.context) }, pair.channels);
+      for (const b of baselines)
+        b.scores.add('absolute', { truth: pair.truth, ensemble: baselineEnsemble(b.name, pair.truth, m.context) }, pair.channels);
       opts.onProgress?.(++done, total);
       await yieldTurn();
       opts.signal?.throwIfAborted();

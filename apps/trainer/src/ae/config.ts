@@ -8,7 +8,12 @@ import { resolveDcaeConfig, SATURATIONS, validateLossWeights, LOSS_NAMES, type D
 import { loadConfig, s, type Infer } from '@lola-ts/nn-blocks';
 import { FIELD_TRANSFORMS, type AugmentationName, type FieldTransformName } from '@lola-ts/well-data';
 
-export const AUGMENTATIONS = ['random_axis_flip', 'random_axis_permute', 'random_axis_roll', 'log_scalars'] as const satisfies readonly AugmentationName[];
+export const AUGMENTATIONS = [
+  'random_axis_flip',
+  'random_axis_permute',
+  'random_axis_roll',
+  'log_scalars',
+] as const satisfies readonly AugmentationName[];
 const TRANSFORMS = Object.keys(FIELD_TRANSFORMS) as FieldTransformName[];
 
 const numberList = s.array(s.number());
@@ -26,7 +31,11 @@ export const aeStageSchema = s.object({
     std: s.optional(numberList),
     statsSamples: s.withDefault(s.integer({ min: 2 }), 1024),
     /** Training augmentations (The Well's classes, docs/method.md §1). */
-    augment: s.withDefault(s.array(s.enum(AUGMENTATIONS)), ['random_axis_flip', 'random_axis_permute', 'random_axis_roll'] as AugmentationName[]),
+    augment: s.withDefault(s.array(s.enum(AUGMENTATIONS)), [
+      'random_axis_flip',
+      'random_axis_permute',
+      'random_axis_roll',
+    ] as AugmentationName[]),
     /** Validation snapshots (fixed set drawn once from the valid split, no augmentation). */
     validSamples: s.withDefault(s.integer({ min: 1 }), 128),
     /** Filled in by the trainer (checked against the dataset when given). */
@@ -88,7 +97,8 @@ export function loadAeStageConfig(path: string, overrides: readonly string[] = [
 /** Checks that the schema cannot express: loss names, level counts, heads dividing channels. */
 export function checkAeStageConfig(cfg: AeStageConfig, source: string): void {
   const lossKeys = Object.keys(cfg.train.loss).filter((k) => !(LOSS_NAMES as readonly string[]).includes(k));
-  if (lossKeys.length) throw new Error(`invalid config ${source}:\n  - train.loss.${lossKeys[0]}: unknown loss (expected one of ${LOSS_NAMES.join(', ')})`);
+  if (lossKeys.length)
+    throw new Error(`invalid config ${source}:\n  - train.loss.${lossKeys[0]}: unknown loss (expected one of ${LOSS_NAMES.join(', ')})`);
   validateLossWeights(cfg.train.loss, `invalid config ${source}: train.loss`);
   const probe = { ...cfg.ae, pixChannels: cfg.ae.pixChannels ?? 1 };
   try {
@@ -97,7 +107,9 @@ export function checkAeStageConfig(cfg: AeStageConfig, source: string): void {
     throw new Error(`invalid config ${source}:\n  - ${(e as Error).message}`);
   }
   if (cfg.data.mean && cfg.data.std && cfg.data.mean.length !== cfg.data.std.length) {
-    throw new Error(`invalid config ${source}:\n  - data.std: expected ${cfg.data.mean.length} values like data.mean, got ${cfg.data.std.length}`);
+    throw new Error(
+      `invalid config ${source}:\n  - data.std: expected ${cfg.data.mean.length} values like data.mean, got ${cfg.data.std.length}`,
+    );
   }
 }
 

@@ -23,7 +23,8 @@ describe('AE snapshot data', () => {
     const { mean, std } = await snapshotStats(ds, transform, 6, 0);
     ds.close();
     const f = await openWellFile(join(dataset, 'data/train/tiny.hdf5'));
-    const sums = new Float64Array(5), sq = new Float64Array(5);
+    const sums = new Float64Array(5),
+      sq = new Float64Array(5);
     let n = 0;
     for (let t = 0; t < 2; t++) {
       const d = f.readFields(t).data;
@@ -55,11 +56,18 @@ describe('AE snapshot data', () => {
   });
 
   it('NaN in a field is reported as non-finite data with its place, not as a constant channel', async () => {
-    const bad = await writeTinyEulerDataset(root, 'euler_nan', { resolution: 4, frames: 3, trajectories: { train: 2, valid: 1, test: 1 }, poison: { split: 'train', trajectory: 1, frame: 2, field: 'density' } });
+    const bad = await writeTinyEulerDataset(root, 'euler_nan', {
+      resolution: 4,
+      frames: 3,
+      trajectories: { train: 2, valid: 1, test: 1 },
+      poison: { split: 'train', trajectory: 1, frame: 2, field: 'density' },
+    });
     const ds = await openSnapshots(bad, 'train');
     const file = join(bad, 'data/train/tiny.hdf5');
     try {
-      await expect(snapshotStats(ds, {}, 6, 0)).rejects.toThrow(`${file}: non-finite value NaN in field 'density' of trajectory 1 at frame 2`);
+      await expect(snapshotStats(ds, {}, 6, 0)).rejects.toThrow(
+        `${file}: non-finite value NaN in field 'density' of trajectory 1 at frame 2`,
+      );
       await expect(snapshotStats(ds, {}, 6, 0)).rejects.not.toThrow(/constant/);
     } finally {
       ds.close();
@@ -67,7 +75,12 @@ describe('AE snapshot data', () => {
   });
 
   it('a transform that makes a value non-finite is named with the transform', async () => {
-    const zero = await writeTinyEulerDataset(root, 'euler_zero', { resolution: 4, frames: 2, trajectories: { train: 1, valid: 1, test: 1 }, poison: { split: 'train', trajectory: 0, frame: 1, field: 'pressure', value: -1 } });
+    const zero = await writeTinyEulerDataset(root, 'euler_zero', {
+      resolution: 4,
+      frames: 2,
+      trajectories: { train: 1, valid: 1, test: 1 },
+      poison: { split: 'train', trajectory: 0, frame: 1, field: 'pressure', value: -1 },
+    });
     const ds = await openSnapshots(zero, 'train');
     try {
       await expect(snapshotStats(ds, transformByIndex(ds.channels, { pressure: 'log1p' }, 'cfg'), 2, 0)).rejects.toThrow(
@@ -79,6 +92,8 @@ describe('AE snapshot data', () => {
   });
 
   it('names the key of an unknown channel', () => {
-    expect(() => transformByIndex(['energy'], { Energy: 'log' }, 'x.yaml')).toThrow("x.yaml: data.transform.Energy: the dataset has no channel 'Energy' (channels: energy)");
+    expect(() => transformByIndex(['energy'], { Energy: 'log' }, 'x.yaml')).toThrow(
+      "x.yaml: data.transform.Energy: the dataset has no channel 'Energy' (channels: energy)",
+    );
   });
 });

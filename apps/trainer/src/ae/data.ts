@@ -5,10 +5,23 @@
  * training split only. Every draw is seeded, so a batch is a function of (seed, step).
  */
 import type { AutoencoderRunData } from '@lola-ts/autoencoders';
-import { assertFiniteBlock, fieldPreprocess, Rng, WellDataset, type AugmentationName, type FieldPreprocessing, type FieldTransformName, type WellSplit } from '@lola-ts/well-data';
+import {
+  assertFiniteBlock,
+  fieldPreprocess,
+  Rng,
+  WellDataset,
+  type AugmentationName,
+  type FieldPreprocessing,
+  type FieldTransformName,
+  type WellSplit,
+} from '@lola-ts/well-data';
 
 /** Opens one split as single-snapshot windows (n_in = 1, n_out = 0). */
-export async function openSnapshots(path: string, split: WellSplit, opts: { augment?: AugmentationName[]; preprocess?: FieldPreprocessing; seed?: number } = {}): Promise<WellDataset> {
+export async function openSnapshots(
+  path: string,
+  split: WellSplit,
+  opts: { augment?: AugmentationName[]; preprocess?: FieldPreprocessing; seed?: number } = {},
+): Promise<WellDataset> {
   return WellDataset.open({
     path,
     split,
@@ -22,11 +35,16 @@ export async function openSnapshots(path: string, split: WellSplit, opts: { augm
 }
 
 /** Channel-index transform map of a by-name map; unknown names are errors naming the key. */
-export function transformByIndex(channels: readonly string[], transform: Record<string, FieldTransformName>, source: string): Record<number, FieldTransformName> {
+export function transformByIndex(
+  channels: readonly string[],
+  transform: Record<string, FieldTransformName>,
+  source: string,
+): Record<number, FieldTransformName> {
   const out: Record<number, FieldTransformName> = {};
   for (const [name, t] of Object.entries(transform)) {
     const c = channels.indexOf(name);
-    if (c < 0) throw new Error(`${source}: data.transform.${name}: the dataset has no channel '${name}' (channels: ${channels.join(', ')})`);
+    if (c < 0)
+      throw new Error(`${source}: data.transform.${name}: the dataset has no channel '${name}' (channels: ${channels.join(', ')})`);
     out[c] = t;
   }
   return out;
@@ -37,11 +55,19 @@ export function transformByIndex(channels: readonly string[], transform: Record<
  * replacement when the split is smaller) from `ds` (opened without preprocessing or augmentation),
  * accumulated in float64: mean = Σx/N, std = √(Σx²/N − mean²) (population moments).
  */
-export async function snapshotStats(ds: WellDataset, transform: Record<number, FieldTransformName>, samples: number, seed: number): Promise<{ mean: number[]; std: number[] }> {
+export async function snapshotStats(
+  ds: WellDataset,
+  transform: Record<number, FieldTransformName>,
+  samples: number,
+  seed: number,
+): Promise<{ mean: number[]; std: number[] }> {
   const C = ds.channels.length;
   const rng = new Rng(`${seed}/stats`);
   const n = ds.length;
-  const indices = n >= samples ? rng.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, samples) : Array.from({ length: samples }, () => rng.int(n));
+  const indices =
+    n >= samples
+      ? rng.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, samples)
+      : Array.from({ length: samples }, () => rng.int(n));
   const sum = new Float64Array(C);
   const sq = new Float64Array(C);
   let count = 0;
@@ -52,7 +78,13 @@ export async function snapshotStats(ds: WellDataset, transform: Record<number, F
     const x = fieldPreprocess(item.inputFields.data, C, pre);
     const src = item.source;
     const named = ds.channels.map((c, k) => (transform[k] ? `${c}' after transform '${transform[k]}` : c));
-    assertFiniteBlock(x, { file: src.file, trajectory: src.trajectory, channels: named, frames: [src.start], context: 'computing the per-channel statistics' });
+    assertFiniteBlock(x, {
+      file: src.file,
+      trajectory: src.trajectory,
+      channels: named,
+      frames: [src.start],
+      context: 'computing the per-channel statistics',
+    });
     for (let k = 0; k < x.length; k++) {
       const c = k % C;
       const v = x[k]!;
@@ -64,8 +96,12 @@ export async function snapshotStats(ds: WellDataset, transform: Record<number, F
   const mean = Array.from(sum, (s) => s / count);
   const std = Array.from(sq, (s, c) => Math.sqrt(Math.max(s / count - mean[c]! ** 2, 0)));
   std.forEach((v, c) => {
-    if (!Number.isFinite(v) || !Number.isFinite(mean[c]!)) throw new Error(`channel '${ds.channels[c]}': statistics over ${samples} training snapshots are not finite (mean ${mean[c]}, std ${v}); the values overflow float64`);
-    if (!(v > 1e-8)) throw new Error(`channel '${ds.channels[c]}' is constant over ${samples} training snapshots (std ${v}); it cannot be standardised`);
+    if (!Number.isFinite(v) || !Number.isFinite(mean[c]!))
+      throw new Error(
+        `channel '${ds.channels[c]}': statistics over ${samples} training snapshots are not finite (mean ${mean[c]}, std ${v}); the values overflow float64`,
+      );
+    if (!(v > 1e-8))
+      throw new Error(`channel '${ds.channels[c]}' is constant over ${samples} training snapshots (std ${v}); it cannot be standardised`);
   });
   return { mean, std };
 }
@@ -77,20 +113,32 @@ export async function readBatch(ds: WellDataset, indices: readonly number[], rng
   const frame = items[0]!.inputFields.data.length;
   const data = new Float32Array(frame * items.length);
   items.forEach((it, b) => {
-    if (it.inputFields.data.length !== frame) throw new Error(`snapshot ${indices[b]} has ${it.inputFields.data.length} values, expected ${frame} (mixed resolutions in one split?)`);
+    if (it.inputFields.data.length !== frame)
+      throw new Error(
+        `snapshot ${indices[b]} has ${it.inputFields.data.length} values, expected ${frame} (mixed resolutions in one split?)`,
+      );
     data.set(it.inputFields.data, b * frame);
   });
   return { data, shape: [items.length, ...items[0]!.inputFields.shape.slice(1)] };
 }
 
 /** Checks that a dataset provides what an AE run was trained on (channels, resolution). */
-export function checkDatasetMatchesRun(ds: WellDataset, data: Pick<AutoencoderRunData, 'channels' | 'resolution'>, what: string, runSource: string): void {
+export function checkDatasetMatchesRun(
+  ds: WellDataset,
+  data: Pick<AutoencoderRunData, 'channels' | 'resolution'>,
+  what: string,
+  runSource: string,
+): void {
   const chans = ds.channels;
   if (chans.length !== data.channels.length || chans.some((c, i) => c !== data.channels[i])) {
-    throw new Error(`${what}: the dataset's fields [${chans.join(', ')}] do not match the autoencoder's [${data.channels.join(', ')}] (${runSource})`);
+    throw new Error(
+      `${what}: the dataset's fields [${chans.join(', ')}] do not match the autoencoder's [${data.channels.join(', ')}] (${runSource})`,
+    );
   }
   const res = ds.schema.resolution;
   if (res.length !== data.resolution.length || res.some((n, i) => n !== data.resolution[i])) {
-    throw new Error(`${what}: the dataset's resolution [${res.join(', ')}] differs from the autoencoder's [${data.resolution.join(', ')}] (${runSource})`);
+    throw new Error(
+      `${what}: the dataset's resolution [${res.join(', ')}] differs from the autoencoder's [${data.resolution.join(', ')}] (${runSource})`,
+    );
   }
 }

@@ -45,19 +45,23 @@ export async function writeTinyEulerDataset(root: string, name = 'euler_tiny', o
       const kx = 1 + rng.int(3);
       const ky = 1 + rng.int(3);
       const ph = rng.uniform(0, 6.28);
-      const wave = (t: number, i: number, j: number, c: number) => Math.sin(2 * Math.PI * (kx * coords[i]! + c * 0.1) + ph + t * 0.3) * Math.cos(2 * Math.PI * ky * coords[j]! - t * 0.2);
+      const wave = (t: number, i: number, j: number, c: number) =>
+        Math.sin(2 * Math.PI * (kx * coords[i]! + c * 0.1) + ph + t * 0.3) * Math.cos(2 * Math.PI * ky * coords[j]! - t * 0.2);
       const fields: Record<string, Float64Array> = {};
       scalarFields.forEach((f, c) => {
         const arr = new Float64Array(T * n * n);
-        for (let t = 0, q = 0; t < T; t++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++, q++) arr[q] = a * (1.5 + c * 0.3) + 0.5 * wave(t, i, j, c);
+        for (let t = 0, q = 0; t < T; t++)
+          for (let i = 0; i < n; i++) for (let j = 0; j < n; j++, q++) arr[q] = a * (1.5 + c * 0.3) + 0.5 * wave(t, i, j, c);
         fields[f] = arr;
       });
       if (!o.noMomentum) {
         const m = new Float64Array(T * n * n * 2);
-        for (let t = 0, q = 0; t < T; t++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++, q += 2) {
-          m[q] = 0.4 * wave(t, j, i, 2);
-          m[q + 1] = -0.3 * wave(t, i, j, 3);
-        }
+        for (let t = 0, q = 0; t < T; t++)
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < n; j++, q += 2) {
+              m[q] = 0.4 * wave(t, j, i, 2);
+              m[q + 1] = -0.3 * wave(t, i, j, 3);
+            }
         fields.momentum = m;
       }
       const bad = o.poison;

@@ -26,7 +26,14 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const cfgFor = (out: string, extra: string[] = []) =>
-  loadAeStageConfig(CONFIG, [`data.path=${dataset}`, `out=${out}`, 'train.epochs=2', 'train.stepsPerEpoch=3', 'data.statsSamples=8', ...extra]);
+  loadAeStageConfig(CONFIG, [
+    `data.path=${dataset}`,
+    `out=${out}`,
+    'train.epochs=2',
+    'train.stepsPerEpoch=3',
+    'data.statsSamples=8',
+    ...extra,
+  ]);
 
 function weightsOf(dir: string): Map<string, number[]> {
   const { tensors } = loadSafetensors(join(dir, 'weights.safetensors'));
@@ -38,7 +45,10 @@ function weightsOf(dir: string): Map<string, number[]> {
   return out;
 }
 
-const trainLosses = (run: string) => readLog(join(run, 'log.jsonl')).filter((r) => r.kind === 'train').map((r) => r.loss);
+const trainLosses = (run: string) =>
+  readLog(join(run, 'log.jsonl'))
+    .filter((r) => r.kind === 'train')
+    .map((r) => r.loss);
 
 describe('lola-train ae (in process)', () => {
   it('trains, logs, saves best and last, leaks no tensors, and the run loads back', async () => {
@@ -86,8 +96,12 @@ describe('lola-train ae (in process)', () => {
 
   it('refuses to resume with a changed config or with --fresh', async () => {
     const a = join(root, 'resume-a');
-    await expect(trainAutoencoder(cfgFor(a, ['train.checkpointEvery=2', 'train.lr=0.01']), 'ae-tiny', quiet)).rejects.toThrow(/config differs .* at train.lr/);
-    await expect(trainAutoencoder(cfgFor(a, ['train.checkpointEvery=2']), 'ae-tiny', { ...quiet, fresh: true })).rejects.toThrow(/already holds a checkpoint/);
+    await expect(trainAutoencoder(cfgFor(a, ['train.checkpointEvery=2', 'train.lr=0.01']), 'ae-tiny', quiet)).rejects.toThrow(
+      /config differs .* at train.lr/,
+    );
+    await expect(trainAutoencoder(cfgFor(a, ['train.checkpointEvery=2']), 'ae-tiny', { ...quiet, fresh: true })).rejects.toThrow(
+      /already holds a checkpoint/,
+    );
   });
 
   it('gives clear errors for wrong keys, wrong types and unknown channels', async () => {
@@ -95,22 +109,34 @@ describe('lola-train ae (in process)', () => {
     expect(() => cfgFor(join(root, 'x'), ['train.lr=fast'])).toThrow(/train.lr: expected a number > 0, got "fast" \(string\)/);
     expect(() => cfgFor(join(root, 'x'), ['train.loss={mae: 1}'])).toThrow(/train.loss.mae: unknown loss/);
     expect(() => cfgFor(join(root, 'x'), ['ae.hidBlocks=[1]'])).toThrow(/ae.hidBlocks: expected 2 entries/);
-    expect(() => cfgFor(join(root, 'x'), ['train.maxSkippedFraction=2'])).toThrow(/train.maxSkippedFraction: expected a number ≥ 0 and ≤ 1, got 2/);
+    expect(() => cfgFor(join(root, 'x'), ['train.maxSkippedFraction=2'])).toThrow(
+      /train.maxSkippedFraction: expected a number ≥ 0 and ≤ 1, got 2/,
+    );
     expect(cfgFor(join(root, 'x')).train).not.toHaveProperty('maxSkippedFraction'); // runs from before the key still resume
     expect(cfgFor(join(root, 'x'), ['train.maxSkippedFraction=0.2']).train.maxSkippedFraction).toBe(0.2);
     await expect(trainAutoencoder(cfgFor(join(root, 'x'), ['data.transform={vorticity: log}']), 'ae-tiny', quiet)).rejects.toThrow(
       /data.transform.vorticity: the dataset has no channel 'vorticity' \(channels: energy, density, pressure, momentum_x, momentum_y\)/,
     );
-    await expect(trainAutoencoder(cfgFor(join(root, 'x'), ['ae.pixChannels=3']), 'ae-tiny', quiet)).rejects.toThrow(/ae.pixChannels is 3 but the dataset .* has 5 channels/);
+    await expect(trainAutoencoder(cfgFor(join(root, 'x'), ['ae.pixChannels=3']), 'ae-tiny', quiet)).rejects.toThrow(
+      /ae.pixChannels is 3 but the dataset .* has 5 channels/,
+    );
   });
 });
 
 describe('lola-train ae and non-finite data', () => {
   it('NaN in the train or valid split stops the run before any step, naming the place', async () => {
     for (const split of ['train', 'valid'] as const) {
-      const bad = await writeTinyEulerDataset(root, `euler_nan_${split}`, { poison: { split, trajectory: 1, frame: 2, field: 'pressure' } });
+      const bad = await writeTinyEulerDataset(root, `euler_nan_${split}`, {
+        poison: { split, trajectory: 1, frame: 2, field: 'pressure' },
+      });
       const out = join(root, `nan-${split}`);
-      const cfg = loadAeStageConfig(CONFIG, [`data.path=${bad}`, `out=${out}`, 'train.epochs=1', 'train.stepsPerEpoch=2', 'data.statsSamples=16']);
+      const cfg = loadAeStageConfig(CONFIG, [
+        `data.path=${bad}`,
+        `out=${out}`,
+        'train.epochs=1',
+        'train.stepsPerEpoch=2',
+        'data.statsSamples=16',
+      ]);
       await expect(trainAutoencoder(cfg, 'ae-tiny', quiet)).rejects.toThrow(
         `${join(bad, 'data', split, 'tiny.hdf5')}: non-finite value NaN in field 'pressure' of trajectory 1 at frame 2`,
       );
@@ -126,7 +152,21 @@ describe('lola-train ae (CLI)', () => {
   ] as const)('stops on %s: saves last/ at the current step, says where, exits %i', async (sig, exitCode) => {
     const out = join(root, `${sig}-run`);
     const args = [`data.path=${dataset}`, 'train.epochs=50', 'train.stepsPerEpoch=6', 'data.statsSamples=8', 'data.validSamples=2'];
-    const cli = ['--conditions=@lola-ts/source', '--import', 'tsx', MAIN, 'ae', '--config', CONFIG, '--backend', 'wasm', '--threads', '1', `out=${out}`, ...args];
+    const cli = [
+      '--conditions=@lola-ts/source',
+      '--import',
+      'tsx',
+      MAIN,
+      'ae',
+      '--config',
+      CONFIG,
+      '--backend',
+      'wasm',
+      '--threads',
+      '1',
+      `out=${out}`,
+      ...args,
+    ];
     const child = spawn(process.execPath, cli, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
@@ -153,14 +193,32 @@ describe('lola-train ae (CLI)', () => {
     await trainAutoencoder(loadAeStageConfig(CONFIG, [...args, `out=${ref}`]), 'ae-tiny', quiet);
 
     const out = join(root, 'kill-run');
-    const cli = ['--conditions=@lola-ts/source', '--import', 'tsx', MAIN, 'ae', '--config', CONFIG, '--backend', 'wasm', '--threads', '1', `out=${out}`, ...args];
+    const cli = [
+      '--conditions=@lola-ts/source',
+      '--import',
+      'tsx',
+      MAIN,
+      'ae',
+      '--config',
+      CONFIG,
+      '--backend',
+      'wasm',
+      '--threads',
+      '1',
+      `out=${out}`,
+      ...args,
+    ];
     const child = spawn(process.execPath, cli, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     const killedAt = await new Promise<number>((done, fail) => {
       const timer = setInterval(() => {
         const log = join(out, 'log.jsonl');
-        const steps = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('"train"')).length : 0;
+        const steps = existsSync(log)
+          ? readFileSync(log, 'utf8')
+              .split('\n')
+              .filter((l) => l.includes('"train"')).length
+          : 0;
         if (steps >= 4) {
           clearInterval(timer);
           child.kill('SIGKILL');

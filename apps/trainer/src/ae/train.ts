@@ -7,7 +7,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { autoencoderLoss, compressionRate, initDcae, latentShape, type Dcae } from '@lola-ts/autoencoders';
-import { BatchOrder, collectProvenance, countParams, disposeParams, openRun, parseYaml, runPaths, trainLoop, type RunPaths, type TrainLoopResult } from '@lola-ts/nn-blocks';
+import {
+  BatchOrder,
+  collectProvenance,
+  countParams,
+  disposeParams,
+  openRun,
+  parseYaml,
+  runPaths,
+  trainLoop,
+  type RunPaths,
+  type TrainLoopResult,
+} from '@lola-ts/nn-blocks';
 import { Rng, type WellDataset } from '@lola-ts/well-data';
 import { dcaeConfigOf, lossWeightsOf, type AeStageConfig } from './config.js';
 import { openSnapshots, readBatch, snapshotStats, transformByIndex } from './data.js';
@@ -51,18 +62,25 @@ async function resolveWithData(cfg: AeStageConfig, source: string, train: WellDa
   const resolution = train.schema.resolution;
   const C = channels.length;
   if (cfg.data.channels && !sameList(cfg.data.channels, channels)) {
-    throw new Error(`${source}: data.channels [${cfg.data.channels.join(', ')}] do not match the dataset's fields [${channels.join(', ')}] in ${cfg.data.path}`);
+    throw new Error(
+      `${source}: data.channels [${cfg.data.channels.join(', ')}] do not match the dataset's fields [${channels.join(', ')}] in ${cfg.data.path}`,
+    );
   }
   if (cfg.data.resolution && !sameList(cfg.data.resolution, resolution)) {
-    throw new Error(`${source}: data.resolution [${cfg.data.resolution.join(', ')}] does not match the dataset's [${resolution.join(', ')}] in ${cfg.data.path}`);
+    throw new Error(
+      `${source}: data.resolution [${cfg.data.resolution.join(', ')}] does not match the dataset's [${resolution.join(', ')}] in ${cfg.data.path}`,
+    );
   }
   if (cfg.ae.pixChannels !== undefined && cfg.ae.pixChannels !== C) {
-    throw new Error(`${source}: ae.pixChannels is ${cfg.ae.pixChannels} but the dataset ${cfg.data.path} has ${C} channels (${channels.join(', ')})`);
+    throw new Error(
+      `${source}: ae.pixChannels is ${cfg.ae.pixChannels} but the dataset ${cfg.data.path} has ${C} channels (${channels.join(', ')})`,
+    );
   }
   const transform = transformByIndex(channels, cfg.data.transform, source);
   let stats: { mean: number[]; std: number[] };
   if (cfg.data.mean && cfg.data.std) {
-    if (cfg.data.mean.length !== C || cfg.data.std.length !== C) throw new Error(`${source}: data.mean and data.std need ${C} values (channels ${channels.join(', ')})`);
+    if (cfg.data.mean.length !== C || cfg.data.std.length !== C)
+      throw new Error(`${source}: data.mean and data.std need ${C} values (channels ${channels.join(', ')})`);
     stats = { mean: cfg.data.mean, std: cfg.data.std };
   } else {
     const stored = storedStats(runPaths(cfg.out).config, C);
@@ -91,7 +109,12 @@ async function resolveWithData(cfg: AeStageConfig, source: string, train: WellDa
 }
 
 /** Mean objective over the fixed validation snapshots (no dropout), in chunks of `batch`. */
-function validationLoss(ae: Dcae, data: { data: Float32Array; shape: number[] }, batch: number, weights: ReturnType<typeof lossWeightsOf>): number {
+function validationLoss(
+  ae: Dcae,
+  data: { data: Float32Array; shape: number[] },
+  batch: number,
+  weights: ReturnType<typeof lossWeightsOf>,
+): number {
   const [n, ...rest] = data.shape;
   const frame = rest.reduce((a, b) => a * b, 1);
   let total = 0;
@@ -127,7 +150,10 @@ export async function trainAutoencoder(cfg: AeStageConfig, source: string, opts:
   const dcfg = dcaeConfigOf(resolved, data.channels!.length);
   const ae = initDcae(dcfg, new Rng(`${seed}/init`));
   try {
-    if (!sameList(valid.channels, data.channels!)) throw new Error(`${cfg.data.path}: the valid split's fields [${valid.channels.join(', ')}] differ from the train split's [${data.channels!.join(', ')}]`);
+    if (!sameList(valid.channels, data.channels!))
+      throw new Error(
+        `${cfg.data.path}: the valid split's fields [${valid.channels.join(', ')}] differ from the train split's [${data.channels!.join(', ')}]`,
+      );
     const weights = lossWeightsOf(resolved);
     const vr = new Rng(`${seed}/valid-set`);
     const nValid = Math.min(data.validSamples, valid.length);
@@ -147,7 +173,13 @@ export async function trainAutoencoder(cfg: AeStageConfig, source: string, opts:
       totalSteps,
       stepsPerEpoch: cfg.train.stepsPerEpoch,
       schedule: { lr: cfg.train.lr, kind: cfg.train.schedule, granularity: cfg.train.granularity, warmupSteps: cfg.train.warmupSteps },
-      optimizer: { beta1: cfg.train.beta1, beta2: cfg.train.beta2, eps: cfg.train.eps, weightDecay: cfg.train.weightDecay, clipNorm: cfg.train.gradClip },
+      optimizer: {
+        beta1: cfg.train.beta1,
+        beta2: cfg.train.beta2,
+        eps: cfg.train.eps,
+        weightDecay: cfg.train.weightDecay,
+        clipNorm: cfg.train.gradClip,
+      },
       batch: async (step, rng) => {
         // let the event loop run once per step: tfjs and h5wasm calls are synchronous, and without a
         // macrotask turn the SIGINT/SIGTERM handlers (save last/ and stop) would never fire

@@ -26,7 +26,13 @@ beforeAll(async () => {
   dataset = await writeTinyEulerDataset(root, 'euler_tiny', { bc: 'PERIODIC', gamma: 1.3 });
   await initRuntime({ backend: 'wasm', threads: 1 });
   runDir = join(root, 'ae-run');
-  const cfg = loadAeStageConfig(CONFIG, [`data.path=${dataset}`, `out=${runDir}`, 'train.epochs=1', 'train.stepsPerEpoch=2', 'data.statsSamples=8']);
+  const cfg = loadAeStageConfig(CONFIG, [
+    `data.path=${dataset}`,
+    `out=${runDir}`,
+    'train.epochs=1',
+    'train.stepsPerEpoch=2',
+    'data.statsSamples=8',
+  ]);
   await trainAutoencoder(cfg, 'ae-tiny', quiet);
   run = loadAutoencoderRun(runDir);
 });
@@ -35,7 +41,16 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const opts = (out: string, extra: Partial<CacheOptions> = {}): CacheOptions => ({ data: dataset, out, repeat: 2, splits: ['train', 'valid', 'test'], seed: 0, batch: 3, ...quiet, ...extra });
+const opts = (out: string, extra: Partial<CacheOptions> = {}): CacheOptions => ({
+  data: dataset,
+  out,
+  repeat: 2,
+  splits: ['train', 'valid', 'test'],
+  seed: 0,
+  batch: 3,
+  ...quiet,
+  ...extra,
+});
 
 async function readStore(path: string) {
   const s = await openLatentStore(path);
@@ -48,7 +63,14 @@ async function readStore(path: string) {
 
 describe('augmentation draws for cached copies (docs/method.md §3)', () => {
   it('are distinct when enough distinct draws exist, and reproducible', () => {
-    const ctx = { gridType: 'cartesian', resolution: [8, 8], boundaryConditions: [[1, 1], [1, 1]] };
+    const ctx = {
+      gridType: 'cartesian',
+      resolution: [8, 8],
+      boundaryConditions: [
+        [1, 1],
+        [1, 1],
+      ],
+    };
     const names = ['random_axis_flip', 'random_axis_permute', 'random_axis_roll'] as const;
     // open BCs: 4 flips × 2 permutations = 8 distinct augmentations
     const { draws, duplicates } = trajectoryDraws([...names], 8, 0, 'train', 3, ctx);
@@ -66,7 +88,11 @@ describe('lola-train cache', () => {
     const before = tf.memory().numTensors;
     const summary = await cacheLatents(run, opts(out));
     expect(tf.memory().numTensors).toBe(before);
-    expect(summary.map((s) => [s.split, s.trajectories, s.written])).toEqual([['train', 8, 8], ['valid', 2, 2], ['test', 2, 2]]);
+    expect(summary.map((s) => [s.split, s.trajectories, s.written])).toEqual([
+      ['train', 8, 8],
+      ['valid', 2, 2],
+      ['test', 2, 2],
+    ]);
     const train = await readStore(join(out, 'train.h5'));
     expect(train.meta).toMatchObject({ aeRunId: 'ae-run', compressionRate: 5, nSteps: 4, latentShape: [8, 8, 4], labelDim: 5 });
     for (const l of train.labels) expect(l.map((v) => Number(v.toFixed(5)))).toEqual([1.3, 2, 2, 2, 2]);
@@ -109,7 +135,10 @@ describe('lola-train cache', () => {
   });
 
   it('rejects a dataset whose fields do not match the autoencoder', async () => {
-    const other = await writeTinyEulerDataset(root, 'other', { scalarFields: ['density', 'pressure', 'energy'], trajectories: { train: 1, valid: 1, test: 1 } });
+    const other = await writeTinyEulerDataset(root, 'other', {
+      scalarFields: ['density', 'pressure', 'energy'],
+      trajectories: { train: 1, valid: 1, test: 1 },
+    });
     await expect(cacheLatents(run, { ...opts(join(root, 'cache-x')), data: other })).rejects.toThrow(
       /the dataset's fields \[density, pressure, energy, momentum_x, momentum_y\] do not match the autoencoder's \[energy, density, pressure, momentum_x, momentum_y\]/,
     );

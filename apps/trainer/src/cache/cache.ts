@@ -70,11 +70,15 @@ function checkFile(f: WellFile, run: AutoencoderRun): void {
   const chans = variableChannelNames(f.schema);
   const want = run.data.channels;
   if (chans.length !== want.length || chans.some((c, i) => c !== want[i])) {
-    throw new Error(`${f.path}: the dataset's fields [${chans.join(', ')}] do not match the autoencoder's [${want.join(', ')}] (run ${run.dir})`);
+    throw new Error(
+      `${f.path}: the dataset's fields [${chans.join(', ')}] do not match the autoencoder's [${want.join(', ')}] (run ${run.dir})`,
+    );
   }
   const res = f.schema.resolution;
   if (res.length !== run.data.resolution.length || res.some((n, i) => n !== run.data.resolution[i])) {
-    throw new Error(`${f.path}: resolution [${res.join(', ')}] differs from the autoencoder's [${run.data.resolution.join(', ')}] (run ${run.dir})`);
+    throw new Error(
+      `${f.path}: resolution [${res.join(', ')}] differs from the autoencoder's [${run.data.resolution.join(', ')}] (run ${run.dir})`,
+    );
   }
 }
 
@@ -98,7 +102,7 @@ async function encodeFrames(run: AutoencoderRun, frames: Float32Array, T: number
 /** Caches the latents of `run` on the dataset `opts.data`; returns one summary per split. */
 export async function cacheLatents(run: AutoencoderRun, opts: CacheOptions): Promise<SplitSummary[]> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const augment = opts.augment ?? (((run.config.data as Record<string, unknown>)?.augment as AugmentationName[] | undefined) ?? []);
+  const augment = opts.augment ?? ((run.config.data as Record<string, unknown>)?.augment as AugmentationName[] | undefined) ?? [];
   const geometric = augment.filter((a) => a !== 'log_scalars');
   const plans: SplitPlan[] = [];
   try {
@@ -108,7 +112,8 @@ export async function cacheLatents(run: AutoencoderRun, opts: CacheOptions): Pro
       plans.push({ split, files, repeat: 0, augment: [], nSteps: 0, entries: 0 });
       files.forEach((f) => checkFile(f, run));
       const steps = new Set(files.map((f) => f.schema.nSteps));
-      if (steps.size > 1) throw new Error(`${loc.splitDir}: files have different numbers of steps (${[...steps].join(', ')}); a latent store needs one T`);
+      if (steps.size > 1)
+        throw new Error(`${loc.splitDir}: files have different numbers of steps (${[...steps].join(', ')}); a latent store needs one T`);
       const plan = plans[plans.length - 1]!;
       plan.repeat = split === 'train' ? opts.repeat : 1;
       plan.augment = split === 'test' ? augment.filter((a) => a === 'log_scalars') : augment;
@@ -127,11 +132,19 @@ export async function cacheLatents(run: AutoencoderRun, opts: CacheOptions): Pro
         compressionRate: runCompressionRate(run),
         latentShape: runLatentShape(run),
         channels: run.data.channels,
-        labels: [...constantScalarNames(plans[0]!.files[0]!.schema), ...plans[0]!.files[0]!.schema.spatialDims.flatMap((d) => [`bc_${d}_lower`, `bc_${d}_upper`])],
+        labels: [
+          ...constantScalarNames(plans[0]!.files[0]!.schema),
+          ...plans[0]!.files[0]!.schema.spatialDims.flatMap((d) => [`bc_${d}_lower`, `bc_${d}_upper`]),
+        ],
         repeat: opts.repeat,
         augment: [...augment],
         seed: opts.seed,
-        splits: Object.fromEntries(plans.map((p) => [p.split, { file: `${p.split}.h5`, trajectories: p.entries, nSteps: p.nSteps, repeat: p.repeat, augment: [...p.augment] }])),
+        splits: Object.fromEntries(
+          plans.map((p) => [
+            p.split,
+            { file: `${p.split}.h5`, trajectories: p.entries, nSteps: p.nSteps, repeat: p.repeat, augment: [...p.augment] },
+          ]),
+        ),
       },
       'latent cache (lola-train cache)',
     );
@@ -161,7 +174,9 @@ async function cacheSplit(run: AutoencoderRun, plan: SplitPlan, opts: CacheOptio
     const n = store.nTrajectories;
     store.close();
     if (aeRunId !== run.runId || n !== plan.entries) {
-      throw new Error(`${path} already exists with ${n} trajectories from AE run '${aeRunId}' (expected ${plan.entries} from '${run.runId}'); delete it to re-cache`);
+      throw new Error(
+        `${path} already exists with ${n} trajectories from AE run '${aeRunId}' (expected ${plan.entries} from '${run.runId}'); delete it to re-cache`,
+      );
     }
     summary.skipped = n;
     advance(n);
@@ -171,7 +186,13 @@ async function cacheSplit(run: AutoencoderRun, plan: SplitPlan, opts: CacheOptio
   const labelNames = constantScalarNames(first);
   const writer = await createLatentStore(
     path,
-    { aeRunId: run.runId, compressionRate: runCompressionRate(run), nSteps: plan.nSteps, latentShape: runLatentShape(run), labelDim: labelNames.length + 2 * first.nSpatialDims },
+    {
+      aeRunId: run.runId,
+      compressionRate: runCompressionRate(run),
+      nSteps: plan.nSteps,
+      latentShape: runLatentShape(run),
+      labelDim: labelNames.length + 2 * first.nSpatialDims,
+    },
     { resume: true },
   );
   {

@@ -67,12 +67,20 @@ export async function run(argv: string[]): Promise<number> {
   const overrides = [...parsed.positionals, ...(v.out ? [`out=${v.out}`] : [])];
   const cfg = loadAeStageConfig(v.config, overrides);
   const runtime = await initRuntime({ backend: v.backend as BackendChoice, threads });
-  console.error(`[ae] backend ${runtime.backend}, ${runtime.threads} thread(s)${runtime.notes.length ? ` (${runtime.notes.join('; ')})` : ''}`);
+  console.error(
+    `[ae] backend ${runtime.backend}, ${runtime.threads} thread(s)${runtime.notes.length ? ` (${runtime.notes.join('; ')})` : ''}`,
+  );
 
   const stop = stopTrainingOnSignals('[ae]');
   try {
     const { run, result, resolved } = await trainAutoencoder(cfg, v.config, { signal: stop.signal, fresh: v.fresh });
-    const { line, code } = trainingOutcome('[ae]', stop, result, run, resolved.info?.totalSteps ?? cfg.train.epochs * cfg.train.stepsPerEpoch);
+    const { line, code } = trainingOutcome(
+      '[ae]',
+      stop,
+      result,
+      run,
+      resolved.info?.totalSteps ?? cfg.train.epochs * cfg.train.stepsPerEpoch,
+    );
     console.error(line);
     return code;
   } finally {

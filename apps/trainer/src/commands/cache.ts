@@ -69,11 +69,15 @@ export async function run(argv: string[]): Promise<number> {
   if (batch === null) return fail(`--batch must be an integer >= 1, got '${v.batch}'`);
   const seed = int(v.seed!, -(2 ** 31));
   if (seed === null) return fail(`--seed must be an integer, got '${v.seed}'`);
-  const splits = v.splits!.split(',').map((x) => x.trim()).filter(Boolean);
+  const splits = v
+    .splits!.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const badSplit = splits.find((x) => !(SPLITS as string[]).includes(x));
   if (badSplit || splits.length === 0) return fail(`--splits must list some of ${SPLITS.join(', ')}, got '${v.splits}'`);
   if (v.checkpoint !== 'last' && v.checkpoint !== 'best') return fail(`--checkpoint must be last or best, got '${v.checkpoint}'`);
-  if (!(BACKEND_CHOICES as readonly string[]).includes(v.backend!)) return fail(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, got '${v.backend}'`);
+  if (!(BACKEND_CHOICES as readonly string[]).includes(v.backend!))
+    return fail(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, got '${v.backend}'`);
   const threads = v.threads === undefined ? undefined : int(v.threads, 1);
   if (threads === null) return fail(`--threads must be a positive integer, got '${v.threads}'`);
 
@@ -84,7 +88,9 @@ export async function run(argv: string[]): Promise<number> {
     const out = v.out ?? join(v.ae, 'latents');
     const summaries = await cacheLatents(aeRun, { data: v.data, out, repeat, splits: splits as WellSplit[], seed, batch });
     for (const s of summaries) {
-      console.error(`[cache] ${s.split}: ${s.trajectories} trajectories in ${s.path} (${s.written} encoded now, ${s.skipped} already done${s.duplicates ? `, ${s.duplicates} duplicate augmentations kept` : ''})`);
+      console.error(
+        `[cache] ${s.split}: ${s.trajectories} trajectories in ${s.path} (${s.written} encoded now, ${s.skipped} already done${s.duplicates ? `, ${s.duplicates} duplicate augmentations kept` : ''})`,
+      );
     }
     return 0;
   } finally {

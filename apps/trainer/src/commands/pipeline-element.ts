@@ -7,6 +7,8 @@ export async function run(argv: string[]): Promise<number> {
     console.error('usage: lola-train pipeline-element SPEC.json');
     return 2;
   }
-  const jobId = process.env.SLURM_ARRAY_JOB_ID ? `${process.env.SLURM_ARRAY_JOB_ID}_${process.env.SLURM_ARRAY_TASK_ID}` : process.env.SLURM_JOB_ID;
+  const jobId = process.env.SLURM_ARRAY_JOB_ID
+    ? `${process.env.SLURM_ARRAY_JOB_ID}_${process.env.SLURM_ARRAY_TASK_ID}`
+    : process.env.SLURM_JOB_ID;
   return runElement(readSpec(file), jobId);
 }

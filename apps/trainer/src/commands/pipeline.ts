@@ -45,7 +45,9 @@ export async function run(argv: string[]): Promise<number> {
     }
     values.config = `configs/${values.profile}.yaml`;
     if (!existsSync(values.config)) {
-      console.error(`lola-train pipeline: --profile ${values.profile}: ${values.config} does not exist (profiles: ${profiles().join(', ') || 'none'})`);
+      console.error(
+        `lola-train pipeline: --profile ${values.profile}: ${values.config} does not exist (profiles: ${profiles().join(', ') || 'none'})`,
+      );
       return 2;
     }
   }
@@ -77,7 +79,8 @@ export async function run(argv: string[]): Promise<number> {
     if (jobs > 1) console.error(`[pipeline] local launcher: up to ${jobs} elements at once`);
     const res = await runLocal(plans, { jobs });
     if (!res.ok) {
-      for (const f of res.failures) console.error(`lola-train pipeline: ${f.stage}/${f.id} (${f.jobId}) failed with exit code ${f.code}; log: ${f.logFile}`);
+      for (const f of res.failures)
+        console.error(`lola-train pipeline: ${f.stage}/${f.id} (${f.jobId}) failed with exit code ${f.code}; log: ${f.logFile}`);
       return 1;
     }
     const minutes = ((Date.now() - started) / 60000).toFixed(1);
@@ -87,12 +90,18 @@ export async function run(argv: string[]): Promise<number> {
 
   const subs = await submitSlurm(config, plans, { dryRun: values['dry-run'] });
   if (values['dry-run'] || !values.wait || subs.length === 0) return 0;
-  await waitForJobs(subs.map((s) => s.jobId), { onPoll: (n) => process.stderr.write(`\r[pipeline] waiting: ${n} array element(s) pending or running   `) });
+  await waitForJobs(
+    subs.map((s) => s.jobId),
+    { onPoll: (n) => process.stderr.write(`\r[pipeline] waiting: ${n} array element(s) pending or running   `) },
+  );
   process.stderr.write('\n');
   const rows = await pipelineStatus(config, plans, true);
   const failed = rows.filter((r) => r.state !== 'COMPLETED');
   console.log(formatStatus(rows));
-  for (const f of failed) console.error(`lola-train pipeline: ${f.stage}/${f.id} (job ${f.jobId ?? '-'}) ${f.state}${f.exitCode ? ` exit ${f.exitCode}` : ''}; log: ${f.log}`);
+  for (const f of failed)
+    console.error(
+      `lola-train pipeline: ${f.stage}/${f.id} (job ${f.jobId ?? '-'}) ${f.state}${f.exitCode ? ` exit ${f.exitCode}` : ''}; log: ${f.log}`,
+    );
   return failed.length ? 1 : 0;
 }
 

@@ -27,7 +27,10 @@ describe('training stop signals', () => {
     const before = process.listenerCount('SIGINT');
     const stop = stopTrainingOnSignals('[dm]', () => {});
     try {
-      expect(trainingOutcome('[dm]', stop, { stopped: false, state }, run, 7)).toEqual({ line: '[dm] done at step 7: best validation loss 0.5000 at step 6; runs/x', code: 0 });
+      expect(trainingOutcome('[dm]', stop, { stopped: false, state }, run, 7)).toEqual({
+        line: '[dm] done at step 7: best validation loss 0.5000 at step 6; runs/x',
+        code: 0,
+      });
       process.emit('SIGINT', 'SIGINT');
       expect(stop.exitCode).toBe(130);
       expect(trainingOutcome('[dm]', stop, { stopped: true, state }, run, 12).code).toBe(130);

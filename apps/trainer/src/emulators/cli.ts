@@ -69,7 +69,9 @@ export async function runEmulatorCommand(kind: EmulatorKind, argv: string[]): Pr
   const configPath = v.config as string;
   const cfg = loadEmulatorStageConfig(configPath, overrides);
   const runtime = await initRuntime({ backend: v.backend as BackendChoice, threads });
-  console.error(`[${kind}] backend ${runtime.backend}, ${runtime.threads} thread(s)${runtime.notes.length ? ` (${runtime.notes.join('; ')})` : ''}`);
+  console.error(
+    `[${kind}] backend ${runtime.backend}, ${runtime.threads} thread(s)${runtime.notes.length ? ` (${runtime.notes.join('; ')})` : ''}`,
+  );
 
   const stop = stopTrainingOnSignals(`[${kind}]`);
   try {

@@ -114,7 +114,8 @@ export function loadEmulatorStageConfig(path: string, overrides: readonly string
   const problems: string[] = [];
   const m = cfg.model;
   if (m.hidChannels % m.heads !== 0) problems.push(`model.heads: ${m.heads} does not divide model.hidChannels = ${m.hidChannels}`);
-  else if ((m.hidChannels / m.heads) % 2 !== 0) problems.push(`model.heads: the head size ${m.hidChannels / m.heads} must be even (RoPE rotates channel pairs)`);
+  else if ((m.hidChannels / m.heads) % 2 !== 0)
+    problems.push(`model.heads: the head size ${m.hidChannels / m.heads} must be even (RoPE rotates channel pairs)`);
   if (m.embFeatures % 2 !== 0) problems.push(`model.embFeatures: must be even (sine encoding), got ${m.embFeatures}`);
   if (cfg.mask.atleast >= cfg.data.window) problems.push(`mask.atleast: must be < data.window = ${cfg.data.window}`);
   const sched = cfg.diffusion.schedule;

@@ -38,13 +38,20 @@ function stack(items: { data: Float32Array; label: Float32Array }[], shape: numb
 }
 
 /** Windows of a latent cache split (`<dir>/<split>.h5`). */
-export async function openLatentWindows(dir: string, split: WellSplit, o: { window: number; stride: number; seed: number }): Promise<WindowSource> {
+export async function openLatentWindows(
+  dir: string,
+  split: WellSplit,
+  o: { window: number; stride: number; seed: number },
+): Promise<WindowSource> {
   const file = join(dir, `${split}.h5`);
-  if (!existsSync(file)) throw new Error(`latent cache split not found: ${file} (run lola-train cache first, or set data.path to the cache directory)`);
+  if (!existsSync(file))
+    throw new Error(`latent cache split not found: ${file} (run lola-train cache first, or set data.path to the cache directory)`);
   const ds = await LatentDataset.open([file], { nStepsInput: o.window, nStepsOutput: 0, minDtStride: o.stride, seed: o.seed });
   if (ds.length === 0) {
     ds.close();
-    throw new Error(`${file}: trajectories of ${ds.stores[0]!.meta.nSteps} states hold no window of ${o.window} states at stride ${o.stride}`);
+    throw new Error(
+      `${file}: trajectories of ${ds.stores[0]!.meta.nSteps} states hold no window of ${o.window} states at stride ${o.stride}`,
+    );
   }
   const meta = ds.stores[0]!.meta;
   return {

@@ -9,9 +9,28 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { diffusionTrainingLoss, drawLossNoise, initDiffusionModel, makeSchedule, type DiffusionModelParams, type NoiseSchedule, type ScheduleConfig } from '@lola-ts/diffusion';
+import {
+  diffusionTrainingLoss,
+  drawLossNoise,
+  initDiffusionModel,
+  makeSchedule,
+  type DiffusionModelParams,
+  type NoiseSchedule,
+  type ScheduleConfig,
+} from '@lola-ts/diffusion';
 import { randomContextMask } from '@lola-ts/emulation';
-import { BatchOrder, collectProvenance, countParams, disposeParams, openRun, parseYaml, runPaths, trainLoop, type RunPaths, type TrainLoopResult } from '@lola-ts/nn-blocks';
+import {
+  BatchOrder,
+  collectProvenance,
+  countParams,
+  disposeParams,
+  openRun,
+  parseYaml,
+  runPaths,
+  trainLoop,
+  type RunPaths,
+  type TrainLoopResult,
+} from '@lola-ts/nn-blocks';
 import { initSolver, solverLoss, type SolverParams } from '@lola-ts/solvers';
 import { Rng, type FieldPreprocessing } from '@lola-ts/well-data';
 import { openSnapshots, snapshotStats, transformByIndex } from '../ae/data.js';
@@ -48,7 +67,11 @@ function readYaml(path: string): Record<string, unknown> | null {
 }
 
 /** Per-channel preprocessing of the pixel solver: config stats, stored stats, or computed ones. */
-async function pixelPreprocessing(cfg: EmulatorStageConfig, source: string, log: (l: string) => void): Promise<{ pre: FieldPreprocessing; channels: string[]; mean: number[]; std: number[] }> {
+async function pixelPreprocessing(
+  cfg: EmulatorStageConfig,
+  source: string,
+  log: (l: string) => void,
+): Promise<{ pre: FieldPreprocessing; channels: string[]; mean: number[]; std: number[] }> {
   const raw = await openSnapshots(cfg.data.path, 'train');
   try {
     const channels = [...raw.channels];
@@ -64,7 +87,8 @@ async function pixelPreprocessing(cfg: EmulatorStageConfig, source: string, log:
       log(`[ns] computing per-channel statistics over ${cfg.data.statsSamples} training snapshots`);
       ({ mean, std } = await snapshotStats(raw, transform, cfg.data.statsSamples, cfg.train.seed));
     }
-    if (mean.length !== C || std.length !== C) throw new Error(`${source}: data.mean and data.std need ${C} values (channels ${channels.join(', ')})`);
+    if (mean.length !== C || std.length !== C)
+      throw new Error(`${source}: data.mean and data.std need ${C} values (channels ${channels.join(', ')})`);
     return { pre: { transform, mean, std }, channels, mean, std };
   } finally {
     raw.close();
@@ -89,13 +113,22 @@ function initModel(kind: EmulatorKind, cfg: EmulatorStageConfig, rng: Rng): Para
 }
 
 /** The stage's loss on a batch; masks, noise and dropout drawn from `rng` in a fixed order. */
-function stageLoss(kind: EmulatorKind, cfg: EmulatorStageConfig, schedule: NoiseSchedule, p: Params, b: Batch, rng: Rng, training: boolean): tf.Scalar {
+function stageLoss(
+  kind: EmulatorKind,
+  cfg: EmulatorStageConfig,
+  schedule: NoiseSchedule,
+  p: Params,
+  b: Batch,
+  rng: Rng,
+  training: boolean,
+): tf.Scalar {
   const [batch, length] = b.x.shape as [number, number];
   const { mask } = randomContextMask(rng, batch, length, b.x.rank, cfg.mask);
   const drop = { training, rng };
   const label = cfg.model.labelFeatures! > 0 ? b.label : undefined;
   try {
-    if (kind === 'dm') return diffusionTrainingLoss(p as DiffusionModelParams, { x: b.x, mask, label }, drawLossNoise(schedule, b.x.shape, rng), drop);
+    if (kind === 'dm')
+      return diffusionTrainingLoss(p as DiffusionModelParams, { x: b.x, mask, label }, drawLossNoise(schedule, b.x.shape, rng), drop);
     return solverLoss(p as SolverParams, { x: b.x, mask, label }, drop);
   } finally {
     mask.dispose();
@@ -103,12 +136,18 @@ function stageLoss(kind: EmulatorKind, cfg: EmulatorStageConfig, schedule: Noise
 }
 
 /** Trains (or resumes) a DM or NS described by `cfg`. */
-export async function trainEmulator(kind: EmulatorKind, cfg: EmulatorStageConfig, source: string, opts: TrainEmulatorOptions = {}): Promise<TrainEmulatorResult> {
+export async function trainEmulator(
+  kind: EmulatorKind,
+  cfg: EmulatorStageConfig,
+  source: string,
+  opts: TrainEmulatorOptions = {},
+): Promise<TrainEmulatorResult> {
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const tag = `[${kind}]`;
   const seed = cfg.train.seed;
   const pixel = cfg.data.source === 'well';
-  if (pixel && kind === 'dm') throw new Error(`${source}: data.source "well" (pixel space) is supported for ns only, as in LoLa (no pixel-space DM)`);
+  if (pixel && kind === 'dm')
+    throw new Error(`${source}: data.source "well" (pixel space) is supported for ns only, as in LoLa (no pixel-space DM)`);
   const windowOpts = { window: cfg.data.window, stride: cfg.data.stride, seed };
   let train: WindowSource;
   let valid: WindowSource;
@@ -132,14 +171,18 @@ export async function trainEmulator(kind: EmulatorKind, cfg: EmulatorStageConfig
   let params: Params | null = null;
   try {
     if (valid.stateShape.join() !== train.stateShape.join() || valid.labelDim !== train.labelDim) {
-      throw new Error(`${cfg.data.path}: the valid split's states [${valid.stateShape.join(', ')}] / labels (${valid.labelDim}) differ from the train split's [${train.stateShape.join(', ')}] / (${train.labelDim})`);
+      throw new Error(
+        `${cfg.data.path}: the valid split's states [${valid.stateShape.join(', ')}] / labels (${valid.labelDim}) differ from the train split's [${train.stateShape.join(', ')}] / (${train.labelDim})`,
+      );
     }
     const spatial = train.stateShape.length; // time + the state's grid axes
     const patch = cfg.model.patchSize.length === 1 ? new Array<number>(spatial).fill(cfg.model.patchSize[0]!) : cfg.model.patchSize;
-    if (patch.length !== spatial) throw new Error(`${source}: model.patchSize has ${patch.length} entries, expected ${spatial} (time + ${spatial - 1} grid axes)`);
+    if (patch.length !== spatial)
+      throw new Error(`${source}: model.patchSize has ${patch.length} entries, expected ${spatial} (time + ${spatial - 1} grid axes)`);
     const grid = [cfg.data.window, ...train.stateShape.slice(0, -1)];
     grid.forEach((n, a) => {
-      if (n % patch[a]! !== 0) throw new Error(`${source}: model.patchSize[${a}] = ${patch[a]} does not divide the window's axis of size ${n}`);
+      if (n % patch[a]! !== 0)
+        throw new Error(`${source}: model.patchSize[${a}] = ${patch[a]} does not divide the window's axis of size ${n}`);
     });
     const resolvedBase: EmulatorStageConfig = {
       ...cfg,
@@ -172,7 +215,8 @@ export async function trainEmulator(kind: EmulatorKind, cfg: EmulatorStageConfig
     const order = new BatchOrder(seed, train.length, cfg.train.batchSize);
     log(
       `${tag} ${paths.root}: ${parameters} parameters, ${tokens} tokens per window, ${train.length} train / ${valid.length} valid windows ` +
-        `(${nValid} for validation), ${totalSteps} steps` + (resumeFrom ? `, resuming at step ${resumeFrom.step}` : ''),
+        `(${nValid} for validation), ${totalSteps} steps` +
+        (resumeFrom ? `, resuming at step ${resumeFrom.step}` : ''),
     );
     const validate = (p: Params): number => {
       const [n, ...rest] = [nValid, cfg.data.window, ...train.stateShape];
@@ -199,7 +243,13 @@ export async function trainEmulator(kind: EmulatorKind, cfg: EmulatorStageConfig
       totalSteps,
       stepsPerEpoch: cfg.train.stepsPerEpoch,
       schedule: { lr: cfg.train.lr, kind: cfg.train.schedule, granularity: cfg.train.granularity, warmupSteps: cfg.train.warmupSteps },
-      optimizer: { beta1: cfg.train.beta1, beta2: cfg.train.beta2, eps: cfg.train.eps, weightDecay: cfg.train.weightDecay, clipNorm: cfg.train.gradClip },
+      optimizer: {
+        beta1: cfg.train.beta1,
+        beta2: cfg.train.beta2,
+        eps: cfg.train.eps,
+        weightDecay: cfg.train.weightDecay,
+        clipNorm: cfg.train.gradClip,
+      },
       batch: async (step, rng) => {
         opts.beforeStep?.(step);
         const w = await train.read(order.indices(step), rng);

@@ -56,7 +56,14 @@ export interface PipelineConfig {
 }
 
 const RESOURCE_KEYS: Record<keyof Resources, 'number' | 'string'> = {
-  cpus: 'number', gpus: 'number', mem: 'string', time: 'string', partition: 'string', account: 'string', constraint: 'string', throttle: 'number',
+  cpus: 'number',
+  gpus: 'number',
+  mem: 'string',
+  time: 'string',
+  partition: 'string',
+  account: 'string',
+  constraint: 'string',
+  throttle: 'number',
 };
 
 class PipelineConfigError extends Error {}
@@ -71,7 +78,8 @@ function parseResources(file: string, key: string, raw: unknown): Resources {
   const out: Resources = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
     const type = RESOURCE_KEYS[k as keyof Resources];
-    if (!type) throw new PipelineConfigError(`${file}: unknown key '${key}.${k}' (expected one of ${Object.keys(RESOURCE_KEYS).join(', ')})`);
+    if (!type)
+      throw new PipelineConfigError(`${file}: unknown key '${key}.${k}' (expected one of ${Object.keys(RESOURCE_KEYS).join(', ')})`);
     if (v === null) continue;
     if (typeof v !== type) fail(file, `${key}.${k}`, `a ${type}`, v);
     (out as Record<string, unknown>)[k] = v;
@@ -85,7 +93,8 @@ function parseLocal(file: string, raw: unknown): { jobs: number } {
   const obj = raw as Record<string, unknown>;
   for (const k of Object.keys(obj)) if (k !== 'jobs') throw new PipelineConfigError(`${file}: unknown key 'local.${k}' (expected jobs)`);
   const jobs = obj.jobs ?? 1;
-  if (typeof jobs !== 'number' || !Number.isInteger(jobs) || jobs < 1 || jobs > 64) fail(file, 'local.jobs', 'an integer from 1 to 64', jobs);
+  if (typeof jobs !== 'number' || !Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    fail(file, 'local.jobs', 'an integer from 1 to 64', jobs);
   return { jobs };
 }
 
@@ -101,29 +110,45 @@ export function parsePipelineConfig(raw: unknown, file: string, cwd = process.cw
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(file, '(root)', 'a mapping', raw);
   const obj = raw as Record<string, unknown>;
   const known = new Set(['name', 'workdir', 'sweep', 'slurm', 'local', 'stages']);
-  for (const k of Object.keys(obj)) if (!known.has(k)) throw new PipelineConfigError(`${file}: unknown key '${k}' (expected one of ${[...known].join(', ')})`);
-  if (typeof obj.name !== 'string' || !/^[\w.-]+$/.test(obj.name)) fail(file, 'name', 'a name of letters, digits, dots, dashes or underscores', obj.name);
+  for (const k of Object.keys(obj))
+    if (!known.has(k)) throw new PipelineConfigError(`${file}: unknown key '${k}' (expected one of ${[...known].join(', ')})`);
+  if (typeof obj.name !== 'string' || !/^[\w.-]+$/.test(obj.name))
+    fail(file, 'name', 'a name of letters, digits, dots, dashes or underscores', obj.name);
   if (typeof obj.workdir !== 'string' || obj.workdir === '') fail(file, 'workdir', 'a path', obj.workdir);
   const sweep: Record<string, string[]> = {};
   if (obj.sweep !== undefined) {
-    if (typeof obj.sweep !== 'object' || obj.sweep === null || Array.isArray(obj.sweep)) fail(file, 'sweep', 'a mapping of axis -> list of values', obj.sweep);
-    for (const [axis, values] of Object.entries(obj.sweep as Record<string, unknown>)) sweep[axis] = stringList(file, `sweep.${axis}`, values, false);
+    if (typeof obj.sweep !== 'object' || obj.sweep === null || Array.isArray(obj.sweep))
+      fail(file, 'sweep', 'a mapping of axis -> list of values', obj.sweep);
+    for (const [axis, values] of Object.entries(obj.sweep as Record<string, unknown>))
+      sweep[axis] = stringList(file, `sweep.${axis}`, values, false);
   }
-  if (typeof obj.stages !== 'object' || obj.stages === null || Array.isArray(obj.stages)) fail(file, 'stages', 'a mapping of stage name -> stage', obj.stages);
+  if (typeof obj.stages !== 'object' || obj.stages === null || Array.isArray(obj.stages))
+    fail(file, 'stages', 'a mapping of stage name -> stage', obj.stages);
   const stages: Record<string, StageConfig> = {};
   for (const [name, s] of Object.entries(obj.stages as Record<string, unknown>)) {
     if (!/^[\w-]+$/.test(name)) fail(file, `stages.${name}`, 'a stage name of letters, digits, dashes or underscores', name);
     if (typeof s !== 'object' || s === null || Array.isArray(s)) fail(file, `stages.${name}`, 'a mapping', s);
     const st = s as Record<string, unknown>;
-    for (const k of Object.keys(st)) if (!['run', 'after', 'over', 'resources'].includes(k)) throw new PipelineConfigError(`${file}: unknown key 'stages.${name}.${k}' (expected run, after, over, resources)`);
+    for (const k of Object.keys(st))
+      if (!['run', 'after', 'over', 'resources'].includes(k))
+        throw new PipelineConfigError(`${file}: unknown key 'stages.${name}.${k}' (expected run, after, over, resources)`);
     const run = stringList(file, `stages.${name}.run`, st.run, false);
-    if (!['lola-train', 'lola-eval', 'lola-bench', 'node'].includes(run[0]!)) fail(file, `stages.${name}.run[0]`, "'lola-train', 'lola-eval', 'lola-bench' or 'node'", run[0]);
+    if (!['lola-train', 'lola-eval', 'lola-bench', 'node'].includes(run[0]!))
+      fail(file, `stages.${name}.run[0]`, "'lola-train', 'lola-eval', 'lola-bench' or 'node'", run[0]);
     const over = stringList(file, `stages.${name}.over`, st.over);
-    for (const axis of over) if (!sweep[axis]) fail(file, `stages.${name}.over`, `sweep axes declared under 'sweep' (${Object.keys(sweep).join(', ') || 'none'})`, axis);
-    stages[name] = { run, after: stringList(file, `stages.${name}.after`, st.after), over, resources: parseResources(file, `stages.${name}.resources`, st.resources) };
+    for (const axis of over)
+      if (!sweep[axis])
+        fail(file, `stages.${name}.over`, `sweep axes declared under 'sweep' (${Object.keys(sweep).join(', ') || 'none'})`, axis);
+    stages[name] = {
+      run,
+      after: stringList(file, `stages.${name}.after`, st.after),
+      over,
+      resources: parseResources(file, `stages.${name}.resources`, st.resources),
+    };
   }
   for (const [name, st] of Object.entries(stages)) {
-    for (const dep of st.after) if (!stages[dep]) fail(file, `stages.${name}.after`, `names of stages in this file (${Object.keys(stages).join(', ')})`, dep);
+    for (const dep of st.after)
+      if (!stages[dep]) fail(file, `stages.${name}.after`, `names of stages in this file (${Object.keys(stages).join(', ')})`, dep);
   }
   return {
     name: obj.name,

@@ -33,15 +33,30 @@ export async function runElement(spec: ElementSpec, jobId?: string): Promise<num
   log.write(`# ${started.toISOString()} ${spec.stage}/${spec.id}${jobId ? ` job ${jobId}` : ''}: ${spec.program} ${spec.argv.join(' ')}\n`);
   const code = await new Promise<number>((resolve) => {
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
-    child.stdout.on('data', (d: Buffer) => { process.stdout.write(d); log.write(d); });
-    child.stderr.on('data', (d: Buffer) => { process.stderr.write(d); log.write(d); });
-    child.on('error', (err) => { log.write(`failed to start: ${err.message}\n`); resolve(127); });
+    child.stdout.on('data', (d: Buffer) => {
+      process.stdout.write(d);
+      log.write(d);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      process.stderr.write(d);
+      log.write(d);
+    });
+    child.on('error', (err) => {
+      log.write(`failed to start: ${err.message}\n`);
+      resolve(127);
+    });
     child.on('close', (c, signal) => resolve(c ?? (signal ? 128 : 1)));
   });
   log.write(`# exit ${code} after ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s\n`);
   await new Promise<void>((r) => log.end(r));
   if (code === 0) {
-    writeJsonAtomic(spec.doneFile, { stage: spec.stage, id: spec.id, jobId: jobId ?? null, startedAt: started.toISOString(), finishedAt: new Date().toISOString() });
+    writeJsonAtomic(spec.doneFile, {
+      stage: spec.stage,
+      id: spec.id,
+      jobId: jobId ?? null,
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+    });
   }
   return code;
 }

@@ -43,7 +43,12 @@ function cartesian(axes: string[], sweep: Record<string, string[]>): Record<stri
 function expand(template: string, vars: Record<string, string>, where: string): string {
   return template.replace(/\{(\w+)\}/g, (m, key: string) => {
     const v = vars[key];
-    if (v === undefined) throw new Error(`${where}: unknown placeholder ${m} (known: ${Object.keys(vars).map((k) => `{${k}}`).join(', ')})`);
+    if (v === undefined)
+      throw new Error(
+        `${where}: unknown placeholder ${m} (known: ${Object.keys(vars)
+          .map((k) => `{${k}}`)
+          .join(', ')})`,
+      );
     return v;
   });
 }

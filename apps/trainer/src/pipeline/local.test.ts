@@ -85,7 +85,9 @@ describe('runLocal with several jobs', () => {
     const { plans, log } = toy(dir);
     const res = await runLocal(plans, { jobs: 1, log: () => {} });
     expect(res.ok).toBe(true);
-    const order = events(log).filter((e) => e.startsWith('start')).map((e) => e.slice(6));
+    const order = events(log)
+      .filter((e) => e.startsWith('start'))
+      .map((e) => e.slice(6));
     expect(order).toEqual(['data', 'ae-c64', 'ae-c16', 'ae-c4', 'dm-c64', 'dm-c16', 'dm-c4', 'ns-c64', 'ns-c16', 'ns-c4', 'eval']);
   });
 });

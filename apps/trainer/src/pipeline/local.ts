@@ -84,7 +84,7 @@ export async function runLocal(plans: StagePlan[], options: LocalOptions | ((lin
 
   for (;;) {
     // Drop every task whose inputs failed (a whole stage at a time, as Slurm's afterok does).
-    for (let i = 0; i < pending.length; ) {
+    for (let i = 0; i < pending.length;) {
       const plan = pending[i]!.plan;
       const by = blocked(plan);
       if (by.length === 0) {
@@ -97,7 +97,7 @@ export async function runLocal(plans: StagePlan[], options: LocalOptions | ((lin
     }
     // Start ready tasks in plan order while slots are free (skipped ones take no slot).
     let startedAny = false;
-    for (let i = 0; i < pending.length && running.size < jobs; ) {
+    for (let i = 0; i < pending.length && running.size < jobs;) {
       const task = pending[i]!;
       // Serial runs keep the strict stage-by-stage order.
       if (!ready(task.plan) || (jobs === 1 && i > 0)) {

@@ -13,15 +13,20 @@ function tmp(): string {
 /** A graph shaped like the real one (data -> ae -> cache -> dm/ns -> eval over three rates) whose steps are tiny node scripts. */
 function writeToyPipeline(dir: string, failRate?: string): string {
   const step = path.join(dir, 'step.mjs');
-  writeFileSync(step, `import fs from 'node:fs';
+  writeFileSync(
+    step,
+    `import fs from 'node:fs';
 const [out, tag, fail] = process.argv.slice(2);
 fs.mkdirSync(out, { recursive: true });
 fs.appendFileSync(out + '/runs.txt', tag + '\\n');
 if (fail === tag && !fs.existsSync(out + '/allow')) { console.error('boom ' + tag); process.exit(3); }
 fs.writeFileSync(out + '/' + tag + '.json', JSON.stringify({ tag }));
-`);
+`,
+  );
   const cfg = path.join(dir, 'pipeline.yaml');
-  writeFileSync(cfg, `name: toy
+  writeFileSync(
+    cfg,
+    `name: toy
 workdir: ${dir}/work
 sweep: { rate: [c64, c16, c4] }
 stages:
@@ -31,14 +36,23 @@ stages:
   dm: { after: [cache], over: [rate], run: [node, ${step}, "{workdir}/out", "dm-{rate}"] }
   ns: { after: [cache], over: [rate], run: [node, ${step}, "{workdir}/out", "ns-{rate}"] }
   eval: { after: [dm, ns], over: [rate], run: [node, ${step}, "{workdir}/out", "eval-{rate}"] }
-`);
+`,
+  );
   return cfg;
 }
 
 describe('pipeline config and graph', () => {
   it('expands sweeps into array elements in dependency order', () => {
     const cfg = parsePipelineConfig(
-      { name: 'x', workdir: '/w', sweep: { rate: ['c64', 'c4'], ds: ['euler'] }, stages: { ae: { after: ['data'], over: ['ds', 'rate'], run: ['lola-train', 'ae', 'run={workdir}/{ds}/{rate}'] }, data: { over: ['ds'], run: ['lola-train', 'data', '{ds}'] } } },
+      {
+        name: 'x',
+        workdir: '/w',
+        sweep: { rate: ['c64', 'c4'], ds: ['euler'] },
+        stages: {
+          ae: { after: ['data'], over: ['ds', 'rate'], run: ['lola-train', 'ae', 'run={workdir}/{ds}/{rate}'] },
+          data: { over: ['ds'], run: ['lola-train', 'data', '{ds}'] },
+        },
+      },
       'p.yaml',
     );
     const plans = planPipeline(cfg);
@@ -50,11 +64,22 @@ describe('pipeline config and graph', () => {
   });
 
   it('rejects bad configs with the file, key and expectation', () => {
-    expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['rm', '-rf'] } } }, 'p.yaml')).toThrow(/p\.yaml: 'stages\.a\.run\[0\]' must be 'lola-train', 'lola-eval', 'lola-bench' or 'node'/);
-    expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['node'], after: ['b'] } } }, 'p.yaml')).toThrow(/stages\.a\.after/);
-    expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['node'], over: ['rate'] } } }, 'p.yaml')).toThrow(/sweep axes/);
-    expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['node'], resources: { gpu: 1 } } } }, 'p.yaml')).toThrow(/unknown key 'stages\.a\.resources\.gpu'/);
-    const cyclic = parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['node'], after: ['b'] }, b: { run: ['node'], after: ['a'] } } }, 'p.yaml');
+    expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['rm', '-rf'] } } }, 'p.yaml')).toThrow(
+      /p\.yaml: 'stages\.a\.run\[0\]' must be 'lola-train', 'lola-eval', 'lola-bench' or 'node'/,
+    );
+    expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['node'], after: ['b'] } } }, 'p.yaml')).toThrow(
+      /stages\.a\.after/,
+    );
+    expect(() => parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['node'], over: ['rate'] } } }, 'p.yaml')).toThrow(
+      /sweep axes/,
+    );
+    expect(() =>
+      parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['node'], resources: { gpu: 1 } } } }, 'p.yaml'),
+    ).toThrow(/unknown key 'stages\.a\.resources\.gpu'/);
+    const cyclic = parsePipelineConfig(
+      { name: 'x', workdir: '/w', stages: { a: { run: ['node'], after: ['b'] }, b: { run: ['node'], after: ['a'] } } },
+      'p.yaml',
+    );
     expect(() => planPipeline(cyclic)).toThrow(/cycle: a -> b -> a/);
     const badPlaceholder = parsePipelineConfig({ name: 'x', workdir: '/w', stages: { a: { run: ['node', '{rate}'] } } }, 'p.yaml');
     expect(() => planPipeline(badPlaceholder)).toThrow(/unknown placeholder \{rate\}/);
@@ -78,7 +103,21 @@ describe('lola-train pipeline --launcher local', () => {
     expect(second.code).toBe(0);
     const runs = readFileSync(path.join(out, 'runs.txt'), 'utf8').trim().split('\n').slice(4);
     // Only the failed element and everything downstream ran the second time.
-    expect(runs).toEqual(['ae-c16', 'cache-c64', 'cache-c16', 'cache-c4', 'dm-c64', 'dm-c16', 'dm-c4', 'ns-c64', 'ns-c16', 'ns-c4', 'eval-c64', 'eval-c16', 'eval-c4']);
+    expect(runs).toEqual([
+      'ae-c16',
+      'cache-c64',
+      'cache-c16',
+      'cache-c4',
+      'dm-c64',
+      'dm-c16',
+      'dm-c4',
+      'ns-c64',
+      'ns-c16',
+      'ns-c4',
+      'eval-c64',
+      'eval-c16',
+      'eval-c4',
+    ]);
     for (const r of ['c64', 'c16', 'c4']) expect(existsSync(path.join(out, `eval-${r}.json`))).toBe(true);
 
     const third = lolaTrain(['pipeline', '--config', cfg]);
@@ -89,10 +128,21 @@ describe('lola-train pipeline --launcher local', () => {
   it('prints the sbatch scripts in a dry run with arrays and afterok chains', () => {
     const dir = tmp();
     const cfg = writeToyPipeline(dir);
-    const res = lolaTrain(['pipeline', '--config', cfg, '--launcher', 'slurm', '--dry-run', 'slurm.partition=gpu', 'stages.ae.resources={cpus: 8, gpus: 1, time: "1-00:00:00"}']);
+    const res = lolaTrain([
+      'pipeline',
+      '--config',
+      cfg,
+      '--launcher',
+      'slurm',
+      '--dry-run',
+      'slurm.partition=gpu',
+      'stages.ae.resources={cpus: 8, gpus: 1, time: "1-00:00:00"}',
+    ]);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/#SBATCH --array=0,1,2\n/);
-    expect(res.stdout).toMatch(/#SBATCH --job-name=toy-ae\n#SBATCH --array=0,1,2\n#SBATCH --output=.*\/logs\/ae\/slurm-%A_%a\.out\n#SBATCH --cpus-per-task=8\n#SBATCH --gres=gpu:1\n#SBATCH --time=1-00:00:00\n#SBATCH --partition=gpu\n#SBATCH --dependency=afterok:\$\{data_JOBID\}/);
+    expect(res.stdout).toMatch(
+      /#SBATCH --job-name=toy-ae\n#SBATCH --array=0,1,2\n#SBATCH --output=.*\/logs\/ae\/slurm-%A_%a\.out\n#SBATCH --cpus-per-task=8\n#SBATCH --gres=gpu:1\n#SBATCH --time=1-00:00:00\n#SBATCH --partition=gpu\n#SBATCH --dependency=afterok:\$\{data_JOBID\}/,
+    );
     expect(res.stdout).toMatch(/toy-eval[\s\S]*--dependency=afterok:\$\{dm_JOBID\}:\$\{ns_JOBID\}/);
     expect(res.stdout).toMatch(/'pipeline-element' '.*\/specs\/ae\/'"\$\{SLURM_ARRAY_TASK_ID\}\.json"/);
   });

@@ -16,20 +16,26 @@ describe.skipIf(!slurmUp)('lola-train pipeline --launcher slurm (real Slurm)', (
     // Job scripts run on the (local) node: use a directory every job can see.
     const dir = mkdtempSync(path.join(process.cwd(), '.slurm-test-'));
     const step = path.join(dir, 'step.mjs');
-    writeFileSync(step, `import fs from 'node:fs';
+    writeFileSync(
+      step,
+      `import fs from 'node:fs';
 const [out, tag, fail] = process.argv.slice(2);
 fs.mkdirSync(out, { recursive: true });
 fs.appendFileSync(out + '/runs.txt', tag + '\\n');
 if (tag === fail && !fs.existsSync(out + '/allow')) process.exit(3);
-`);
+`,
+    );
     const cfg = path.join(dir, 'p.yaml');
-    writeFileSync(cfg, `name: slurmtoy
+    writeFileSync(
+      cfg,
+      `name: slurmtoy
 workdir: ${dir}/work
 sweep: { rate: [c64, c16, c4] }
 stages:
   ae: { over: [rate], run: [node, ${step}, "{workdir}/out", "ae-{rate}", ae-c16], resources: { cpus: 1, throttle: 2 } }
   dm: { after: [ae], over: [rate], run: [node, ${step}, "{workdir}/out", "dm-{rate}"], resources: { cpus: 1 } }
-`);
+`,
+    );
     const first = lolaTrain(['pipeline', '--config', cfg, '--launcher', 'slurm', '--wait'], { timeoutMs: 240_000 });
     expect(first.code).toBe(1);
     expect(first.stderr).toMatch(/ae\/c16 \(job \d+_1\) FAILED exit 3:0; log: .*logs\/ae\/slurm-\d+_1\.out/);

@@ -31,7 +31,7 @@ export function run(cmd: string, args: string[]): Promise<{ code: number; stdout
         reject(new Error(`'${cmd}' was not found on PATH: install Slurm's client tools (Debian: slurm-client) or use --launcher local`));
         return;
       }
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
   });
@@ -42,11 +42,21 @@ function quote(s: string): string {
 }
 
 /** The batch script for one stage (written to disk so that a dry run shows exactly what is submitted). */
-export function batchScript(config: PipelineConfig, plan: StagePlan, indices: number[], dependsOn: string[]): { text: string; slurmLog: string } {
+export function batchScript(
+  config: PipelineConfig,
+  plan: StagePlan,
+  indices: number[],
+  dependsOn: string[],
+): { text: string; slurmLog: string } {
   const dir = stateDir(config);
   const r = plan.resources;
   const slurmLog = path.join(dir, 'logs', plan.name, 'slurm-%A_%a.out');
-  const lines = ['#!/bin/bash', `#SBATCH --job-name=${config.name}-${plan.name}`, `#SBATCH --array=${indices.join(',')}${r.throttle ? `%${r.throttle}` : ''}`, `#SBATCH --output=${slurmLog}`];
+  const lines = [
+    '#!/bin/bash',
+    `#SBATCH --job-name=${config.name}-${plan.name}`,
+    `#SBATCH --array=${indices.join(',')}${r.throttle ? `%${r.throttle}` : ''}`,
+    `#SBATCH --output=${slurmLog}`,
+  ];
   if (r.cpus) lines.push(`#SBATCH --cpus-per-task=${r.cpus}`);
   if (r.gpus) lines.push(`#SBATCH --gres=gpu:${r.gpus}`);
   if (r.mem) lines.push(`#SBATCH --mem=${r.mem}`);
@@ -91,7 +101,12 @@ export async function submitSlurm(config: PipelineConfig, plans: StagePlan[], op
     }
     const deps = plan.after.map((d) => jobOf.get(d)).filter((id): id is string => id !== undefined);
     for (const el of pending) writeJsonAtomic(path.join(dir, 'specs', plan.name, `${el.index}.json`), el);
-    const { text, slurmLog } = batchScript(config, plan, pending.map((e) => e.index), opts.dryRun ? plan.after.filter((d) => jobOf.has(d)).map((d) => `\${${d}_JOBID}`) : deps);
+    const { text, slurmLog } = batchScript(
+      config,
+      plan,
+      pending.map((e) => e.index),
+      opts.dryRun ? plan.after.filter((d) => jobOf.has(d)).map((d) => `\${${d}_JOBID}`) : deps,
+    );
     const script = path.join(dir, 'scripts', `${plan.name}.sbatch`);
     ensureParentDir(script, 'Slurm script directory');
     ensureParentDir(slurmLog, 'Slurm log directory');
@@ -104,13 +119,25 @@ export async function submitSlurm(config: PipelineConfig, plans: StagePlan[], op
     const res = await run('sbatch', ['--parsable', script]);
     const jobId = res.stdout.trim().split(';')[0] ?? '';
     if (res.code !== 0 || !/^\d+$/.test(jobId)) {
-      throw new Error(`sbatch rejected stage '${plan.name}' (exit ${res.code}): ${res.stderr.trim() || res.stdout.trim()}; script: ${script}`);
+      throw new Error(
+        `sbatch rejected stage '${plan.name}' (exit ${res.code}): ${res.stderr.trim() || res.stdout.trim()}; script: ${script}`,
+      );
     }
     jobOf.set(plan.name, jobId);
-    const sub: Submission = { stage: plan.name, jobId, indices: pending.map((e) => e.index), ids: pending.map((e) => e.id), script, slurmLog, submittedAt: new Date().toISOString() };
+    const sub: Submission = {
+      stage: plan.name,
+      jobId,
+      indices: pending.map((e) => e.index),
+      ids: pending.map((e) => e.id),
+      script,
+      slurmLog,
+      submittedAt: new Date().toISOString(),
+    };
     appendFileSync(path.join(dir, 'submissions.jsonl'), JSON.stringify(sub) + '\n');
     submissions.push(sub);
-    log(`[pipeline] ${plan.name}: submitted job ${jobId} (array ${sub.indices.join(',')}${deps.length ? `, afterok:${deps.join(':')}` : ''}); logs ${slurmLog}`);
+    log(
+      `[pipeline] ${plan.name}: submitted job ${jobId} (array ${sub.indices.join(',')}${deps.length ? `, afterok:${deps.join(':')}` : ''}); logs ${slurmLog}`,
+    );
   }
   return submissions;
 }

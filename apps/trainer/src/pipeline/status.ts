@@ -21,7 +21,10 @@ export interface ElementStatus {
 export function readSubmissions(config: PipelineConfig): Submission[] {
   const file = path.join(stateDir(config), 'submissions.jsonl');
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Submission);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Submission);
 }
 
 /** Per array element `<job>_<index>` → state, from squeue (active jobs only). */

@@ -1,7 +1,10 @@
 /** Blocks until none of the given Slurm jobs is pending or running (polls squeue). */
 import { run } from './slurm.js';
 
-export async function waitForJobs(jobIds: string[], opts: { pollMs?: number; timeoutMs?: number; onPoll?: (active: number) => void } = {}): Promise<void> {
+export async function waitForJobs(
+  jobIds: string[],
+  opts: { pollMs?: number; timeoutMs?: number; onPoll?: (active: number) => void } = {},
+): Promise<void> {
   const pollMs = opts.pollMs ?? 2000;
   const deadline = Date.now() + (opts.timeoutMs ?? Number.POSITIVE_INFINITY);
   for (;;) {

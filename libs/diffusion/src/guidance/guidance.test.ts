@@ -55,7 +55,16 @@ describe('observation operators (docs/method.md §11)', () => {
     const x = tf.reshape(tf.range(0, 2 * 4 * 4 * 2), [2, 4, 4, 2]);
     const s = subsample(x, 2).arraySync() as number[][];
     const xa = x.arraySync() as number[][][][];
-    expect(s[1]).toEqual([xa[1]![0]![0]![0], xa[1]![0]![0]![1], xa[1]![0]![2]![0], xa[1]![0]![2]![1], xa[1]![2]![0]![0], xa[1]![2]![0]![1], xa[1]![2]![2]![0], xa[1]![2]![2]![1]]);
+    expect(s[1]).toEqual([
+      xa[1]![0]![0]![0],
+      xa[1]![0]![0]![1],
+      xa[1]![0]![2]![0],
+      xa[1]![0]![2]![1],
+      xa[1]![2]![0]![0],
+      xa[1]![2]![0]![1],
+      xa[1]![2]![2]![0],
+      xa[1]![2]![2]![1],
+    ]);
     const d = downscale(x, 2).arraySync() as number[][];
     const block = [xa[0]![2]![2]![1]!, xa[0]![2]![3]![1]!, xa[0]![3]![2]![1]!, xa[0]![3]![3]![1]!];
     expect(d[0]![3 * 2 + 1]).toBeCloseTo(block.reduce((a, v) => a + v, 0) / 4, 5);
@@ -66,10 +75,17 @@ describe('observation operators (docs/method.md §11)', () => {
 
 describe('GMRES', () => {
   it('one iteration is the minimal-residual step; D iterations solve exactly', () => {
-    const mat = [[4, 1, 0], [1, 3, 1], [0.5, 0, 2]];
+    const mat = [
+      [4, 1, 0],
+      [1, 3, 1],
+      [0.5, 0, 2],
+    ];
     const M = tf.tensor2d(mat);
     const apply = (v: tf.Tensor) => tf.matMul(v, M, false, true);
-    const b = tf.tensor2d([[1, 2, 3], [-1, 0.5, 2]]);
+    const b = tf.tensor2d([
+      [1, 2, 3],
+      [-1, 0.5, 2],
+    ]);
     const x1 = gmres(apply, b, 1).arraySync() as number[][];
     const bv = b.arraySync() as number[][];
     bv.forEach((r, i) => {
@@ -94,7 +110,10 @@ describe('MMPS guidance with a linear A (docs/method.md §11)', () => {
     it(`${name}: gives the exact Gaussian posterior mean E[x | x_t, y] when GMRES converges`, () => {
       const sigma = 0.8;
       const xt = tf.randomNormal([2, ...shape.slice(1)], 0, Math.sqrt(1 + sigma * sigma), 'float32', 3);
-      const y = tf.tensor2d([[0.3, -0.2, 1.1, 0.4], [0, 0.5, -0.7, 0.2]]);
+      const y = tf.tensor2d([
+        [0.3, -0.2, 1.1, 0.4],
+        [0, 0.5, -0.7, 0.2],
+      ]);
       const guided = mmpsDenoiser(standardGaussian, { y, A, varY, iterations: 4 });
       const got = guided(xt, tf.tensor1d([sigma, sigma])).arraySync() as number[][][][];
       // Reference: x̂ = x_t/(1+σ²), Σ = σ²/(1+σ²) I, mean = x̂ + Σ Aᵀ (var_y I + A Σ Aᵀ)⁻¹ (y − A x̂).
@@ -122,7 +141,9 @@ describe('MMPS guidance with a linear A (docs/method.md §11)', () => {
     const sigma = 0.6;
     const xt = tf.randomNormal([1, 4, 4, 1], 0, Math.sqrt(1 + sigma * sigma), 'float32', 5);
     const y = tf.tensor2d([[0.4, -0.3, 0.9, 0.1]]);
-    const got = (mmpsDenoiser(standardGaussian, { y, A, varY, iterations: 4, linear: false })(xt, tf.tensor1d([sigma])).arraySync() as number[][][][])[0]!.flat(2);
+    const got = (
+      mmpsDenoiser(standardGaussian, { y, A, varY, iterations: 4, linear: false })(xt, tf.tensor1d([sigma])).arraySync() as number[][][][]
+    )[0]!.flat(2);
     const S = denseMatrix(sub, [4, 4, 1]);
     const s = (sigma * sigma) / (1 + sigma * sigma);
     const xhat = (xt.arraySync() as number[][][][])[0]!.flat(2).map((v) => v / (1 + sigma * sigma));
@@ -134,7 +155,9 @@ describe('MMPS guidance with a linear A (docs/method.md §11)', () => {
     const mean = xhat.map((v, j) => v + s * J.reduce((acc, row, i) => acc + row[j]! * u[i]!, 0));
     mean.forEach((v, j) => expect(got[j]).toBeCloseTo(v, 3));
     // The linear assumption on this A would be wrong: the answers differ.
-    const wrong = (mmpsDenoiser(standardGaussian, { y, A, varY, iterations: 4 })(xt, tf.tensor1d([sigma])).arraySync() as number[][][][])[0]!.flat(2);
+    const wrong = (
+      mmpsDenoiser(standardGaussian, { y, A, varY, iterations: 4 })(xt, tf.tensor1d([sigma])).arraySync() as number[][][][]
+    )[0]!.flat(2);
     expect(Math.max(...wrong.map((v, j) => Math.abs(v - mean[j]!)))).toBeGreaterThan(1e-2);
     tf.dispose([xt, y]);
   });

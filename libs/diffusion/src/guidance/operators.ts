@@ -11,7 +11,8 @@ import * as tf from '@tensorflow/tfjs-core';
 function blocks(x: tf.Tensor, f: number, name: string): { lead: number[]; h: number; w: number; c: number } {
   if (x.rank < 4) throw new Error(`${name}: expected [B, …, H, W, C], got [${x.shape.join(', ')}]`);
   const [h, w, c] = x.shape.slice(-3) as [number, number, number];
-  if (!Number.isInteger(f) || f < 1 || h % f !== 0 || w % f !== 0) throw new Error(`${name}: H = ${h} and W = ${w} must be divisible by the factor ${f}`);
+  if (!Number.isInteger(f) || f < 1 || h % f !== 0 || w % f !== 0)
+    throw new Error(`${name}: H = ${h} and W = ${w} must be divisible by the factor ${f}`);
   return { lead: x.shape.slice(0, -3), h, w, c };
 }
 

@@ -24,11 +24,26 @@ function lagrangeIntegrals(nodes: number[], a: number, b: number): number[] {
 
 describe('Adams–Bashforth coefficients (docs/method.md §7)', () => {
   it('solveLinear solves a pivoting-needing system', () => {
-    const x = solveLinear([[0, 2, 1], [1, 1, 1], [2, 1, 0]], [7, 6, 4]);
+    const x = solveLinear(
+      [
+        [0, 2, 1],
+        [1, 1, 1],
+        [2, 1, 0],
+      ],
+      [7, 6, 4],
+    );
     expect(x[0]).toBeCloseTo(1, 14);
     expect(x[1]).toBeCloseTo(2, 14);
     expect(x[2]).toBeCloseTo(3, 14);
-    expect(() => solveLinear([[1, 1], [1, 1]], [1, 2])).toThrow(/singular/);
+    expect(() =>
+      solveLinear(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        [1, 2],
+      ),
+    ).toThrow(/singular/);
   });
 
   it('give the classic uniform-step AB1..AB3 weights', () => {

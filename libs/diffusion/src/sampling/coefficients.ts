@@ -52,7 +52,8 @@ export function adamsBashforthWeights(nodes: readonly number[], from: number, to
  */
 export function abStepCoefficients(grid: readonly number[], i: number, order = 3): number[] {
   if (!Number.isInteger(order) || order < 1) throw new RangeError(`abStepCoefficients: order must be an integer >= 1, got ${order}`);
-  if (!(i >= 0) || i + 1 >= grid.length) throw new RangeError(`abStepCoefficients: step ${i} needs grid points ${i} and ${i + 1}, grid has ${grid.length}`);
+  if (!(i >= 0) || i + 1 >= grid.length)
+    throw new RangeError(`abStepCoefficients: step ${i} needs grid points ${i} and ${i + 1}, grid has ${grid.length}`);
   const n = Math.min(order, i + 1);
   return adamsBashforthWeights(grid.slice(i - n + 1, i + 1), grid[i]!, grid[i + 1]!);
 }

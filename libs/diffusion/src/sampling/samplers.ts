@@ -63,7 +63,13 @@ export function sampleAdamsBashforth(
 }
 
 /** Explicit Euler: x_{i+1} = x_i + (σ_{i+1} − σ_i)·z(x_i). One network call per step. */
-export function sampleEuler(denoiser: Denoiser, x: tf.Tensor, schedule: NoiseSchedule, steps: number, callback?: SamplerCallback): tf.Tensor {
+export function sampleEuler(
+  denoiser: Denoiser,
+  x: tf.Tensor,
+  schedule: NoiseSchedule,
+  steps: number,
+  callback?: SamplerCallback,
+): tf.Tensor {
   const grid = sigmaGrid(schedule, steps);
   let current = x;
   for (let i = 0; i < steps; i++) {
@@ -80,7 +86,13 @@ export function sampleEuler(denoiser: Denoiser, x: tf.Tensor, schedule: NoiseSch
  * x_{i+1} = x_i + (σ_{i+1} − σ_i)·(z(x_i) + z(x̃))/2. Two network calls per step (the last one
  * at σ_min).
  */
-export function sampleHeun(denoiser: Denoiser, x: tf.Tensor, schedule: NoiseSchedule, steps: number, callback?: SamplerCallback): tf.Tensor {
+export function sampleHeun(
+  denoiser: Denoiser,
+  x: tf.Tensor,
+  schedule: NoiseSchedule,
+  steps: number,
+  callback?: SamplerCallback,
+): tf.Tensor {
   const grid = sigmaGrid(schedule, steps);
   let current = x;
   for (let i = 0; i < steps; i++) {

@@ -11,8 +11,12 @@ describe('array conventions', () => {
   });
 
   it('checkNdArray rejects bad sizes and lengths', () => {
-    expect(() => checkNdArray({ data: new Float32Array(4), shape: [2, 0, 2] }, 'g: x')).toThrow(/g: x: shape \[2, 0, 2\] has size 0 at axis 1/);
-    expect(() => checkNdArray({ data: new Float32Array(4), shape: [2, 3] }, 'g: x')).toThrow(/data has 4 elements but shape \[2, 3\] needs 6/);
+    expect(() => checkNdArray({ data: new Float32Array(4), shape: [2, 0, 2] }, 'g: x')).toThrow(
+      /g: x: shape \[2, 0, 2\] has size 0 at axis 1/,
+    );
+    expect(() => checkNdArray({ data: new Float32Array(4), shape: [2, 3] }, 'g: x')).toThrow(
+      /data has 4 elements but shape \[2, 3\] needs 6/,
+    );
   });
 
   it('ensembleMean averages over the first axis in float64', () => {
@@ -24,6 +28,8 @@ describe('array conventions', () => {
   it('ensembleLayout requires [S, ...truth.shape]', () => {
     const truth = { data: new Float32Array(8), shape: [2, 4, 1] };
     expect(ensembleLayout(truth, { data: new Float32Array(24), shape: [3, 2, 4, 1] }, 'h').members).toBe(3);
-    expect(() => ensembleLayout(truth, { data: new Float32Array(24), shape: [3, 2, 4, 1, 1] }, 'h')).toThrow(/needs 24|expected the ensemble to be \[S, 2, 4, 1\]/);
+    expect(() => ensembleLayout(truth, { data: new Float32Array(24), shape: [3, 2, 4, 1, 1] }, 'h')).toThrow(
+      /needs 24|expected the ensemble to be \[S, 2, 4, 1\]/,
+    );
   });
 });

@@ -42,7 +42,8 @@ export function checkNdArray(a: NdArray, where: string): void {
     throw new Error(`${where}: shape must be an array of sizes`);
   }
   a.shape.forEach((s, i) => {
-    if (!Number.isInteger(s) || s < 1) throw new Error(`${where}: shape ${shapeText(a.shape)} has size ${s} at axis ${i}; expected positive integers`);
+    if (!Number.isInteger(s) || s < 1)
+      throw new Error(`${where}: shape ${shapeText(a.shape)} has size ${s} at axis ${i}; expected positive integers`);
   });
   const n = sizeOf(a.shape);
   if (a.data.length !== n) {
@@ -92,6 +93,8 @@ export function frameResult(layout: FieldLayout, data: Float64Array): NdArray<Fl
 export function checkSameShape(a: NdArray, b: NdArray, where: string, nameA: string, nameB: string): void {
   const same = a.shape.length === b.shape.length && a.shape.every((s, i) => s === b.shape[i]);
   if (!same) {
-    throw new Error(`${where}: ${nameA} has shape ${shapeText(a.shape)} but ${nameB} has shape ${shapeText(b.shape)}; expected equal shapes`);
+    throw new Error(
+      `${where}: ${nameA} has shape ${shapeText(a.shape)} but ${nameB} has shape ${shapeText(b.shape)}; expected equal shapes`,
+    );
   }
 }

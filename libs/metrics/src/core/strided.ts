@@ -19,7 +19,14 @@ export function perFrameChannel(layout: FieldLayout, reduce: (offset: number, st
 }
 
 /** Copies the field (frame t, channel c) into a dense Float64Array of N points. */
-export function extractField(data: FloatArray, layout: FieldLayout, t: number, c: number, out?: Float64Array, frameOffset = 0): Float64Array {
+export function extractField(
+  data: FloatArray,
+  layout: FieldLayout,
+  t: number,
+  c: number,
+  out?: Float64Array,
+  frameOffset = 0,
+): Float64Array {
   const { points, channels } = layout;
   const res = out ?? new Float64Array(points);
   const o = (frameOffset + t) * points * channels + c;

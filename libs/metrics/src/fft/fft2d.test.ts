@@ -141,7 +141,10 @@ describe('fftn / ifftn / powerSpectrumNd', () => {
   });
 
   it('ortho power spectrum sums to the energy (Parseval) in 2-D and 3-D', () => {
-    for (const shape of [[16, 32], [4, 8, 8]]) {
+    for (const shape of [
+      [16, 32],
+      [4, 8, 8],
+    ]) {
       const size = shape.reduce((a, b) => a * b, 1);
       const x = Float32Array.from(values(size, 8));
       const p = powerSpectrumNd(x, shape);

@@ -37,7 +37,15 @@ export function transpose(src: Float64Array, dst: Float64Array, rows: number, co
   }
 }
 
-function rowPass(re: Float64Array, im: Float64Array, rows: number, n: number, inverse: boolean, norm: FftNorm | undefined, what: string): void {
+function rowPass(
+  re: Float64Array,
+  im: Float64Array,
+  rows: number,
+  n: number,
+  inverse: boolean,
+  norm: FftNorm | undefined,
+  what: string,
+): void {
   for (let r = 0; r < rows; r++) transformStrided(re, im, r * n, 1, n, inverse, norm, what);
 }
 

@@ -21,12 +21,20 @@ function checkNd(re: Float64Array, im: Float64Array, shape: readonly number[], w
   return size;
 }
 
-function transformNd(re: Float64Array, im: Float64Array, shape: readonly number[], inverse: boolean, options: FftOptions, what: string): void {
+function transformNd(
+  re: Float64Array,
+  im: Float64Array,
+  shape: readonly number[],
+  inverse: boolean,
+  options: FftOptions,
+  what: string,
+): void {
   const size = checkNd(re, im, shape, what);
   const d = shape.length;
   // Last axis: contiguous rows.
   const last = shape[d - 1];
-  if (last > 1) for (let o = 0; o < size; o += last) transformStrided(re, im, o, 1, last, inverse, options.norm, `${what}: shape[${d - 1}]`);
+  if (last > 1)
+    for (let o = 0; o < size; o += last) transformStrided(re, im, o, 1, last, inverse, options.norm, `${what}: shape[${d - 1}]`);
   if (d === 1) return;
   if (d === 2) {
     fftColumns(re, im, shape[0], last, inverse, options);

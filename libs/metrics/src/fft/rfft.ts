@@ -35,13 +35,7 @@ function outArrays(out: ComplexArrays | undefined, length: number, what: string)
  * Forward real FFT of each row: x [rows, n] (row-major) → {re, im} [rows, n/2 + 1].
  * X[r, k] = s · Σ_j x[r, j] e^{−2πi jk/n}. n must be a power of two. `out` is reused when given.
  */
-export function rfftRows(
-  x: RealArray,
-  rows: number,
-  n: number,
-  out?: ComplexArrays,
-  options: FftOptions = {},
-): ComplexArrays {
+export function rfftRows(x: RealArray, rows: number, n: number, out?: ComplexArrays, options: FftOptions = {}): ComplexArrays {
   checkDims(rows, n, 'rfftRows');
   if (x.length !== rows * n) throw new Error(`rfftRows: x has length ${x.length}; expected rows·n = ${rows}·${n} = ${rows * n}`);
   const plan = getPlan(n, 'rfftRows: n');
@@ -73,19 +67,11 @@ export function rfftRows(
  * x[r, j] = s' · Σ_{k=0}^{n−1} X[r, k] e^{+2πi jk/n}, X[r, n−k] = conj X[r, k]
  * (s' = 1/n by default). Two rows share one complex transform (z = a + i·b).
  */
-export function irfftRows(
-  spec: ComplexArrays,
-  rows: number,
-  n: number,
-  out?: Float64Array,
-  options: FftOptions = {},
-): Float64Array {
+export function irfftRows(spec: ComplexArrays, rows: number, n: number, out?: Float64Array, options: FftOptions = {}): Float64Array {
   checkDims(rows, n, 'irfftRows');
   const m = (n >> 1) + 1;
   if (spec.re.length !== rows * m || spec.im.length !== rows * m) {
-    throw new Error(
-      `irfftRows: spec.re/spec.im have lengths ${spec.re.length}/${spec.im.length}; expected rows·(n/2+1) = ${rows * m}`,
-    );
+    throw new Error(`irfftRows: spec.re/spec.im have lengths ${spec.re.length}/${spec.im.length}; expected rows·(n/2+1) = ${rows * m}`);
   }
   const res = out ?? new Float64Array(rows * n);
   if (res.length !== rows * n) throw new Error(`irfftRows: out has length ${res.length}; expected ${rows * n}`);

@@ -144,10 +144,20 @@ describe('LoLa pointwise metrics on random inputs', () => {
     expect(relDiff(lolaVrmse(shifted).data, lolaVrmse(base).data)).toBeLessThan(1e-6);
     expect(relDiff(lolaNrmse(scaled).data, lolaNrmse(base).data)).toBeLessThan(1e-6);
     expect(relDiff(lolaConservedTotalError(scaled).data, lolaConservedTotalError(base).data)).toBeLessThan(1e-6);
-    expect(relDiff(lolaRmse(scaled).data, lolaRmse(base).data.map((v) => a * v))).toBeLessThan(1e-6);
+    expect(
+      relDiff(
+        lolaRmse(scaled).data,
+        lolaRmse(base).data.map((v) => a * v),
+      ),
+    ).toBeLessThan(1e-6);
     expect(relDiff(lolaRmse(shifted).data, lolaRmse(base).data)).toBeLessThan(1e-5);
     expect(relDiff(lolaSpread(shifted).data, lolaSpread(base).data)).toBeLessThan(1e-5);
-    expect(relDiff(lolaSpread(scaled).data, lolaSpread(base).data.map((v) => a * v))).toBeLessThan(1e-6);
+    expect(
+      relDiff(
+        lolaSpread(scaled).data,
+        lolaSpread(base).data.map((v) => a * v),
+      ),
+    ).toBeLessThan(1e-6);
     // NRMSE is not shift-invariant (it normalises by mean u², not the variance).
     expect(relDiff(lolaNrmse(shifted).data, lolaNrmse(base).data)).toBeGreaterThan(0.1);
   });
@@ -183,9 +193,15 @@ describe('LoLa metrics: shape validation', () => {
     expect(() => lolaRmse({ truth, ensemble: nd(new Float32Array(16), [1, 4, 4, 1]) })).toThrow(
       /lolaRmse: ensemble has shape \[1, 4, 4, 1\] but truth has shape \[1, 4, 4, 1\]; expected the ensemble to be \[S, 1, 4, 4, 1\]/,
     );
-    expect(() => lolaVrmse({ truth: nd(new Float32Array(15), [1, 4, 4, 1]), ensemble: truth })).toThrow(/lolaVrmse: truth.*data has 15 elements but shape \[1, 4, 4, 1\] needs 16/);
-    expect(() => lolaMse({ truth: nd(new Float32Array(4), [4, 1]), ensemble: nd(new Float32Array(4), [1, 4, 1]) })).toThrow(/expected at least one lead axis/);
-    expect(() => lolaMse({ truth: { data: [1, 2] as unknown as Float32Array, shape: [1, 2, 1] }, ensemble: truth })).toThrow(/must be a Float32Array or Float64Array/);
+    expect(() => lolaVrmse({ truth: nd(new Float32Array(15), [1, 4, 4, 1]), ensemble: truth })).toThrow(
+      /lolaVrmse: truth.*data has 15 elements but shape \[1, 4, 4, 1\] needs 16/,
+    );
+    expect(() => lolaMse({ truth: nd(new Float32Array(4), [4, 1]), ensemble: nd(new Float32Array(4), [1, 4, 1]) })).toThrow(
+      /expected at least one lead axis/,
+    );
+    expect(() => lolaMse({ truth: { data: [1, 2] as unknown as Float32Array, shape: [1, 2, 1] }, ensemble: truth })).toThrow(
+      /must be a Float32Array or Float64Array/,
+    );
     expect(() => lolaVrmse({ truth: nd([1], [1, 1, 1]), ensemble: nd([1], [1, 1, 1, 1]) })).toThrow(/at least 2 spatial points/);
   });
 });

@@ -55,7 +55,10 @@ export function lolaVrmse({ truth, ensemble }: LolaInputs): NdArray<Float64Array
   const { layout, mean } = prepare(truth, ensemble, 'lolaVrmse');
   const mse = mseKernel(truth.data, mean, layout);
   const v = perFrameChannel(layout, (o, st) => stridedVarianceUnbiased(truth.data, o, st, layout.points, 'lolaVrmse'));
-  return frameResult(layout, mse.map((e, i) => Math.sqrt(e / (v[i] + LOLA_EPS))));
+  return frameResult(
+    layout,
+    mse.map((e, i) => Math.sqrt(e / (v[i] + LOLA_EPS))),
+  );
 }
 
 /** LoLa NRMSE = √( mean_x (u − v̄)² / (mean_x u² + 1e-6) ) (docs/method.md §13.2). */
@@ -69,7 +72,10 @@ export function lolaNrmse({ truth, ensemble }: LolaInputs): NdArray<Float64Array
     for (let p = 0, i = o; p < n; p++, i += st) s += u[i] * u[i];
     return s / n;
   });
-  return frameResult(layout, mse.map((e, i) => Math.sqrt(e / (ms[i] + LOLA_EPS))));
+  return frameResult(
+    layout,
+    mse.map((e, i) => Math.sqrt(e / (ms[i] + LOLA_EPS))),
+  );
 }
 
 /**

@@ -27,7 +27,8 @@ export interface SpectralBands {
 export function lolaSpectralBands(k: Float64Array): SpectralBands {
   if (k.length === 0) throw new Error('lolaSpectralBands: no bins; expected the isotropic bin labels k');
   const k0 = k[0];
-  if (!(k0 > 0 && k0 < 0.5)) throw new Error(`lolaSpectralBands: first bin label k_0 = ${k0}; expected 0 < k_0 < 0.5 cycles/pixel (grid too small?)`);
+  if (!(k0 > 0 && k0 < 0.5))
+    throw new Error(`lolaSpectralBands: first bin label k_0 = ${k0}; expected 0 < k_0 < 0.5 cycles/pixel (grid too small?)`);
   const l0 = Math.log2(k0);
   const step = (-1 - l0) / 3;
   const edges = Float64Array.from([k0, 2 ** (l0 + step), 2 ** (l0 + 2 * step), 0.5]);

@@ -71,7 +71,10 @@ describe('isotropicPowerSpectrum', () => {
   it('matches the reference written from the formula (1-D, 2-D half spectrum, 3-D full spectrum)', () => {
     const rng = new Rng('iso-ref');
     for (const shape of [[32], [16, 32], [32, 8], [4, 8, 16]]) {
-      const x = normalField(rng, shape.reduce((a, b) => a * b, 1));
+      const x = normalField(
+        rng,
+        shape.reduce((a, b) => a * b, 1),
+      );
       const { power } = isotropicPowerSpectrum(x, shape);
       const ref = referenceSpectrum(x, shape);
       expect(power.length).toBe(ref.length);

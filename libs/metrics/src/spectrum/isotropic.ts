@@ -40,7 +40,9 @@ export function isotropicBinning(shape: readonly number[], bins?: number): Isotr
   const hit = cache.get(key);
   if (hit) return hit;
   if (!Number.isInteger(B) || B < 1) {
-    throw new Error(`isotropicBinning: ${B} bins for spatial shape [${shape.join(', ')}]; expected a positive integer (the grid is too small?)`);
+    throw new Error(
+      `isotropicBinning: ${B} bins for spatial shape [${shape.join(', ')}]; expected a positive integer (the grid is too small?)`,
+    );
   }
   const modes = spectralModes(shape);
   let kMax = 0;

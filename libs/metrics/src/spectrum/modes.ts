@@ -99,7 +99,8 @@ export function modalPower(field: Float64Array, grid: SpectralModes, out?: Float
   }
   const d = grid.shape.length;
   const nx = grid.shape[d - 1];
-  const spec = d === 2 ? rfft2d(field, grid.shape[0], nx, grid.scratch!, { norm: 'ortho' }) : rfftRows(field, 1, nx, grid.scratch!, { norm: 'ortho' });
+  const spec =
+    d === 2 ? rfft2d(field, grid.shape[0], nx, grid.scratch!, { norm: 'ortho' }) : rfftRows(field, 1, nx, grid.scratch!, { norm: 'ortho' });
   for (let i = 0; i < grid.modes; i++) res[i] = spec.re[i] * spec.re[i] + spec.im[i] * spec.im[i];
   return res;
 }

@@ -2,7 +2,18 @@ import { Rng } from '@lola-ts/well-data';
 import { describe, expect, it } from 'vitest';
 import type { NdArray } from '../core/ndarray.js';
 import { lolaVrmse } from '../lola/pointwise.js';
-import { wellLInfinity, wellMae, wellMse, wellNmae, wellNmse, wellNrmse, wellPearsonR, wellRmse, wellVmse, wellVrmse } from './pointwise.js';
+import {
+  wellLInfinity,
+  wellMae,
+  wellMse,
+  wellNmae,
+  wellNmse,
+  wellNrmse,
+  wellPearsonR,
+  wellRmse,
+  wellVmse,
+  wellVrmse,
+} from './pointwise.js';
 
 const nd = (data: number[] | Float32Array, shape: number[]): NdArray<Float32Array> => ({ data: Float32Array.from(data), shape });
 

@@ -22,7 +22,10 @@ function spatial(inputs: WellInputs, where: string, kernel: Kernel): NdArray<Flo
   const layout = wellLayout(inputs, where);
   const x = inputs.prediction.data;
   const y = inputs.target.data;
-  return frameResult(layout, perFrameChannel(layout, (o, st) => kernel(x, y, o, st, layout.points)));
+  return frameResult(
+    layout,
+    perFrameChannel(layout, (o, st) => kernel(x, y, o, st, layout.points)),
+  );
 }
 
 const mse: Kernel = (x, y, o, st, n) => {

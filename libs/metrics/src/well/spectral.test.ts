@@ -53,7 +53,7 @@ describe("The Well's binned spectral MSE (docs/well-format.md §6)", () => {
       }
     }
     const edges = wellSpectralBinEdges([n, n]);
-    expect(2 * Math.PI / n).toBeLessThan(edges[1]);
+    expect((2 * Math.PI) / n).toBeLessThan(edges[1]);
     expect((2 * Math.PI * 12) / n).toBeGreaterThanOrEqual(edges[2]);
     const r = wellBinnedSpectralMse({ prediction: { data: x, shape }, target: { data: y, shape } });
     expect(r.mse.data[0]).toBeLessThan(1e-14);
@@ -69,6 +69,8 @@ describe("The Well's binned spectral MSE (docs/well-format.md §6)", () => {
     expect(() => wellBinnedSpectralMse({ prediction: a, target: a })).toThrow(/not a power of two/);
     const b = { data: new Float32Array(16 * 16), shape: [1, 16, 16, 1] };
     const c = { data: new Float32Array(16 * 16), shape: [1, 256, 1] };
-    expect(() => wellBinnedSpectralMse({ prediction: b, target: c })).toThrow(/prediction has shape \[1, 16, 16, 1\] but target has shape \[1, 256, 1\]/);
+    expect(() => wellBinnedSpectralMse({ prediction: b, target: c })).toThrow(
+      /prediction has shape \[1, 16, 16, 1\] but target has shape \[1, 256, 1\]/,
+    );
   });
 });

@@ -29,14 +29,16 @@ function forward(p: Model, x: tf.Tensor): tf.Tensor {
 
 describe('weights files', () => {
   it('save → load reproduces model outputs bit for bit', async () => {
-    const a = model(1), b = model(2);
+    const a = model(1),
+      b = model(2);
     const x = tf.randomNormal([1, 4, 4, 2], 0, 1, 'float32', 3);
     const path = join(dir, 'w.safetensors');
     await saveWeights(path, a, { note: 'test' });
     const meta = loadWeights(path, b);
     expect(meta.note).toBe('test');
     expect(meta.format).toBe('lola-ts');
-    const ya = forward(a, x).dataSync(), yb = forward(b, x).dataSync();
+    const ya = forward(a, x).dataSync(),
+      yb = forward(b, x).dataSync();
     expect(Buffer.from(yb.buffer).equals(Buffer.from(ya.buffer))).toBe(true);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
     tf.dispose(x);
@@ -56,7 +58,9 @@ describe('weights files', () => {
     const other = { stem: initConv(new Rng(0), 2, 8) };
     const p2 = join(dir, 'other.safetensors');
     await saveWeights(p2, other);
-    expect(() => loadWeights(p2, a)).toThrow(/other\.safetensors do not match the model \(missing 12: blocks\.0\.conv1\.weight.*mismatched 2: stem\.weight: expected \[3, 3, 2, 4\], got \[3, 3, 2, 8\]/);
+    expect(() => loadWeights(p2, a)).toThrow(
+      /other\.safetensors do not match the model \(missing 12: blocks\.0\.conv1\.weight.*mismatched 2: stem\.weight: expected \[3, 3, 2, 4\], got \[3, 3, 2, 8\]/,
+    );
     disposeParams(a);
     disposeParams(other);
   });

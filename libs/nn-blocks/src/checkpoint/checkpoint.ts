@@ -101,10 +101,16 @@ export function readTrainingState(dir: string): TrainingState {
   if (s.bestStep !== null && !Number.isInteger(s.bestStep)) throw bad('bestStep', 'an integer or null');
   const step = s.step as number;
   if (s.bestStep !== null && (s.bestStep as number) > step) throw bad('bestStep', `at most step (${step})`);
-  if (s.optimizerStep !== undefined && !(Number.isInteger(s.optimizerStep) && (s.optimizerStep as number) >= 0 && (s.optimizerStep as number) <= step)) {
+  if (
+    s.optimizerStep !== undefined &&
+    !(Number.isInteger(s.optimizerStep) && (s.optimizerStep as number) >= 0 && (s.optimizerStep as number) <= step)
+  ) {
     throw bad('optimizerStep', `an integer in [0, step = ${step}]`);
   }
-  if (s.skippedSteps !== undefined && !(Number.isInteger(s.skippedSteps) && (s.skippedSteps as number) >= 0 && (s.skippedSteps as number) <= step)) {
+  if (
+    s.skippedSteps !== undefined &&
+    !(Number.isInteger(s.skippedSteps) && (s.skippedSteps as number) >= 0 && (s.skippedSteps as number) <= step)
+  ) {
     throw bad('skippedSteps', `an integer in [0, step = ${step}]`);
   }
   return s as unknown as TrainingState;
@@ -114,7 +120,11 @@ export function readTrainingState(dir: string): TrainingState {
  * Loads a checkpoint directory into `params` (exact name/shape match) and, when `withOptimizer`,
  * rebuilds the AdamW state. Errors name the missing or corrupt file.
  */
-export function loadCheckpoint(dir: string, params: ParamTree, withOptimizer = true): { state: TrainingState; optimizer?: AdamWState; dir: string } {
+export function loadCheckpoint(
+  dir: string,
+  params: ParamTree,
+  withOptimizer = true,
+): { state: TrainingState; optimizer?: AdamWState; dir: string } {
   const resolved = resolveCheckpointDir(dir);
   if (!resolved) throw new Error(`checkpoint not found: ${dir} (no ${STATE_FILE})`);
   const state = readTrainingState(resolved);
@@ -135,4 +145,3 @@ export function loadCheckpoint(dir: string, params: ParamTree, withOptimizer = t
 export function checkpointExists(dir: string): boolean {
   return resolveCheckpointDir(dir) !== null;
 }
-

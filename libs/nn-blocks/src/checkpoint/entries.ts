@@ -47,7 +47,8 @@ function entryToTensor(name: string, e: SafetensorsEntry, source: string): tf.Te
       const out = new Int32Array(big.length);
       for (let i = 0; i < big.length; i++) {
         const v = big[i]!;
-        if (v > 2147483647n || v < -2147483648n) throw new Error(`${source}: tensor "${name}" holds the int64 value ${v}, outside the int32 range tfjs supports`);
+        if (v > 2147483647n || v < -2147483648n)
+          throw new Error(`${source}: tensor "${name}" holds the int64 value ${v}, outside the int32 range tfjs supports`);
         out[i] = Number(v);
       }
       return tf.tensor(out, e.shape, 'int32');

@@ -11,10 +11,30 @@ function handBuilt(): Uint8Array {
   const n = header.length;
   const lenBytes = [n & 0xff, (n >> 8) & 0xff, 0, 0, 0, 0, 0, 0]; // u64 little-endian
   const data = [
-    0x00, 0x00, 0xc0, 0x3f, // 1.5f   = 0x3FC00000
-    0x00, 0x00, 0x00, 0xc0, // -2.0f  = 0xC0000000
-    0x03, 0, 0, 0, 0, 0, 0, 0, // int64 3
-    0xfc, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, // int64 -4
+    0x00,
+    0x00,
+    0xc0,
+    0x3f, // 1.5f   = 0x3FC00000
+    0x00,
+    0x00,
+    0x00,
+    0xc0, // -2.0f  = 0xC0000000
+    0x03,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0, // int64 3
+    0xfc,
+    0xff,
+    0xff,
+    0xff,
+    0xff,
+    0xff,
+    0xff,
+    0xff, // int64 -4
   ];
   return Uint8Array.from([...lenBytes, ...Array.from(header, (c) => c.charCodeAt(0)), ...data]);
 }
@@ -57,7 +77,9 @@ describe('safetensors', () => {
   it('gives clear errors for corrupt data', () => {
     const good = handBuilt();
     const n = Number(new DataView(good.buffer).getBigUint64(0, true));
-    expect(() => decodeSafetensors(good.slice(0, 5), 'w.safetensors')).toThrow(/w\.safetensors: not a valid safetensors file \(only 5 bytes/);
+    expect(() => decodeSafetensors(good.slice(0, 5), 'w.safetensors')).toThrow(
+      /w\.safetensors: not a valid safetensors file \(only 5 bytes/,
+    );
     expect(() => decodeSafetensors(good.slice(0, good.length - 4), 'w.safetensors')).toThrow(/run past the 20 data bytes/);
     expect(() => decodeSafetensors(good.slice(0, 40))).toThrow(/header length \d+ exceeds/);
     const extra = Uint8Array.from([...good, 0]);
@@ -72,18 +94,28 @@ describe('safetensors', () => {
       out.set(new TextEncoder().encode(header), 8);
       return out;
     };
-    expect(() => decodeSafetensors(rewrite('{"x":{"dtype":"F16","shape":[1],"data_offsets":[0,2]}}', 2))).toThrow(/unsupported dtype "F16"/);
-    expect(() => decodeSafetensors(rewrite('{"x":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}}', 4))).toThrow(/4 bytes for shape \[2\] of F32/);
+    expect(() => decodeSafetensors(rewrite('{"x":{"dtype":"F16","shape":[1],"data_offsets":[0,2]}}', 2))).toThrow(
+      /unsupported dtype "F16"/,
+    );
+    expect(() => decodeSafetensors(rewrite('{"x":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}}', 4))).toThrow(
+      /4 bytes for shape \[2\] of F32/,
+    );
     expect(() => decodeSafetensors(rewrite('{"x":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}', 8))).toThrow(/hole of 4 bytes/);
     expect(() =>
-      decodeSafetensors(rewrite('{"x":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"y":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}', 8)),
+      decodeSafetensors(
+        rewrite('{"x":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"y":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}', 8),
+      ),
     ).toThrow(/overlaps/);
     expect(() => decodeSafetensors(rewrite('{"__metadata__":{"k":1}}', 0))).toThrow(/"__metadata__.k" is not a string/);
     expect(n).toBeGreaterThan(0);
   });
 
   it('rejects inconsistent entries when writing', () => {
-    expect(() => encodeSafetensors(new Map([['x', { dtype: 'F32', shape: [3], data: new Float32Array(2) }]]))).toThrow(/3 elements\) but 2 values/);
-    expect(() => encodeSafetensors(new Map([['x', { dtype: 'I32', shape: [1], data: new Float32Array(1) }]]))).toThrow(/dtype I32 but its data is a Float32Array/);
+    expect(() => encodeSafetensors(new Map([['x', { dtype: 'F32', shape: [3], data: new Float32Array(2) }]]))).toThrow(
+      /3 elements\) but 2 values/,
+    );
+    expect(() => encodeSafetensors(new Map([['x', { dtype: 'I32', shape: [1], data: new Float32Array(1) }]]))).toThrow(
+      /dtype I32 but its data is a Float32Array/,
+    );
   });
 });

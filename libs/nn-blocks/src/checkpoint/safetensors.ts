@@ -27,14 +27,21 @@ const BYTES: Record<SafetensorsDtype, number> = { F64: 8, F32: 4, I64: 8, I32: 4
 
 function ctorFor(dtype: SafetensorsDtype): { new (b: ArrayBuffer): SafetensorsArray } {
   switch (dtype) {
-    case 'F64': return Float64Array;
-    case 'F32': return Float32Array;
-    case 'I64': return BigInt64Array;
-    case 'I32': return Int32Array;
-    case 'I16': return Int16Array;
-    case 'I8': return Int8Array;
+    case 'F64':
+      return Float64Array;
+    case 'F32':
+      return Float32Array;
+    case 'I64':
+      return BigInt64Array;
+    case 'I32':
+      return Int32Array;
+    case 'I16':
+      return Int16Array;
+    case 'I8':
+      return Int8Array;
     case 'U8':
-    case 'BOOL': return Uint8Array;
+    case 'BOOL':
+      return Uint8Array;
   }
 }
 
@@ -50,7 +57,8 @@ export function encodeSafetensors(tensors: Map<string, SafetensorsEntry>, metada
   if (!LITTLE_ENDIAN) throw new Error('safetensors: big-endian hosts are not supported');
   const header: Record<string, unknown> = {};
   if (Object.keys(metadata).length > 0) {
-    for (const [k, v] of Object.entries(metadata)) if (typeof v !== 'string') throw new Error(`safetensors: metadata "${k}" must be a string`);
+    for (const [k, v] of Object.entries(metadata))
+      if (typeof v !== 'string') throw new Error(`safetensors: metadata "${k}" must be a string`);
     header.__metadata__ = metadata;
   }
   let offset = 0;
@@ -58,7 +66,8 @@ export function encodeSafetensors(tensors: Map<string, SafetensorsEntry>, metada
     if (name === '__metadata__') throw new Error('safetensors: "__metadata__" is reserved and cannot name a tensor');
     checkArrayType(name, e.dtype, e.data);
     const numel = e.shape.reduce((a, b) => a * b, 1);
-    if (numel !== e.data.length) throw new Error(`safetensors: tensor "${name}" has shape [${e.shape.join(', ')}] (${numel} elements) but ${e.data.length} values`);
+    if (numel !== e.data.length)
+      throw new Error(`safetensors: tensor "${name}" has shape [${e.shape.join(', ')}] (${numel} elements) but ${e.data.length} values`);
     const bytes = numel * BYTES[e.dtype];
     header[name] = { dtype: e.dtype, shape: e.shape, data_offsets: [offset, offset + bytes] };
     offset += bytes;
@@ -105,7 +114,8 @@ export function decodeSafetensors(bytes: Uint8Array, source = 'safetensors data'
   for (const [name, raw] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('"__metadata__" is not an object');
-      for (const [k, v] of Object.entries(raw as Record<string, unknown>)) if (typeof v !== 'string') fail(`"__metadata__.${k}" is not a string`);
+      for (const [k, v] of Object.entries(raw as Record<string, unknown>))
+        if (typeof v !== 'string') fail(`"__metadata__.${k}" is not a string`);
       metadata = raw as Record<string, string>;
       continue;
     }
@@ -114,7 +124,8 @@ export function decodeSafetensors(bytes: Uint8Array, source = 'safetensors data'
     const dtype = info.dtype as SafetensorsDtype;
     if (typeof dtype !== 'string' || !(dtype in BYTES)) fail(`tensor "${name}": unsupported dtype ${JSON.stringify(info.dtype)}`);
     const shape = info.shape;
-    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) fail(`tensor "${name}": shape must be a list of non-negative integers`);
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
+      fail(`tensor "${name}": shape must be a list of non-negative integers`);
     const offs = info.data_offsets;
     if (!Array.isArray(offs) || offs.length !== 2 || !offs.every((d) => Number.isInteger(d) && d >= 0) || offs[0] > offs[1]) {
       fail(`tensor "${name}": data_offsets must be [begin, end] with 0 ≤ begin ≤ end`);
@@ -122,7 +133,8 @@ export function decodeSafetensors(bytes: Uint8Array, source = 'safetensors data'
     const [begin, end] = offs as [number, number];
     if (end > dataLen) fail(`tensor "${name}": data_offsets [${begin}, ${end}] run past the ${dataLen} data bytes (truncated file?)`);
     const numel = (shape as number[]).reduce((a, b) => a * b, 1);
-    if (end - begin !== numel * BYTES[dtype]) fail(`tensor "${name}": ${end - begin} bytes for shape [${(shape as number[]).join(', ')}] of ${dtype}`);
+    if (end - begin !== numel * BYTES[dtype])
+      fail(`tensor "${name}": ${end - begin} bytes for shape [${(shape as number[]).join(', ')}] of ${dtype}`);
     spans.push([begin, end, name]);
     const buf = bytes.buffer.slice(bytes.byteOffset + dataStart + begin, bytes.byteOffset + dataStart + end) as ArrayBuffer;
     tensors.set(name, { dtype, shape: shape as number[], data: new (ctorFor(dtype))(buf) });
@@ -130,7 +142,8 @@ export function decodeSafetensors(bytes: Uint8Array, source = 'safetensors data'
   spans.sort((a, b) => a[0] - b[0]);
   let cursor = 0;
   for (const [b, e, name] of spans) {
-    if (b !== cursor) fail(b < cursor ? `tensor "${name}" overlaps the previous one` : `hole of ${b - cursor} bytes before tensor "${name}"`);
+    if (b !== cursor)
+      fail(b < cursor ? `tensor "${name}" overlaps the previous one` : `hole of ${b - cursor} bytes before tensor "${name}"`);
     cursor = e;
   }
   if (cursor !== dataLen) fail(`${dataLen - cursor} trailing bytes after the last tensor`);

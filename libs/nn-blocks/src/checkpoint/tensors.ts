@@ -22,7 +22,10 @@ export async function saveSafetensors(path: string, named: NamedTensors, metadat
  * Reads a safetensors file into tf tensors (caller disposes); clear errors for missing or corrupt
  * files, and for NaN/Inf values (naming the tensor) unless `allowNonFinite`.
  */
-export function loadSafetensors(path: string, opts: { allowNonFinite?: boolean } = {}): { tensors: NamedTensors; metadata: Record<string, string> } {
+export function loadSafetensors(
+  path: string,
+  opts: { allowNonFinite?: boolean } = {},
+): { tensors: NamedTensors; metadata: Record<string, string> } {
   if (!existsSync(path)) throw new Error(`checkpoint file not found: ${path}`);
   const content = decodeSafetensors(new Uint8Array(readFileSync(path)), path);
   if (!opts.allowNonFinite) assertFiniteEntries(content.tensors, path);

@@ -95,7 +95,15 @@ extra: true
 
 describe('overrides', () => {
   it('parses values as YAML and sets dotted keys (creating mappings, indexing lists)', () => {
-    const o = parseOverrides(['ae.latChannels=64', 'optim.lr=3e-4', 'ae.hidChannels.1=48', 'name=run a', 'optim.warmup=null', 'ae.attention={3: 8}', 'x.y.z=true']);
+    const o = parseOverrides([
+      'ae.latChannels=64',
+      'optim.lr=3e-4',
+      'ae.hidChannels.1=48',
+      'name=run a',
+      'optim.warmup=null',
+      'ae.attention={3: 8}',
+      'x.y.z=true',
+    ]);
     expect(o.map((x) => x.value)).toEqual([64, 3e-4, 48, 'run a', null, { 3: 8 }, true]);
     const raw = parseYaml(good) as Record<string, any>;
     const out = applyOverrides(raw, o) as Record<string, any>;
@@ -118,7 +126,9 @@ describe('overrides', () => {
     expect(() => loadConfig(path, schema, { overrides: ['ae.latChannel=4'] })).toThrow(
       /with overrides ae\.latChannel=4\):\n {2}- ae\.latChannel: unknown key \(did you mean "ae\.latChannels"\?\)/,
     );
-    expect(() => loadConfig(path, schema, { overrides: ['ae.latChannels=abc'] })).toThrow(/ae\.latChannels: expected an integer ≥ 1, got "abc" \(string\)/);
+    expect(() => loadConfig(path, schema, { overrides: ['ae.latChannels=abc'] })).toThrow(
+      /ae\.latChannels: expected an integer ≥ 1, got "abc" \(string\)/,
+    );
     expect(() => loadConfig(join(dir, 'none.yaml'), schema)).toThrow(/config file not found: .*none\.yaml/);
     writeFileSync(join(dir, 'broken.yaml'), 'ae: [1, 2\n');
     expect(() => loadConfig(join(dir, 'broken.yaml'), schema)).toThrow(/broken\.yaml: invalid YAML/);

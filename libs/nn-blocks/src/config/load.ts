@@ -22,7 +22,8 @@ export class ConfigError extends Error {
 export function validateConfig<T>(schema: Schema<T>, value: unknown, source = 'config'): T {
   const issues: Issue[] = [];
   const out = schema.check(value, '', issues);
-  if (issues.length > 0 || out === undefined) throw new ConfigError(source, issues.length ? issues : [{ path: '', message: `expected ${schema.expected}` }]);
+  if (issues.length > 0 || out === undefined)
+    throw new ConfigError(source, issues.length ? issues : [{ path: '', message: `expected ${schema.expected}` }]);
   return out;
 }
 
@@ -70,7 +71,12 @@ export function deepMerge(base: unknown, over: unknown): unknown {
 /** YAML text of a (resolved) config, keys in schema order. */
 export function dumpConfig(config: unknown, header?: string): string {
   const body = stringify(config, { lineWidth: 0 });
-  return header ? `${header.split('\n').map((l) => `# ${l}`).join('\n')}\n${body}` : body;
+  return header
+    ? `${header
+        .split('\n')
+        .map((l) => `# ${l}`)
+        .join('\n')}\n${body}`
+    : body;
 }
 
 /** Writes a resolved config as YAML atomically. */

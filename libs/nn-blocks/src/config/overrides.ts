@@ -60,7 +60,8 @@ export function applyOverrides<T>(config: T, overrides: readonly Override[]): T 
       else {
         const next = node[seg];
         if (next === undefined || next === null) node[seg] = {};
-        else if (typeof next !== 'object') throw new Error(`override "${o.source}": "${o.path.slice(0, i + 1).join('.')}" is a value, not a mapping`);
+        else if (typeof next !== 'object')
+          throw new Error(`override "${o.source}": "${o.path.slice(0, i + 1).join('.')}" is a value, not a mapping`);
         node = node[seg] as Record<string, unknown>;
       }
     });

@@ -31,7 +31,11 @@ export function packageVersion(name: string): string | null {
 /** The current git commit of `cwd` (null outside a repository or without git). */
 export function gitCommit(cwd = process.cwd()): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+    return (
+      execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() || null
+    );
   } catch {
     return null;
   }

@@ -42,7 +42,9 @@ function fused(op: Op): (x: tf.Tensor) => tf.Tensor {
     return {
       value: tf.engine().runKernel(ACTIVATION_KERNEL, { x }, { op }) as tf.Tensor,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
-        fusedKernelActive(ACTIVATION_GRAD_KERNEL) ? (tf.engine().runKernel(ACTIVATION_GRAD_KERNEL, { x: saved[0]!, dy }, { op }) as tf.Tensor) : gradByOps(op, saved[0]!, dy),
+        fusedKernelActive(ACTIVATION_GRAD_KERNEL)
+          ? (tf.engine().runKernel(ACTIVATION_GRAD_KERNEL, { x: saved[0]!, dy }, { op }) as tf.Tensor)
+          : gradByOps(op, saved[0]!, dy),
     };
   }) as (x: tf.Tensor) => tf.Tensor;
 }
@@ -51,7 +53,9 @@ const fusedSilu = fused('silu');
 const fusedGelu = fused('gelu');
 
 function activation(op: Op, x: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => (x.dtype === 'float32' && fusedKernelActive(ACTIVATION_KERNEL) ? (op === 'silu' ? fusedSilu : fusedGelu)(x) : opByOp(op, x)));
+  return tf.tidy(() =>
+    x.dtype === 'float32' && fusedKernelActive(ACTIVATION_KERNEL) ? (op === 'silu' ? fusedSilu : fusedGelu)(x) : opByOp(op, x),
+  );
 }
 
 export function silu(x: tf.Tensor): tf.Tensor {

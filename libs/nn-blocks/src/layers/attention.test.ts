@@ -11,7 +11,9 @@ beforeAll(async () => {
 
 /** Float64 reference MHA on tokens [N, C] with qkv channels ordered (3, heads, d). */
 function naiveMha(x: number[][], wqkv: number[][], bqkv: number[], wo: number[][], bo: number[], heads: number): number[][] {
-  const n = x.length, c = x[0]!.length, d = c / heads;
+  const n = x.length,
+    c = x[0]!.length,
+    d = c / heads;
   const lin = (v: number[], w: number[][], b: number[]) => b.map((bb, o) => v.reduce((s, vi, i) => s + vi * w[i]![o]!, bb));
   const qkv = x.map((t) => lin(t, wqkv, bqkv));
   const merged = x.map(() => new Array<number>(c).fill(0));
@@ -20,7 +22,10 @@ function naiveMha(x: number[][], wqkv: number[][], bqkv: number[], wo: number[][
     const k = (i: number, j: number) => qkv[i]![c + h * d + j]!;
     const v = (i: number, j: number) => qkv[i]![2 * c + h * d + j]!;
     for (let i = 0; i < n; i++) {
-      const s = Array.from({ length: n }, (_, m) => Array.from({ length: d }, (_, j) => q(i, j) * k(m, j)).reduce((a, b) => a + b, 0) / Math.sqrt(d));
+      const s = Array.from(
+        { length: n },
+        (_, m) => Array.from({ length: d }, (_, j) => q(i, j) * k(m, j)).reduce((a, b) => a + b, 0) / Math.sqrt(d),
+      );
       const mx = Math.max(...s);
       const e = s.map((z) => Math.exp(z - mx));
       const z = e.reduce((a, b) => a + b, 0);

@@ -20,7 +20,8 @@ function naiveConv2d(x: Float32Array, [b, h, w, ci]: number[], wt: Float32Array,
           let s = bias[o]!;
           for (let di = 0; di < k; di++)
             for (let dj = 0; dj < k; dj++) {
-              const ii = i + di - r, jj = j + dj - r;
+              const ii = i + di - r,
+                jj = j + dj - r;
               if (ii < 0 || jj < 0 || ii >= h || jj >= w) continue;
               for (let c = 0; c < ci; c++) s += x[((n * h + ii) * w + jj) * ci + c]! * wt[((di * k + dj) * ci + c) * co + o]!;
             }
@@ -37,7 +38,14 @@ describe('conv', () => {
       const x = tf.randomNormal([2, 5, 6, 3], 0, 1, 'float32', 1);
       const y = conv(p, x);
       expect(y.shape).toEqual([2, 5, 6, 4]);
-      const ref = naiveConv2d(x.dataSync() as Float32Array, x.shape, p.weight.dataSync() as Float32Array, k, 4, p.bias!.dataSync() as Float32Array);
+      const ref = naiveConv2d(
+        x.dataSync() as Float32Array,
+        x.shape,
+        p.weight.dataSync() as Float32Array,
+        k,
+        4,
+        p.bias!.dataSync() as Float32Array,
+      );
       const got = y.dataSync();
       for (let i = 0; i < ref.length; i++) expect(Math.abs(got[i]! - ref[i]!)).toBeLessThan(1e-5);
       tf.dispose([x, y]);

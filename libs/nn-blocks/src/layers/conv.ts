@@ -46,7 +46,8 @@ export function conv(p: ConvParams, x: tf.Tensor): tf.Tensor {
     if (w.rank === 4) {
       if (x.rank !== 4) throw new Error(`conv: 2-D weight needs a rank-4 NHWC input, got shape [${x.shape.join(', ')}]`);
       // The bias inside the convolution (FusedConv2D: one pass on the native runtime, docs/runtime.md §3).
-      if (p.bias && p.bias.dtype === 'float32' && x.dtype === 'float32') return tf.fused.conv2d({ x: x as tf.Tensor4D, filter: w as tf.Tensor4D, strides: 1, pad: 'same', bias: p.bias });
+      if (p.bias && p.bias.dtype === 'float32' && x.dtype === 'float32')
+        return tf.fused.conv2d({ x: x as tf.Tensor4D, filter: w as tf.Tensor4D, strides: 1, pad: 'same', bias: p.bias });
       y = tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same');
     } else if (w.rank === 5) {
       if (x.rank !== 5) throw new Error(`conv: 3-D weight needs a rank-5 NDHWC input, got shape [${x.shape.join(', ')}]`);

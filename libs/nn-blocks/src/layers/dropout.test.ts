@@ -36,10 +36,16 @@ describe('dropout', () => {
   });
 
   it('draws the mask of tf.randomUniform(shape, 0, 1, float32, seed) >= p', () => {
-    for (const [rate, seed] of [[0.05, 12345], [0.3, 7], [0.5, 2 ** 31 - 2]] as const) {
+    for (const [rate, seed] of [
+      [0.05, 12345],
+      [0.3, 7],
+      [0.5, 2 ** 31 - 2],
+    ] as const) {
       const x = tf.randomNormal([7, 33], 0, 1, 'float32', 9);
       const y = dropout(x, rate, { training: true, rng: { uniform: () => 0, normal: () => 0, int: () => seed } });
-      const ref = tf.tidy(() => tf.mul(x, tf.mul(tf.cast(tf.greaterEqual(tf.randomUniform(x.shape, 0, 1, 'float32', seed), rate), 'float32'), 1 / (1 - rate))));
+      const ref = tf.tidy(() =>
+        tf.mul(x, tf.mul(tf.cast(tf.greaterEqual(tf.randomUniform(x.shape, 0, 1, 'float32', seed), rate), 'float32'), 1 / (1 - rate))),
+      );
       expect(Array.from(y.dataSync())).toEqual(Array.from(ref.dataSync()));
       tf.dispose([x, y, ref]);
     }

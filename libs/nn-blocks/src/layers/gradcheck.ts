@@ -65,7 +65,10 @@ export function gradientCheck(
       return s;
     };
     const rTensor = tf.tensor(Float32Array.from(weights), probe.shape);
-    const { value, grads } = tf.variableGrads(() => tf.tidy(() => tf.sum(tf.mul(f(inputVars), rTensor)) as tf.Scalar), targets.map(([, v]) => v));
+    const { value, grads } = tf.variableGrads(
+      () => tf.tidy(() => tf.sum(tf.mul(f(inputVars), rTensor)) as tf.Scalar),
+      targets.map(([, v]) => v),
+    );
     value.dispose();
     rTensor.dispose();
     const entries: GradCheckEntry[] = [];

@@ -17,7 +17,10 @@ describe('linear', () => {
     expect(y.shape).toEqual([1, 2, 2]);
     const W = p.weight.arraySync() as number[][];
     const b = p.bias!.arraySync() as number[];
-    const xs = [[1, 2, 3], [-1, 0, 2]];
+    const xs = [
+      [1, 2, 3],
+      [-1, 0, 2],
+    ];
     const expected = xs.flatMap((r) => [0, 1].map((o) => r[0]! * W[0]![o]! + r[1]! * W[1]![o]! + r[2]! * W[2]![o]! + b[o]!));
     Array.from(y.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
     expect(() => linear(p, tf.zeros([2, 4]))).toThrow(/last axis is 4/);

@@ -41,7 +41,8 @@ function normaliser(eps: number, centre: boolean, unbiased: boolean): Normaliser
 
   function grad(dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor {
     const [ys, rs] = saved as [tf.Tensor, tf.Tensor];
-    if (fusedKernelActive(NORM_GRAD_KERNEL)) return tf.engine().runKernel(NORM_GRAD_KERNEL, { dy, y: ys, r: rs }, { centre, unbiased }) as tf.Tensor;
+    if (fusedKernelActive(NORM_GRAD_KERNEL))
+      return tf.engine().runKernel(NORM_GRAD_KERNEL, { dy, y: ys, r: rs }, { centre, unbiased }) as tf.Tensor;
     const c = ys.shape[ys.rank - 1]!;
     const dot = unbiased ? tf.div(tf.sum(tf.mul(dy, ys), -1, true), c - 1) : tf.mean(tf.mul(dy, ys), -1, true);
     let g = tf.sub(dy, tf.mul(ys, dot));

@@ -11,10 +11,14 @@ beforeAll(async () => {
 describe('pixel unshuffle / shuffle', () => {
   it('uses PyTorch channel order (C, dy, dx) in 2-D', () => {
     const [b, h, w, c, r] = [2, 4, 6, 3, 2];
-    const x = tf.tensor(Array.from({ length: b * h * w * c }, (_, i) => i), [b, h, w, c]);
+    const x = tf.tensor(
+      Array.from({ length: b * h * w * c }, (_, i) => i),
+      [b, h, w, c],
+    );
     const y = pixelUnshuffle(x, r);
     expect(y.shape).toEqual([b, h / r, w / r, c * r * r]);
-    const xd = x.dataSync(), yd = y.dataSync();
+    const xd = x.dataSync(),
+      yd = y.dataSync();
     for (let n = 0; n < b; n++)
       for (let i = 0; i < h / r; i++)
         for (let j = 0; j < w / r; j++)
@@ -32,8 +36,14 @@ describe('pixel unshuffle / shuffle', () => {
   });
 
   it('large 2-D tensors (two rank-4 transposes) follow the same order, and their gradients are the inverse', () => {
-    for (const [b, h, w, c, r] of [[2, 32, 64, 16, 2], [1, 64, 128, 8, 4]] as const) {
-      const x = tf.tensor(Float32Array.from({ length: b * h * w * c }, (_, i) => i), [b, h, w, c]);
+    for (const [b, h, w, c, r] of [
+      [2, 32, 64, 16, 2],
+      [1, 64, 128, 8, 4],
+    ] as const) {
+      const x = tf.tensor(
+        Float32Array.from({ length: b * h * w * c }, (_, i) => i),
+        [b, h, w, c],
+      );
       expect(x.size).toBeGreaterThanOrEqual(1 << 16);
       const y = pixelUnshuffle(x, r);
       const yd = y.dataSync();
@@ -42,7 +52,8 @@ describe('pixel unshuffle / shuffle', () => {
         for (let i = 0; i < h; i++)
           for (let j = 0; j < w; j++)
             for (let ch = 0; ch < c; ch++) {
-              const out = ((n * (h / r) + Math.floor(i / r)) * (w / r) + Math.floor(j / r)) * c * r * r + ch * r * r + (i % r) * r + (j % r);
+              const out =
+                ((n * (h / r) + Math.floor(i / r)) * (w / r) + Math.floor(j / r)) * c * r * r + ch * r * r + (i % r) * r + (j % r);
               if (yd[out] !== ((n * h + i) * w + j) * c + ch) bad++;
             }
       expect(bad).toBe(0);
@@ -57,10 +68,14 @@ describe('pixel unshuffle / shuffle', () => {
 
   it('uses channel order (C, dz, dy, dx) in 3-D and round-trips', () => {
     const [b, d, h, w, c, r] = [1, 4, 2, 2, 2, 2];
-    const x = tf.tensor(Array.from({ length: b * d * h * w * c }, (_, i) => i), [b, d, h, w, c]);
+    const x = tf.tensor(
+      Array.from({ length: b * d * h * w * c }, (_, i) => i),
+      [b, d, h, w, c],
+    );
     const y = pixelUnshuffle(x, r);
     expect(y.shape).toEqual([1, 2, 1, 1, 16]);
-    const xd = x.dataSync(), yd = y.dataSync();
+    const xd = x.dataSync(),
+      yd = y.dataSync();
     for (let zi = 0; zi < 2; zi++)
       for (let ch = 0; ch < c; ch++)
         for (let dz = 0; dz < 2; dz++)

@@ -19,7 +19,8 @@ const fusedSoftmax = (scale: number) =>
       value: y,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const ys = saved[0]!;
-        if (fusedKernelActive(SOFTMAX_GRAD_KERNEL)) return tf.engine().runKernel(SOFTMAX_GRAD_KERNEL, { y: ys, dy }, { scale }) as tf.Tensor;
+        if (fusedKernelActive(SOFTMAX_GRAD_KERNEL))
+          return tf.engine().runKernel(SOFTMAX_GRAD_KERNEL, { y: ys, dy }, { scale }) as tf.Tensor;
         const g = tf.mul(ys, tf.sub(dy, tf.sum(tf.mul(dy, ys), -1, true)));
         return scale === 1 ? g : tf.mul(g, scale);
       },

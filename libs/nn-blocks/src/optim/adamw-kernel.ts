@@ -33,7 +33,16 @@ export interface AdamWScalars {
 const f = Math.fround;
 
 /** The update loop on float32 arrays (inputs p, g, m, v; outputs p', m', v'). */
-export function adamwLoop(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, pOut: Float32Array, mOut: Float32Array, vOut: Float32Array, s: AdamWScalars): void {
+export function adamwLoop(
+  p: Float32Array,
+  g: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  pOut: Float32Array,
+  mOut: Float32Array,
+  vOut: Float32Array,
+  s: AdamWScalars,
+): void {
   const b1 = f(s.beta1);
   const c1 = f(1 - s.beta1);
   const b2 = f(s.beta2);
@@ -89,7 +98,11 @@ const cpuKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const n = vals(p).length;
   const [pOut, mOut, vOut] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
   adamwLoop(vals(p), vals(g), vals(m), vals(v), pOut, mOut, vOut, scalarsOf(attrs ?? {}));
-  return [be.makeTensorInfo(p.shape, 'float32', mOut), be.makeTensorInfo(p.shape, 'float32', vOut), be.makeTensorInfo(p.shape, 'float32', pOut)];
+  return [
+    be.makeTensorInfo(p.shape, 'float32', mOut),
+    be.makeTensorInfo(p.shape, 'float32', vOut),
+    be.makeTensorInfo(p.shape, 'float32', pOut),
+  ];
 };
 
 for (const [backendName, kernelFunc] of [
@@ -122,7 +135,12 @@ const FUSED_MAX = 1 << 15;
 
 /** [m', v', p'] of one parameter: the fused kernel when the active backend has it (float32, small), else the ops. */
 export function adamwParam(p: tf.Tensor, g: tf.Tensor, m: tf.Tensor, v: tf.Tensor, s: AdamWScalars): [tf.Tensor, tf.Tensor, tf.Tensor] {
-  const fused = p.size <= FUSED_MAX && [p, g, m, v].every((t) => t.dtype === 'float32') && tf.getKernel(ADAMW_KERNEL, tf.getBackend()) !== undefined;
+  const fused =
+    p.size <= FUSED_MAX && [p, g, m, v].every((t) => t.dtype === 'float32') && tf.getKernel(ADAMW_KERNEL, tf.getBackend()) !== undefined;
   if (!fused) return adamwOps(p, g, m, v, s);
-  return tf.engine().runKernel(ADAMW_KERNEL, { p, g, m, v }, s as unknown as tf.NamedAttrMap) as unknown as [tf.Tensor, tf.Tensor, tf.Tensor];
+  return tf.engine().runKernel(ADAMW_KERNEL, { p, g, m, v }, s as unknown as tf.NamedAttrMap) as unknown as [
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor,
+  ];
 }

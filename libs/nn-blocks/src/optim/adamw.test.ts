@@ -11,7 +11,12 @@ beforeAll(async () => {
 });
 
 /** Float64 reference AdamW + clip_grad_norm_ + non-finite skipping, on flat arrays. */
-function referenceRun(theta: number[][], gradSeq: number[][][], lrs: number[], cfg: { b1: number; b2: number; eps: number; wd: number; clip: number }) {
+function referenceRun(
+  theta: number[][],
+  gradSeq: number[][][],
+  lrs: number[],
+  cfg: { b1: number; b2: number; eps: number; wd: number; clip: number },
+) {
   const p = theta.map((a) => a.slice());
   const m = p.map((a) => a.map(() => 0));
   const v = p.map((a) => a.map(() => 0));
@@ -28,7 +33,8 @@ function referenceRun(theta: number[][], gradSeq: number[][][], lrs: number[], c
         pi[j] = pi[j]! * (1 - lr * cfg.wd);
         m[i]![j] = cfg.b1 * m[i]![j]! + (1 - cfg.b1) * g;
         v[i]![j] = cfg.b2 * v[i]![j]! + (1 - cfg.b2) * g * g;
-        const mh = m[i]![j]! / (1 - cfg.b1 ** t), vh = v[i]![j]! / (1 - cfg.b2 ** t);
+        const mh = m[i]![j]! / (1 - cfg.b1 ** t),
+          vh = v[i]![j]! / (1 - cfg.b2 ** t);
         pi[j] = pi[j]! - (lr * mh) / (Math.sqrt(vh) + cfg.eps);
       }),
     );
@@ -46,7 +52,7 @@ describe('AdamW', () => {
       [6, 4].map((n) => Array.from({ length: n }, () => (s === 7 && n === 4 ? NaN : (s % 5 === 0 ? 3 : 0.2) * rng.normal()))),
     );
     gradSeq[12]![0]![1] = Infinity;
-    const lrs = Array.from({ length: steps }, (_, s) => 1e-2 * (1 + Math.cos((Math.PI * s) / steps)) / 2);
+    const lrs = Array.from({ length: steps }, (_, s) => (1e-2 * (1 + Math.cos((Math.PI * s) / steps))) / 2);
     const cfg = { beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: 0.1, clipNorm: 1.0 };
     let state = initAdamW(params);
     let skipped = 0;

@@ -55,13 +55,28 @@ export function adamwUpdate(params: ParamTree, grads: NamedTensors, state: AdamW
  * {@link adamwUpdate} with the gradients scaled by `gradScale` first (the clip coefficient of
  * `optimizerStep`, as g·s in float32), one fused kernel per parameter (see adamw-kernel.ts).
  */
-export function adamwApply(params: ParamTree, grads: NamedTensors, state: AdamWState, lr: number, cfg: AdamWConfig, gradScale: number): AdamWState {
+export function adamwApply(
+  params: ParamTree,
+  grads: NamedTensors,
+  state: AdamWState,
+  lr: number,
+  cfg: AdamWConfig,
+  gradScale: number,
+): AdamWState {
   const b1 = cfg.beta1 ?? 0.9;
   const b2 = cfg.beta2 ?? 0.999;
   const eps = cfg.eps ?? 1e-8;
   const wd = cfg.weightDecay ?? 0;
   const t = state.step + 1;
-  const scalars: AdamWScalars = { beta1: b1, beta2: b2, eps, decay: wd !== 0 ? 1 - lr * wd : 1, stepSize: lr / (1 - b1 ** t), bc2: 1 - b2 ** t, gradScale };
+  const scalars: AdamWScalars = {
+    beta1: b1,
+    beta2: b2,
+    eps,
+    decay: wd !== 0 ? 1 - lr * wd : 1,
+    stepSize: lr / (1 - b1 ** t),
+    bc2: 1 - b2 ** t,
+    gradScale,
+  };
   const m = new Map<string, tf.Tensor>();
   const v = new Map<string, tf.Tensor>();
   const trainable = [...namedParams(params)].filter(([, p]) => p.trainable);
@@ -102,18 +117,24 @@ export function adamwFromNamed(params: ParamTree, tensors: NamedTensors, step: n
   const expected = new Set<string>();
   for (const [name, p] of namedParams(params)) {
     if (!p.trainable) continue;
-    for (const [prefix, dest] of [['m', m], ['v', v]] as const) {
+    for (const [prefix, dest] of [
+      ['m', m],
+      ['v', v],
+    ] as const) {
       const key = `${prefix}.${name}`;
       expected.add(key);
       const t = tensors.get(key);
       if (!t) problems.push(`missing ${key}`);
-      else if (t.shape.join(',') !== p.shape.join(',')) problems.push(`${key}: expected [${p.shape.join(', ')}], got [${t.shape.join(', ')}]`);
+      else if (t.shape.join(',') !== p.shape.join(','))
+        problems.push(`${key}: expected [${p.shape.join(', ')}], got [${t.shape.join(', ')}]`);
       else dest.set(name, t);
     }
   }
   for (const key of tensors.keys()) if (!expected.has(key)) problems.push(`unexpected ${key}`);
   if (problems.length) {
-    throw new Error(`${source} does not match the model: ${problems.slice(0, 6).join('; ')}${problems.length > 6 ? `; … (+${problems.length - 6})` : ''}`);
+    throw new Error(
+      `${source} does not match the model: ${problems.slice(0, 6).join('; ')}${problems.length > 6 ? `; … (+${problems.length - 6})` : ''}`,
+    );
   }
   if (!Number.isInteger(step) || step < 0) throw new Error(`${source}: step must be a non-negative integer, got ${step}`);
   return { step, m, v };

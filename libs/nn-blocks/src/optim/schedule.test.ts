@@ -19,8 +19,8 @@ describe('cosine schedule', () => {
     const perEpoch = { lr: 1e-3, totalSteps: 40, stepsPerEpoch: 10 };
     expect(learningRate(perEpoch, 0)).toBe(1e-3);
     expect(learningRate(perEpoch, 9)).toBe(1e-3);
-    expect(learningRate(perEpoch, 10)).toBeCloseTo(1e-3 * (1 + Math.cos(Math.PI / 4)) / 2, 15);
-    expect(learningRate(perEpoch, 39)).toBeCloseTo(1e-3 * (1 + Math.cos((3 * Math.PI) / 4)) / 2, 15);
+    expect(learningRate(perEpoch, 10)).toBeCloseTo((1e-3 * (1 + Math.cos(Math.PI / 4))) / 2, 15);
+    expect(learningRate(perEpoch, 39)).toBeCloseTo((1e-3 * (1 + Math.cos((3 * Math.PI) / 4))) / 2, 15);
     const perStep = { lr: 2, totalSteps: 100, granularity: 'step' as const, warmupSteps: 10 };
     expect(learningRate(perStep, 0)).toBeCloseTo(0.2, 12);
     expect(learningRate(perStep, 9)).toBeCloseTo(2, 12);

@@ -24,7 +24,14 @@ export interface StepResult {
  * Clips `grads` (not modified) and applies AdamW with learning rate `lr`. `loss` (a number, if
  * known) is also checked for finiteness. The caller still owns and disposes `grads`.
  */
-export function optimizerStep(params: ParamTree, grads: NamedTensors, state: AdamWState, lr: number, cfg: StepConfig = {}, loss?: number): StepResult {
+export function optimizerStep(
+  params: ParamTree,
+  grads: NamedTensors,
+  state: AdamWState,
+  lr: number,
+  cfg: StepConfig = {},
+  loss?: number,
+): StepResult {
   const gradNorm = globalNorm(grads);
   if (!Number.isFinite(gradNorm) || (loss !== undefined && !Number.isFinite(loss))) return { state, gradNorm, skipped: true };
   const coef = clipCoefficient(gradNorm, cfg.clipNorm ?? 1.0);

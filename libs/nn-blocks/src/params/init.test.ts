@@ -18,7 +18,9 @@ describe('initialisation', () => {
   it('draws U(−b, b) with the right moments', () => {
     const v = uniformVariable(new Rng(0), [200, 100], 0.5);
     const d = v.dataSync();
-    let s = 0, s2 = 0, max = 0;
+    let s = 0,
+      s2 = 0,
+      max = 0;
     for (const x of d) {
       s += x;
       s2 += x * x;
@@ -45,7 +47,10 @@ describe('initialisation', () => {
 
 describe('weight layouts', () => {
   it('maps tfjs [kh, kw, in, out] conv filters to torch [out, in, kh, kw] and back', () => {
-    const w = tf.tensor(Array.from({ length: 2 * 3 * 4 * 5 }, (_, i) => i), [2, 3, 4, 5]);
+    const w = tf.tensor(
+      Array.from({ length: 2 * 3 * 4 * 5 }, (_, i) => i),
+      [2, 3, 4, 5],
+    );
     const t = toTorchLayout(w);
     expect(t.shape).toEqual([5, 4, 2, 3]);
     // element [kh=1, kw=2, in=3, out=4] ends up at [4, 3, 1, 2]
@@ -54,9 +59,16 @@ describe('weight layouts', () => {
     expect(t.dataSync()[idxTorch]).toBe(idxTf);
     const back = fromTorchLayout(t, 'conv2d');
     expect(Array.from(back.dataSync())).toEqual(Array.from(w.dataSync()));
-    const l = tf.tensor([[1, 2, 3], [4, 5, 6]]);
+    const l = tf.tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const lt = toTorchLayout(l, 'linear');
-    expect(lt.arraySync()).toEqual([[1, 4], [2, 5], [3, 6]]);
+    expect(lt.arraySync()).toEqual([
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ]);
     const w3 = tf.zeros([1, 2, 3, 4, 5]);
     const t3 = toTorchLayout(w3);
     expect(t3.shape).toEqual([5, 4, 1, 2, 3]);

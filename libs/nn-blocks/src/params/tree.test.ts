@@ -56,8 +56,12 @@ describe('parameter trees', () => {
   });
 
   it('is deterministic for a seed', () => {
-    const a = makeModel(7), b = makeModel(7), c = makeModel(8);
-    const wa = a.out.weight.dataSync(), wb = b.out.weight.dataSync(), wc = c.out.weight.dataSync();
+    const a = makeModel(7),
+      b = makeModel(7),
+      c = makeModel(8);
+    const wa = a.out.weight.dataSync(),
+      wb = b.out.weight.dataSync(),
+      wc = c.out.weight.dataSync();
     expect(Array.from(wa)).toEqual(Array.from(wb));
     expect(Array.from(wa)).not.toEqual(Array.from(wc));
     [a, b, c].forEach(disposeParams);
@@ -75,7 +79,8 @@ describe('parameter trees', () => {
   });
 
   it('assigns values by name and reports missing, unexpected and mis-shaped names', () => {
-    const a = makeModel(3), b = makeModel(4);
+    const a = makeModel(3),
+      b = makeModel(4);
     const snap = snapshotParams(b);
     assignParams(a, snap);
     expect(Array.from(a.out.weight.dataSync())).toEqual(Array.from(b.out.weight.dataSync()));

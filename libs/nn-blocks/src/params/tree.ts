@@ -41,7 +41,8 @@ function walk(node: unknown, path: string, out: [string, tf.Variable][]): void {
   }
   if (isPlainObject(node)) {
     for (const [key, child] of Object.entries(node)) {
-      if (key === '' || key.includes('.')) throw new Error(`parameter tree: key "${key}" under "${path || '<root>'}" must be non-empty and contain no "."`);
+      if (key === '' || key.includes('.'))
+        throw new Error(`parameter tree: key "${key}" under "${path || '<root>'}" must be non-empty and contain no "."`);
       walk(child, path === '' ? key : `${path}.${key}`, out);
     }
     return;
@@ -135,7 +136,8 @@ export function unflattenParams<T>(named: Map<string, T> | Record<string, T>): R
       } else {
         const next = node[k];
         if (next === undefined) node[k] = {};
-        else if (!isPlainObject(next)) throw new Error(`unflattenParams: "${name}" collides with a leaf at "${keys.slice(0, i + 1).join('.')}"`);
+        else if (!isPlainObject(next))
+          throw new Error(`unflattenParams: "${name}" collides with a leaf at "${keys.slice(0, i + 1).join('.')}"`);
         node = node[k] as Record<string, unknown>;
       }
     });
@@ -148,9 +150,18 @@ function arrayify(node: unknown): unknown {
   const keys = Object.keys(node);
   const mapped: Record<string, unknown> = {};
   for (const k of keys) mapped[k] = arrayify(node[k]);
-  const isArray = keys.length > 0 && keys.every((k) => /^(0|[1-9]\d*)$/.test(k)) && keys.map(Number).sort((a, b) => a - b).every((k, i) => k === i);
+  const isArray =
+    keys.length > 0 &&
+    keys.every((k) => /^(0|[1-9]\d*)$/.test(k)) &&
+    keys
+      .map(Number)
+      .sort((a, b) => a - b)
+      .every((k, i) => k === i);
   if (!isArray) return mapped;
-  return keys.map(Number).sort((a, b) => a - b).map((k) => mapped[String(k)]);
+  return keys
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((k) => mapped[String(k)]);
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

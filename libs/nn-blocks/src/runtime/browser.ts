@@ -50,7 +50,8 @@ async function tryWebGpu(): Promise<string | null> {
   if (!tf.findBackendFactory('webgpu')) return "webgpu: '@tensorflow/tfjs-backend-webgpu' is not imported by the page";
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return 'webgpu: navigator.gpu gives no adapter (no GPU, or WebGPU disabled)';
-  if (!(await tf.setBackend('webgpu').catch(() => false)) || tf.getBackend() !== 'webgpu') return 'webgpu: the tfjs backend did not initialise';
+  if (!(await tf.setBackend('webgpu').catch(() => false)) || tf.getBackend() !== 'webgpu')
+    return 'webgpu: the tfjs backend did not initialise';
   return null;
 }
 
@@ -74,7 +75,8 @@ export async function initBrowserRuntime(options: BrowserRuntimeOptions = {}): P
   const order = options.order ?? BROWSER_BACKENDS;
   const notes: string[] = [];
   for (const name of order) {
-    if (!(BROWSER_BACKENDS as readonly string[]).includes(name)) throw new Error(`initBrowserRuntime: backend '${String(name)}' is not one of ${BROWSER_BACKENDS.join(', ')}`);
+    if (!(BROWSER_BACKENDS as readonly string[]).includes(name))
+      throw new Error(`initBrowserRuntime: backend '${String(name)}' is not one of ${BROWSER_BACKENDS.join(', ')}`);
     let why: string | null;
     if (name === 'webgpu') why = await tryWebGpu();
     else if (name === 'wasm') why = await tryWasm(options.wasmPaths);

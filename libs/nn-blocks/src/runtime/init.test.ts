@@ -5,7 +5,9 @@ import { loadNative } from './native/addon.js';
 
 describe('initRuntime', () => {
   it('rejects unknown backends and bad thread counts with clear errors', async () => {
-    await expect(initRuntime({ backend: 'gpu' as BackendChoice })).rejects.toThrow(/backend 'gpu' is not one of auto, tensorflow, native, wasm, webgpu, cpu/);
+    await expect(initRuntime({ backend: 'gpu' as BackendChoice })).rejects.toThrow(
+      /backend 'gpu' is not one of auto, tensorflow, native, wasm, webgpu, cpu/,
+    );
     await expect(initRuntime({ backend: 'wasm', threads: 0 })).rejects.toThrow(/threads must be an integer from 1 to 64, got 0/);
     await expect(initRuntime({ backend: 'wasm', threads: 1.5 })).rejects.toThrow(/threads must be an integer/);
   });
@@ -17,7 +19,9 @@ describe('initRuntime', () => {
   });
 
   it("'webgpu' without Dawn fails naming the optional packages", async () => {
-    await expect(initRuntime({ backend: 'webgpu' })).rejects.toThrow(/needs the optional packages 'webgpu'.*@tensorflow\/tfjs-backend-webgpu/);
+    await expect(initRuntime({ backend: 'webgpu' })).rejects.toThrow(
+      /needs the optional packages 'webgpu'.*@tensorflow\/tfjs-backend-webgpu/,
+    );
   });
 
   it("selects 'cpu' on request", async () => {
@@ -38,7 +42,9 @@ describe('initRuntime', () => {
       expect(info.kernels).toContain('native:BatchMatMul');
     } else {
       expect(info.native).toBeNull();
-      await expect(initRuntime({ backend: 'native', threads: 1 })).rejects.toThrow(/backend 'native' is unavailable: native kernels .*--backend wasm/);
+      await expect(initRuntime({ backend: 'native', threads: 1 })).rejects.toThrow(
+        /backend 'native' is unavailable: native kernels .*--backend wasm/,
+      );
     }
     expect(tf.getBackend()).toBe('wasm');
     const again = await initRuntime({ backend: 'auto', threads: 1 });

@@ -14,7 +14,12 @@ function step(vars: Record<string, tf.Variable>, x: tf.Tensor4D): number {
       const tok = tf.reshape(h, [2, 16, 4]);
       const att = tf.matMul(tok, tok, false, true);
       const mixed = tf.matMul(tf.softmax(att), tok);
-      const dense = tf.fused.matMul({ a: tf.reshape(mixed, [32, 4]), b: vars['w'] as tf.Tensor2D, bias: vars['b'] as tf.Tensor1D, activation: 'relu' });
+      const dense = tf.fused.matMul({
+        a: tf.reshape(mixed, [32, 4]),
+        b: vars['w'] as tf.Tensor2D,
+        bias: vars['b'] as tf.Tensor1D,
+        activation: 'relu',
+      });
       const emb = tf.gather(vars['emb']!, tf.tensor1d([0, 2, 2, 1], 'int32'));
       const e = tf.matMul(emb, vars['w2']!);
       return tf.addN([tf.mean(tf.square(tf.sub(u, x))), tf.mean(tf.tanh(dense)), tf.mean(tf.pow(e, tf.scalar(2)))]) as tf.Scalar;
@@ -34,9 +39,18 @@ describe('no tensor or wasm data leak across training steps', () => {
   });
 
   it('keeps tf.memory().numTensors and the backend data-id count constant', () => {
-    const shapes: Record<string, number[]> = { c1: [3, 3, 3, 4], dw: [3, 3, 4, 1], ct: [3, 3, 3, 4], w: [4, 5], b: [5], emb: [3, 6], w2: [6, 2] };
+    const shapes: Record<string, number[]> = {
+      c1: [3, 3, 3, 4],
+      dw: [3, 3, 4, 1],
+      ct: [3, 3, 3, 4],
+      w: [4, 5],
+      b: [5],
+      emb: [3, 6],
+      w2: [6, 2],
+    };
     const vars: Record<string, tf.Variable> = {};
-    for (const [i, [name, shape]] of Object.entries(shapes).entries()) vars[name] = tf.variable(tf.tensor(lcgValues(tf.util.sizeFromShape(shape), i + 1), shape), true, `leak-${name}`);
+    for (const [i, [name, shape]] of Object.entries(shapes).entries())
+      vars[name] = tf.variable(tf.tensor(lcgValues(tf.util.sizeFromShape(shape), i + 1), shape), true, `leak-${name}`);
     const x = tf.tensor4d(lcgValues(2 * 8 * 8 * 3, 99), [2, 8, 8, 3]);
     const backend = tf.backend() as unknown as { numDataIds(): number };
     const losses = [step(vars, x)];

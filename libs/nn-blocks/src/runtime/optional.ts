@@ -4,16 +4,18 @@
  */
 
 /** Result of trying to import an optional package. */
-export type OptionalImport<T = unknown> =
-  | { ok: true; module: T }
-  | { ok: false; missing: boolean; reason: string };
+export type OptionalImport<T = unknown> = { ok: true; module: T } | { ok: false; missing: boolean; reason: string };
 
 function isNotFound(e: unknown, name: string): boolean {
   const err = e as { code?: string; message?: string };
   const message = typeof err?.message === 'string' ? err.message : '';
   if (!message.includes(name)) return false;
   // Node's codes, and the messages of Node and of bundlers/test runners (vite: "Could not resolve").
-  return err.code === 'ERR_MODULE_NOT_FOUND' || err.code === 'MODULE_NOT_FOUND' || /Cannot find (module|package)|Could not resolve|Failed to resolve/.test(message);
+  return (
+    err.code === 'ERR_MODULE_NOT_FOUND' ||
+    err.code === 'MODULE_NOT_FOUND' ||
+    /Cannot find (module|package)|Could not resolve|Failed to resolve/.test(message)
+  );
 }
 
 /**

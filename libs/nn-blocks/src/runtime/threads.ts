@@ -36,7 +36,7 @@ const GLUE_MARKERS: readonly string[] = [
   '"urlOrBlob": Module["mainScriptUrlOrBlob"] || _scriptDir',
   'return require$$4.cpus().length;',
   'importScripts(e.data.urlOrBlob)',
-  'var blob = new Blob([response], { type: \'application/javascript\' });',
+  "var blob = new Blob([response], { type: 'application/javascript' });",
   'return URL.createObjectURL(blob);',
 ];
 

@@ -11,8 +11,7 @@ interface DawnModule {
   globals: Record<string, unknown>;
 }
 
-const NEEDS =
-  "backend 'webgpu' needs the optional packages 'webgpu' (Dawn for Node) and '@tensorflow/tfjs-backend-webgpu' (4.22.0)";
+const NEEDS = "backend 'webgpu' needs the optional packages 'webgpu' (Dawn for Node) and '@tensorflow/tfjs-backend-webgpu' (4.22.0)";
 
 /** Installs Dawn's WebGPU globals and registers the tfjs webgpu backend; throws when no adapter exists. */
 export async function prepareWebGpu(): Promise<void> {

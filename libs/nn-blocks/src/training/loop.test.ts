@@ -33,7 +33,11 @@ function makeModel(initSeed: number) {
 }
 type Model = ReturnType<typeof makeModel>;
 
-function options(dir: string, params: Model, extra: Partial<TrainLoopOptions<Model, tf.Tensor[]>> = {}): TrainLoopOptions<Model, tf.Tensor[]> {
+function options(
+  dir: string,
+  params: Model,
+  extra: Partial<TrainLoopOptions<Model, tf.Tensor[]>> = {},
+): TrainLoopOptions<Model, tf.Tensor[]> {
   const order = new BatchOrder(3, 12, 4);
   return {
     run: runPaths(dir),
@@ -55,8 +59,7 @@ function options(dir: string, params: Model, extra: Partial<TrainLoopOptions<Mod
         const h = resBlock(p.block, conv(p.stem, x!), { training: true, rng: ctx.rng, dropout: 0.1 });
         return tf.mean(tf.abs(tf.sub(conv(p.head, h), y!))) as tf.Scalar;
       }),
-    validate: (p) =>
-      tf.tidy(() => tf.mean(tf.abs(tf.sub(conv(p.head, resBlock(p.block, conv(p.stem, data.x))), data.y))).dataSync()[0]!),
+    validate: (p) => tf.tidy(() => tf.mean(tf.abs(tf.sub(conv(p.head, resBlock(p.block, conv(p.stem, data.x))), data.y))).dataSync()[0]!),
     ...extra,
   };
 }

@@ -19,7 +19,13 @@ import { optimizerStep, type StepConfig } from '../optim/step.js';
 import { valueAndGrads } from '../params/grads.js';
 import type { ParamTree } from '../params/tree.js';
 import { JsonlLogger } from './logger.js';
-import { allowedSkips, checkMaxSkippedFraction, DEFAULT_MAX_SKIPPED_FRACTION, NonFiniteValidationError, SkippedStepsError } from './non-finite.js';
+import {
+  allowedSkips,
+  checkMaxSkippedFraction,
+  DEFAULT_MAX_SKIPPED_FRACTION,
+  NonFiniteValidationError,
+  SkippedStepsError,
+} from './non-finite.js';
 import { ProgressBar } from './progress.js';
 import type { RunPaths } from './run-dir.js';
 import { streamRng } from './seeds.js';
@@ -80,7 +86,8 @@ export interface TrainLoopResult {
 export async function trainLoop<P extends ParamTree, B extends tf.TensorContainer>(o: TrainLoopOptions<P, B>): Promise<TrainLoopResult> {
   const spe = o.stepsPerEpoch;
   if (!Number.isInteger(spe) || spe <= 0) throw new RangeError(`trainLoop: stepsPerEpoch must be a positive integer, got ${spe}`);
-  if (!Number.isInteger(o.totalSteps) || o.totalSteps < 0) throw new RangeError(`trainLoop: totalSteps must be a non-negative integer, got ${o.totalSteps}`);
+  if (!Number.isInteger(o.totalSteps) || o.totalSteps < 0)
+    throw new RangeError(`trainLoop: totalSteps must be a non-negative integer, got ${o.totalSteps}`);
   const schedule: ScheduleConfig = { ...o.schedule, totalSteps: o.totalSteps, stepsPerEpoch: spe };
   const maxSkipped = checkMaxSkippedFraction(o.maxSkippedFraction ?? DEFAULT_MAX_SKIPPED_FRACTION);
   const skipBudget = allowedSkips(o.totalSteps, maxSkipped);
@@ -90,7 +97,8 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
   const resumed = (o.resume ?? true) && checkpointExists(o.run.last);
   if (resumed) {
     const loaded = loadCheckpoint(o.run.last, o.params, true);
-    if (String(loaded.state.seed) !== String(o.seed)) throw new Error(`cannot resume ${o.run.last}: it was trained with seed ${loaded.state.seed}, not ${o.seed}`);
+    if (String(loaded.state.seed) !== String(o.seed))
+      throw new Error(`cannot resume ${o.run.last}: it was trained with seed ${loaded.state.seed}, not ${o.seed}`);
     if (loaded.state.step > o.totalSteps) {
       if (loaded.optimizer) disposeAdamW(loaded.optimizer);
       throw new Error(
@@ -104,7 +112,10 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
     opt = initAdamW(o.params);
   }
   const logger = new JsonlLogger(o.run.log, resumed ? state.step : undefined);
-  const bar = o.progress === false ? null : new ProgressBar({ total: o.totalSteps, label: o.progress ?? 'train', start: state.step, stream: o.progressStream });
+  const bar =
+    o.progress === false
+      ? null
+      : new ProgressBar({ total: o.totalSteps, label: o.progress ?? 'train', start: state.step, stream: o.progressStream });
   const t0 = performance.now() / 1000;
   const elapsed0 = state.elapsedSeconds ?? 0;
   const now = () => elapsed0 + performance.now() / 1000 - t0;
@@ -160,7 +171,14 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
       logger.log({ kind: 'train', step: state.step, epoch, loss: lossValue, lr, gradNorm, skipped, time: now() });
       bar?.update(state.step, { loss: emaLoss ?? NaN, lr });
       if ((state.skippedSteps ?? 0) > skipBudget) {
-        throw new SkippedStepsError(state.step, state.skippedSteps!, o.totalSteps, maxSkipped, state.firstSkippedStep ?? null, checkpointExists(o.run.last) ? o.run.last : null);
+        throw new SkippedStepsError(
+          state.step,
+          state.skippedSteps!,
+          o.totalSteps,
+          maxSkipped,
+          state.firstSkippedStep ?? null,
+          checkpointExists(o.run.last) ? o.run.last : null,
+        );
       }
 
       const epochEnd = state.step % spe === 0 || state.step === o.totalSteps;
@@ -187,4 +205,3 @@ export async function trainLoop<P extends ParamTree, B extends tf.TensorContaine
   }
   return { state: { ...state, elapsedSeconds: now() }, stopped, resumed };
 }
-

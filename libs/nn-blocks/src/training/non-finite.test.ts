@@ -24,7 +24,12 @@ const makeModel = () => ({ fc: initLinear(new Rng(1), 2, 1) });
 type Model = ReturnType<typeof makeModel>;
 
 /** A linear fit whose loss is NaN on the steps in `nanSteps`. */
-function options(dir: string, p: Model, nanSteps: (s: number) => boolean, extra: Partial<TrainLoopOptions<Model, tf.Tensor[]>> = {}): TrainLoopOptions<Model, tf.Tensor[]> {
+function options(
+  dir: string,
+  p: Model,
+  nanSteps: (s: number) => boolean,
+  extra: Partial<TrainLoopOptions<Model, tf.Tensor[]>> = {},
+): TrainLoopOptions<Model, tf.Tensor[]> {
   return {
     run: runPaths(dir),
     params: p,
@@ -33,7 +38,13 @@ function options(dir: string, p: Model, nanSteps: (s: number) => boolean, extra:
     stepsPerEpoch: 10,
     schedule: { lr: 1e-2 },
     progress: false,
-    batch: (step) => [tf.tensor2d([[1, step % 3], [0, 1]]), tf.tensor2d([[1], [2]])],
+    batch: (step) => [
+      tf.tensor2d([
+        [1, step % 3],
+        [0, 1],
+      ]),
+      tf.tensor2d([[1], [2]]),
+    ],
     loss: (params, [x, y], ctx) =>
       tf.tidy(() => {
         const l = tf.mean(tf.square(tf.sub(linear(params.fc, x!), y!))) as tf.Scalar;
@@ -61,7 +72,9 @@ describe('trainLoop and non-finite values', () => {
     const err = await trainLoop(options(dir, p, (s) => s === 3 || s === 17 || s === 25)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SkippedStepsError);
     expect(err).toMatchObject({ step: 26, skipped: 3, totalSteps: 40, firstSkippedStep: 4 });
-    expect((err as Error).message).toMatch(/training stopped at step 26: 3 step\(s\) skipped .*more than train.maxSkippedFraction=0.05 of the 40 total steps allows \(2\)/);
+    expect((err as Error).message).toMatch(
+      /training stopped at step 26: 3 step\(s\) skipped .*more than train.maxSkippedFraction=0.05 of the 40 total steps allows \(2\)/,
+    );
     expect((err as Error).message).toContain(`${join(dir, 'last')} holds the last checkpoint written before`);
     expect(readTrainingState(join(dir, 'last')).step).toBe(20);
     disposeParams(p);
@@ -70,24 +83,38 @@ describe('trainLoop and non-finite values', () => {
   it('never completes a run in which every step is skipped (a NaN checkpoint or NaN data)', async () => {
     const dir = join(root, 'all-skipped');
     const p = makeModel();
-    await expect(trainLoop(options(dir, p, () => true))).rejects.toThrow(/training stopped at step 3: 3 step\(s\) skipped because .* \(first at step 1\).*; no checkpoint was written$/);
+    await expect(trainLoop(options(dir, p, () => true))).rejects.toThrow(
+      /training stopped at step 3: 3 step\(s\) skipped because .* \(first at step 1\).*; no checkpoint was written$/,
+    );
     expect(existsSync(join(dir, 'last'))).toBe(false);
     // a stricter budget stops at the first skipped step; a lax one can be configured
-    await expect(trainLoop(options(join(root, 'strict'), p, (s) => s === 5, { maxSkippedFraction: 0 }))).rejects.toThrow(/stopped at step 6: 1 step/);
+    await expect(trainLoop(options(join(root, 'strict'), p, (s) => s === 5, { maxSkippedFraction: 0 }))).rejects.toThrow(
+      /stopped at step 6: 1 step/,
+    );
     const lax = await trainLoop(options(join(root, 'lax'), p, (s) => s % 2 === 0, { maxSkippedFraction: 0.5 }));
     expect(lax.state.skippedSteps).toBe(20);
-    await expect(trainLoop(options(join(root, 'bad'), p, () => false, { maxSkippedFraction: 2 }))).rejects.toThrow(/maxSkippedFraction must be a number in \[0, 1\], got 2/);
+    await expect(trainLoop(options(join(root, 'bad'), p, () => false, { maxSkippedFraction: 2 }))).rejects.toThrow(
+      /maxSkippedFraction must be a number in \[0, 1\], got 2/,
+    );
     disposeParams(p);
   });
 
   it('refuses a non-finite validation loss', async () => {
     const dir = join(root, 'nan-valid');
     const p = makeModel();
-    const err = await trainLoop(options(dir, p, () => false, { validate: (_p, epoch) => (epoch === 1 ? NaN : 1) })).catch((e: unknown) => e);
+    const err = await trainLoop(options(dir, p, () => false, { validate: (_p, epoch) => (epoch === 1 ? NaN : 1) })).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(NonFiniteValidationError);
-    expect((err as Error).message).toBe("validation loss is NaN after epoch 1 (step 20): the model's outputs or the valid split are not finite; training stopped");
+    expect((err as Error).message).toBe(
+      "validation loss is NaN after epoch 1 (step 20): the model's outputs or the valid split are not finite; training stopped",
+    );
     expect(readTrainingState(join(dir, 'last')).step).toBe(10);
-    expect(readLog(join(dir, 'log.jsonl')).filter((r) => r.kind === 'valid').map((r) => r.loss)).toEqual([1, null]);
+    expect(
+      readLog(join(dir, 'log.jsonl'))
+        .filter((r) => r.kind === 'valid')
+        .map((r) => r.loss),
+    ).toEqual([1, null]);
     disposeParams(p);
   });
 
@@ -113,7 +140,9 @@ describe('checkpoints with non-finite values', () => {
     p.fc.weight.assign(tf.tensor2d([[1], [Infinity]]));
     await saveCheckpoint(dir, { params: p, state: { step: 2, epoch: 0, seed: 0, bestValidation: null, bestStep: null } });
     const file = join(dir, 'weights.safetensors');
-    expect(() => loadCheckpoint(dir, good, false)).toThrow(`${file}: tensor "fc.weight" holds 1 non-finite value (first Infinity at flat index 1 of shape [2, 1])`);
+    expect(() => loadCheckpoint(dir, good, false)).toThrow(
+      `${file}: tensor "fc.weight" holds 1 non-finite value (first Infinity at flat index 1 of shape [2, 1])`,
+    );
     expect(() => loadWeights(file, good)).toThrow(/refusing to load a checkpoint with NaN\/Inf values/);
     disposeParams(p);
     disposeParams(good);

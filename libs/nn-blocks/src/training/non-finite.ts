@@ -37,7 +37,9 @@ export class NonFiniteValidationError extends Error {
     readonly epoch: number,
     readonly step: number,
   ) {
-    super(`validation loss is ${value} after epoch ${epoch} (step ${step}): the model's outputs or the valid split are not finite; training stopped`);
+    super(
+      `validation loss is ${value} after epoch ${epoch} (step ${step}): the model's outputs or the valid split are not finite; training stopped`,
+    );
   }
 }
 
@@ -48,6 +50,7 @@ export function allowedSkips(totalSteps: number, maxSkippedFraction: number): nu
 
 /** Checks `train.maxSkippedFraction` (a number in [0, 1]). */
 export function checkMaxSkippedFraction(v: number): number {
-  if (!(typeof v === 'number' && v >= 0 && v <= 1)) throw new RangeError(`trainLoop: maxSkippedFraction must be a number in [0, 1], got ${v}`);
+  if (!(typeof v === 'number' && v >= 0 && v <= 1))
+    throw new RangeError(`trainLoop: maxSkippedFraction must be a number in [0, 1], got ${v}`);
   return v;
 }

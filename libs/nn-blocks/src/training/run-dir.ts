@@ -8,7 +8,14 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkpointExists, readTrainingState, resolveCheckpointDir, STATE_FILE, WEIGHTS_FILE, type TrainingState } from '../checkpoint/checkpoint.js';
+import {
+  checkpointExists,
+  readTrainingState,
+  resolveCheckpointDir,
+  STATE_FILE,
+  WEIGHTS_FILE,
+  type TrainingState,
+} from '../checkpoint/checkpoint.js';
 import { parseYaml, writeConfig } from '../config/load.js';
 import type { Provenance } from '../config/provenance.js';
 
@@ -57,12 +64,17 @@ export function openRun(root: string, config: Record<string, unknown>, opts: Ope
   if (hasLast) {
     const state = readTrainingState(resolveCheckpointDir(paths.last)!);
     if (mode === 'never') {
-      throw new Error(`run directory ${root} already holds a checkpoint (last/ at step ${state.step}); resume it or choose another run directory`);
+      throw new Error(
+        `run directory ${root} already holds a checkpoint (last/ at step ${state.step}); resume it or choose another run directory`,
+      );
     }
     if (existsSync(paths.config)) {
       const stored = (parseYaml(readFileSync(paths.config, 'utf8'), paths.config) ?? {}) as Record<string, unknown>;
-      const diffs = diffKeys(withoutProvenance(stored), withoutProvenance(config), '').filter((k) => !(opts.allowChanged ?? []).includes(k.split('.')[0]!));
-      if (diffs.length) throw new Error(`cannot resume ${root}: the config differs from ${paths.config} at ${diffs.slice(0, 8).join(', ')}`);
+      const diffs = diffKeys(withoutProvenance(stored), withoutProvenance(config), '').filter(
+        (k) => !(opts.allowChanged ?? []).includes(k.split('.')[0]!),
+      );
+      if (diffs.length)
+        throw new Error(`cannot resume ${root}: the config differs from ${paths.config} at ${diffs.slice(0, 8).join(', ')}`);
     }
     return { paths, resumeFrom: state };
   }

@@ -32,8 +32,10 @@ export class BatchOrder {
     readonly batchSize: number,
     readonly name = 'order',
   ) {
-    if (!(datasetSize > 0) || !Number.isInteger(datasetSize)) throw new RangeError(`BatchOrder: datasetSize must be a positive integer, got ${datasetSize}`);
-    if (!(batchSize > 0) || !Number.isInteger(batchSize)) throw new RangeError(`BatchOrder: batchSize must be a positive integer, got ${batchSize}`);
+    if (!(datasetSize > 0) || !Number.isInteger(datasetSize))
+      throw new RangeError(`BatchOrder: datasetSize must be a positive integer, got ${datasetSize}`);
+    if (!(batchSize > 0) || !Number.isInteger(batchSize))
+      throw new RangeError(`BatchOrder: batchSize must be a positive integer, got ${batchSize}`);
   }
 
   /** Indices (into the dataset) of the batch used at optimizer step `step` (0-based). */

@@ -63,7 +63,8 @@ export interface ViTBlockParams {
  */
 export function initViTBlock(rng: RandomSource, opts: ViTBlockOptions): ViTBlockParams {
   const { channels: d, heads, spatial, modFeatures = 0, ffnFactor = 4, rope = true } = opts;
-  if (!Number.isInteger(heads) || heads < 1 || d % heads !== 0) throw new RangeError(`ViT block: channels (${d}) must be divisible by heads (${heads})`);
+  if (!Number.isInteger(heads) || heads < 1 || d % heads !== 0)
+    throw new RangeError(`ViT block: channels (${d}) must be divisible by heads (${heads})`);
   if (rope && (d / heads) % 2 !== 0) throw new RangeError(`ViT block: RoPE needs an even head size, got ${d / heads}`);
   let ada: ViTBlockParams['ada_zero'];
   if (modFeatures > 0) {

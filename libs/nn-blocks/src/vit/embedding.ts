@@ -33,7 +33,8 @@ export function noiseEmbedding(p: NoiseEmbeddingParams, cNoise: tf.Tensor): tf.T
 
 /** Label embedding parameters (D_label → F → F). */
 export function initLabelEmbedding(rng: RandomSource, labelFeatures: number, features = 256): LabelEmbeddingParams {
-  if (!Number.isInteger(labelFeatures) || labelFeatures < 1) throw new RangeError(`initLabelEmbedding: labelFeatures must be a positive integer, got ${labelFeatures}`);
+  if (!Number.isInteger(labelFeatures) || labelFeatures < 1)
+    throw new RangeError(`initLabelEmbedding: labelFeatures must be a positive integer, got ${labelFeatures}`);
   return { '0': initLinear(rng, labelFeatures, features), '2': initLinear(rng, features, features) };
 }
 

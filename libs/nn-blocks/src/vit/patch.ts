@@ -6,10 +6,12 @@
 import * as tf from '@tensorflow/tfjs';
 
 function check(shape: readonly number[], patch: readonly number[], name: string): void {
-  if (shape.length !== patch.length + 2) throw new Error(`${name}: expected a rank-${patch.length + 2} tensor [B, …${patch.length} axes, C], got [${shape.join(', ')}]`);
+  if (shape.length !== patch.length + 2)
+    throw new Error(`${name}: expected a rank-${patch.length + 2} tensor [B, …${patch.length} axes, C], got [${shape.join(', ')}]`);
   patch.forEach((p, i) => {
     if (!Number.isInteger(p) || p < 1) throw new RangeError(`${name}: patch sizes must be positive integers, got [${patch.join(', ')}]`);
-    if (name === 'patchify' && shape[i + 1]! % p !== 0) throw new Error(`patchify: axis ${i + 1} has size ${shape[i + 1]}, not divisible by patch ${p}`);
+    if (name === 'patchify' && shape[i + 1]! % p !== 0)
+      throw new Error(`patchify: axis ${i + 1} has size ${shape[i + 1]}, not divisible by patch ${p}`);
   });
 }
 

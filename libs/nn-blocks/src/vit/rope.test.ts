@@ -12,8 +12,12 @@ describe('token coordinates', () => {
   it('are row-major integer coordinates', () => {
     const c = tokenCoordinates([2, 1, 3]);
     expect(c.arraySync()).toEqual([
-      [0, 0, 0], [0, 0, 1], [0, 0, 2],
-      [1, 0, 0], [1, 0, 1], [1, 0, 2],
+      [0, 0, 0],
+      [0, 0, 1],
+      [0, 0, 2],
+      [1, 0, 0],
+      [1, 0, 1],
+      [1, 0, 2],
     ]);
     c.dispose();
     expect(() => tokenCoordinates([2, 0])).toThrow(/positive integers/);
@@ -55,7 +59,12 @@ describe('learned mixed-axis RoPE (docs/method.md §8.3)', () => {
     const ya = y.arraySync() as number[][][];
     const th = theta.arraySync() as number[][];
     const co = coords.arraySync() as number[][];
-    for (const [bb, l, j] of [[0, 0, 0], [1, 7, 3], [0, 11, 4], [1, 5, 7]] as const) {
+    for (const [bb, l, j] of [
+      [0, 0, 0],
+      [1, 7, 3],
+      [0, 11, 4],
+      [1, 5, 7],
+    ] as const) {
       const phi = co[l]![0]! * th[0]![j]! + co[l]![1]! * th[1]![j]!;
       const re = xa[bb]![l]![2 * j]!;
       const im = xa[bb]![l]![2 * j + 1]!;

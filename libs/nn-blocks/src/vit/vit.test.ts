@@ -40,9 +40,11 @@ describe('patchify (LoLa channel-last order (C, p…))', () => {
     // Token (b=0, t=1, i=1, j=0): feature (c, dy, dx) = x[0, 1, 2 + dy, dx, c].
     const xa = x.arraySync() as number[][][][][];
     const pa = p.arraySync() as number[][][][][];
-    for (let c = 0; c < 3; c++) for (let dy = 0; dy < 2; dy++) for (let dx = 0; dx < 3; dx++) {
-      expect(pa[0]![1]![1]![0]![c * 6 + dy * 3 + dx]).toBe(xa[0]![1]![2 + dy]![dx]![c]);
-    }
+    for (let c = 0; c < 3; c++)
+      for (let dy = 0; dy < 2; dy++)
+        for (let dx = 0; dx < 3; dx++) {
+          expect(pa[0]![1]![1]![0]![c * 6 + dy * 3 + dx]).toBe(xa[0]![1]![2 + dy]![dx]![c]);
+        }
     const back = unpatchify(p, [1, 2, 3]);
     expect(back.arraySync()).toEqual(x.arraySync());
     expect(() => patchify(x, [1, 3, 3])).toThrow(/not divisible/);
@@ -63,13 +65,25 @@ describe('ViT block (docs/method.md §8.2)', () => {
     expect(p.msa.qkv_proj.bias).toBeUndefined();
     expect(p.msa.y_proj.bias).toBeDefined();
     expect(paramNames(p)).toEqual([
-      'ada_zero.0.weight', 'ada_zero.0.bias', 'ada_zero.2.weight', 'ada_zero.2.bias',
-      'msa.qkv_proj.weight', 'msa.y_proj.weight', 'msa.y_proj.bias', 'theta',
-      'ffn.0.weight', 'ffn.0.bias', 'ffn.3.weight', 'ffn.3.bias',
+      'ada_zero.0.weight',
+      'ada_zero.0.bias',
+      'ada_zero.2.weight',
+      'ada_zero.2.bias',
+      'msa.qkv_proj.weight',
+      'msa.y_proj.weight',
+      'msa.y_proj.bias',
+      'theta',
+      'ffn.0.weight',
+      'ffn.0.bias',
+      'ffn.3.weight',
+      'ffn.3.bias',
     ]);
     const q = initViTBlock(rng, { channels: 16, heads: 2, spatial: 3 });
     expect((q.ada_zero as tf.Variable).shape).toEqual([4, 16]);
-    const std = tf.moments(q.ada_zero as tf.Variable).variance.sqrt().dataSync()[0]!;
+    const std = tf
+      .moments(q.ada_zero as tf.Variable)
+      .variance.sqrt()
+      .dataSync()[0]!;
     expect(std).toBeGreaterThan(0.005);
     expect(std).toBeLessThan(0.015);
     disposeParams(p);
@@ -170,7 +184,10 @@ describe('ViT block (docs/method.md §8.2)', () => {
     const x = tf.randomNormal([2, 5, 8], 0, 1, 'float32', 4);
     const skip = tf.randomNormal([2, 5, 8], 0, 1, 'float32', 5);
     const mod = tf.randomNormal([2, 4], 0, 1, 'float32', 6);
-    const result = gradientCheck(rng, ([xi, si, mi]) => vitBlock(p, xi!, { mod: mi!, coords, skip: si! }), p, [x, skip, mod], { eps: 1e-2, coordsPerTensor: 4 });
+    const result = gradientCheck(rng, ([xi, si, mi]) => vitBlock(p, xi!, { mod: mi!, coords, skip: si! }), p, [x, skip, mod], {
+      eps: 1e-2,
+      coordsPerTensor: 4,
+    });
     expect(result.entries.length).toBeGreaterThan(40);
     expect(result.maxError).toBeLessThan(2e-2);
     tf.dispose([coords, x, skip, mod]);
@@ -183,7 +200,17 @@ describe('ViT backbone (docs/method.md §8.1)', () => {
     const rng = new Rng(9);
     const c = 3;
     const d = 16;
-    const p = initViT(rng, { inChannels: c, outChannels: c, condChannels: c, modFeatures: 32, hidChannels: d, hidBlocks: 2, heads: 2, spatial: 3, dropout: 0.05 });
+    const p = initViT(rng, {
+      inChannels: c,
+      outChannels: c,
+      condChannels: c,
+      modFeatures: 32,
+      hidChannels: d,
+      hidBlocks: 2,
+      heads: 2,
+      spatial: 3,
+      dropout: 0.05,
+    });
     const block = 32 * 32 + 32 + 32 * 4 * d + 4 * d + 3 * d * d + d * d + d + 3 * (d / 2) + d * 4 * d + 4 * d + 4 * d * d + d;
     expect(countParams(p)).toBe(2 * c * d + d + d * c + c + 3 * d * d + d + 2 * block);
     const x = tf.randomNormal([2, 5, 4, 4, c], 0, 1, 'float32', 1);
@@ -205,7 +232,16 @@ describe('ViT backbone (docs/method.md §8.1)', () => {
 
   it('patch option: a pixel ViT with patch (1, 2, 2) keeps the input shape', () => {
     const rng = new Rng(10);
-    const p = initViT(rng, { inChannels: 2, outChannels: 2, condChannels: 2, hidChannels: 8, hidBlocks: 1, heads: 2, spatial: 3, patchSize: [1, 2, 2] });
+    const p = initViT(rng, {
+      inChannels: 2,
+      outChannels: 2,
+      condChannels: 2,
+      hidChannels: 8,
+      hidBlocks: 1,
+      heads: 2,
+      spatial: 3,
+      patchSize: [1, 2, 2],
+    });
     expect(p.in_proj.weight.shape).toEqual([16, 8]);
     const x = tf.randomNormal([1, 5, 4, 6, 2]);
     const y = vit(p, x, { cond: tf.zerosLike(x) });

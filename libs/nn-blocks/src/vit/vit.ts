@@ -50,7 +50,10 @@ export interface ViTParams {
 /** Initialises a ViT (PyTorch-default init; draws: in_proj, out_proj, positional, blocks). */
 export function initViT(rng: RandomSource, opts: ViTOptions): ViTParams {
   const { inChannels, outChannels, condChannels = 0, hidChannels: d, spatial } = opts;
-  const patch = typeof opts.patchSize === 'number' || opts.patchSize === undefined ? new Array<number>(spatial).fill(opts.patchSize ?? 1) : [...opts.patchSize];
+  const patch =
+    typeof opts.patchSize === 'number' || opts.patchSize === undefined
+      ? new Array<number>(spatial).fill(opts.patchSize ?? 1)
+      : [...opts.patchSize];
   if (patch.length !== spatial) throw new Error(`ViT: patchSize has ${patch.length} entries, expected spatial = ${spatial}`);
   const vol = patch.reduce((a, p) => a * p, 1);
   return {
@@ -99,7 +102,9 @@ export function vit(p: ViTParams, x: tf.Tensor, inputs: ViTInputs = {}, drop: Dr
     const expectedIn = p.in_proj.weight.shape[0]!;
     const patched = patchify(input, p.patch);
     if (patched.shape[patched.rank - 1] !== expectedIn) {
-      throw new Error(`ViT: input has ${input.shape[input.rank - 1]} channels (x + cond); the model expects ${expectedIn / p.patch.reduce((a, q) => a * q, 1)}`);
+      throw new Error(
+        `ViT: input has ${input.shape[input.rank - 1]} channels (x + cond); the model expects ${expectedIn / p.patch.reduce((a, q) => a * q, 1)}`,
+      );
     }
     const grid = patched.shape.slice(1, -1);
     const tokensCount = grid.reduce((a, g) => a * g, 1);

@@ -14,7 +14,13 @@ describe('solveRiemann (Toro ch. 4) against docs/simulators.md §2.5 / §5', () 
     close(s.leftTail, -0.070273, 1e-5);
     close(s.rightHead, 1.752156, 1e-5);
     close(s.rightTail, 1.752156, 1e-5);
-    for (const [speed, x] of [[s.leftHead, 0.26336], [s.leftTail, 0.48595], [s.uStar, 0.68549], [s.rightHead, 0.85043]] as const) close(0.5 + 0.2 * speed, x, 1e-5);
+    for (const [speed, x] of [
+      [s.leftHead, 0.26336],
+      [s.leftTail, 0.48595],
+      [s.uStar, 0.68549],
+      [s.rightHead, 0.85043],
+    ] as const)
+      close(0.5 + 0.2 * speed, x, 1e-5);
     // Sampling: constant states outside the fan, continuous across the fan edges.
     expect(s.sample(-2)).toEqual({ rho: 1, u: 0, p: 1 });
     expect(s.sample(2)).toEqual({ rho: 0.125, u: 0, p: 0.1 });

@@ -46,13 +46,18 @@ function pressureFunction(p: number, s: RiemannState, gamma: number): { f: numbe
 
 /** Solves the Riemann problem (Newton iteration on the pressure function, relative tolerance 1e-14). */
 export function solveRiemann(left: RiemannState, right: RiemannState, gamma: number): RiemannSolution {
-  for (const [name, s] of [['left', left], ['right', right]] as const) {
-    if (!(s.rho > 0) || !(s.p > 0) || !Number.isFinite(s.u)) throw new RangeError(`solveRiemann: ${name} state needs rho > 0, p > 0 and a finite u, got ${JSON.stringify(s)}`);
+  for (const [name, s] of [
+    ['left', left],
+    ['right', right],
+  ] as const) {
+    if (!(s.rho > 0) || !(s.p > 0) || !Number.isFinite(s.u))
+      throw new RangeError(`solveRiemann: ${name} state needs rho > 0, p > 0 and a finite u, got ${JSON.stringify(s)}`);
   }
   const cL = Math.sqrt((gamma * left.p) / left.rho);
   const cR = Math.sqrt((gamma * right.p) / right.rho);
   const du = right.u - left.u;
-  if ((2 / (gamma - 1)) * (cL + cR) <= du) throw new RangeError('solveRiemann: the data generate a vacuum (pressure positivity condition violated)');
+  if ((2 / (gamma - 1)) * (cL + cR) <= du)
+    throw new RangeError('solveRiemann: the data generate a vacuum (pressure positivity condition violated)');
   // Two-rarefaction initial guess (exact when both waves are rarefactions).
   const z = (gamma - 1) / (2 * gamma);
   let p = Math.pow((cL + cR - 0.5 * (gamma - 1) * du) / (cL / Math.pow(left.p, z) + cR / Math.pow(right.p, z)), 1 / z);
@@ -70,10 +75,12 @@ export function solveRiemann(left: RiemannState, right: RiemannState, gamma: num
   const fr = pressureFunction(pStar, right, gamma).f;
   const uStar = 0.5 * (left.u + right.u) + 0.5 * (fr - fl);
   const g6 = (gamma - 1) / (gamma + 1);
-  const starDensity = (s: RiemannState) => (pStar > s.p ? (s.rho * (pStar / s.p + g6)) / (g6 * (pStar / s.p) + 1) : s.rho * Math.pow(pStar / s.p, 1 / gamma));
+  const starDensity = (s: RiemannState) =>
+    pStar > s.p ? (s.rho * (pStar / s.p + g6)) / (g6 * (pStar / s.p) + 1) : s.rho * Math.pow(pStar / s.p, 1 / gamma);
   const rhoStarL = starDensity(left);
   const rhoStarR = starDensity(right);
-  const shockSpeed = (s: RiemannState, c: number, sign: number) => s.u + sign * c * Math.sqrt(((gamma + 1) / (2 * gamma)) * (pStar / s.p) + (gamma - 1) / (2 * gamma));
+  const shockSpeed = (s: RiemannState, c: number, sign: number) =>
+    s.u + sign * c * Math.sqrt(((gamma + 1) / (2 * gamma)) * (pStar / s.p) + (gamma - 1) / (2 * gamma));
   const leftShock = pStar > left.p;
   const rightShock = pStar > right.p;
   const cStarL = cL * Math.pow(pStar / left.p, z);
@@ -89,12 +96,33 @@ export function solveRiemann(left: RiemannState, right: RiemannState, gamma: num
       if (xi >= leftTail) return { rho: rhoStarL, u: uStar, p: pStar };
       // Inside the left rarefaction fan.
       const c = (2 / (gamma + 1)) * (cL + 0.5 * (gamma - 1) * (left.u - xi));
-      return { rho: left.rho * Math.pow(c / cL, 2 / (gamma - 1)), u: (2 / (gamma + 1)) * (cL + 0.5 * (gamma - 1) * left.u + xi), p: left.p * Math.pow(c / cL, (2 * gamma) / (gamma - 1)) };
+      return {
+        rho: left.rho * Math.pow(c / cL, 2 / (gamma - 1)),
+        u: (2 / (gamma + 1)) * (cL + 0.5 * (gamma - 1) * left.u + xi),
+        p: left.p * Math.pow(c / cL, (2 * gamma) / (gamma - 1)),
+      };
     }
     if (xi >= rightHead) return { ...right };
     if (xi <= rightTail) return { rho: rhoStarR, u: uStar, p: pStar };
     const c = (2 / (gamma + 1)) * (cR - 0.5 * (gamma - 1) * (right.u - xi));
-    return { rho: right.rho * Math.pow(c / cR, 2 / (gamma - 1)), u: (2 / (gamma + 1)) * (-cR + 0.5 * (gamma - 1) * right.u + xi), p: right.p * Math.pow(c / cR, (2 * gamma) / (gamma - 1)) };
+    return {
+      rho: right.rho * Math.pow(c / cR, 2 / (gamma - 1)),
+      u: (2 / (gamma + 1)) * (-cR + 0.5 * (gamma - 1) * right.u + xi),
+      p: right.p * Math.pow(c / cR, (2 * gamma) / (gamma - 1)),
+    };
   };
-  return { gamma, left: { ...left }, right: { ...right }, pStar, uStar, rhoStarL, rhoStarR, leftHead, leftTail, rightTail, rightHead, sample };
+  return {
+    gamma,
+    left: { ...left },
+    right: { ...right },
+    pStar,
+    uStar,
+    rhoStarL,
+    rhoStarR,
+    leftHead,
+    leftTail,
+    rightTail,
+    rightHead,
+    sample,
+  };
 }

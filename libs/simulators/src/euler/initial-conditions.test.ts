@@ -66,7 +66,9 @@ describe('multi-quadrant initial conditions (docs/simulators.md §2.3)', () => {
     const tight = sampleMultiQuadrant(new Rng(1), { minSplits: 9, maxSplits: 9 }).xSplits; // exactly fits
     tight.forEach((x, k) => expect(x).toBeCloseTo(0.1 + 0.1 * k, 12));
     const s = new EulerSolver({ nx: 4, ny: 4, gamma: 1.4, boundary: 'open' });
-    expect(() => applyInitialCondition(s, { xSplits: [0.5], ySplits: [], states: [[1, 0, 0, 1]], laxLiu: 0 })).toThrow(/1 states for 2 rectangles/);
+    expect(() => applyInitialCondition(s, { xSplits: [0.5], ySplits: [], states: [[1, 0, 0, 1]], laxLiu: 0 })).toThrow(
+      /1 states for 2 rectangles/,
+    );
   });
 
   it('random multi-quadrant runs stay positive to t = 1.5 (24², open and periodic)', () => {

@@ -29,8 +29,17 @@ const SPEC_TABLE = `
 function parseSpec() {
   return SPEC_TABLE.trim()
     .split('\n')
-    .map((line) => line.split('|').slice(1, -1).map((c) => c.trim()))
-    .map(([id, ...cells]) => ({ id: Number(id), quadrants: cells.slice(0, 4).map((c) => c.split(',').map(Number)), tFinal: Number(cells[4]) }));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    )
+    .map(([id, ...cells]) => ({
+      id: Number(id),
+      quadrants: cells.slice(0, 4).map((c) => c.split(',').map(Number)),
+      tFinal: Number(cells[4]),
+    }));
 }
 
 describe('Lax–Liu configurations (docs/simulators.md §2.2)', () => {
@@ -56,7 +65,12 @@ describe('Lax–Liu configurations (docs/simulators.md §2.2)', () => {
       const s = new EulerSolver({ nx: n, ny: n, gamma: 1.4, boundary: 'open' });
       applyInitialCondition(s, laxLiuInitialCondition(row.id));
       // Q1 = (x > 1/2, y > 1/2), Q2 = (x < 1/2, y > 1/2), Q3 = (x < 1/2, y < 1/2), Q4 = (x > 1/2, y < 1/2).
-      const probes: [number, number][] = [[6, 6], [1, 6], [1, 1], [6, 1]];
+      const probes: [number, number][] = [
+        [6, 6],
+        [1, 6],
+        [1, 1],
+        [6, 1],
+      ];
       probes.forEach(([i, j], q) => {
         const [rho, u, v, p] = row.quadrants[q]!;
         const k = s.index(i, j);
@@ -65,7 +79,7 @@ describe('Lax–Liu configurations (docs/simulators.md §2.2)', () => {
         expect(s.my[k]! / s.rho[k]!).toBeCloseTo(v!, 14);
         expect(s.pressure(i, j)).toBeCloseTo(p!, 13);
       });
-      seen.add([s.rho, s.mx, s.my, s.en].map((a) => Array.from(a).join()).join(";"));
+      seen.add([s.rho, s.mx, s.my, s.en].map((a) => Array.from(a).join()).join(';'));
     }
     expect(seen.size).toBe(19);
   });
@@ -81,7 +95,12 @@ describe('Lax–Liu configurations (docs/simulators.md §2.2)', () => {
         for (let j = 0; j < n; j++) {
           const a = s.index(i, j);
           const b = s.index(j, i);
-          err = Math.max(err, Math.abs(s.rho[a]! - s.rho[b]!), Math.abs(s.mx[a]! / s.rho[a]! - s.my[b]! / s.rho[b]!), Math.abs(s.pressure(i, j) - s.pressure(j, i)));
+          err = Math.max(
+            err,
+            Math.abs(s.rho[a]! - s.rho[b]!),
+            Math.abs(s.mx[a]! / s.rho[a]! - s.my[b]! / s.rho[b]!),
+            Math.abs(s.pressure(i, j) - s.pressure(j, i)),
+          );
         }
       }
       expect(err, `config ${id}`).toBeLessThanOrEqual(1e-12);

@@ -23,7 +23,14 @@ export interface LaxLiuConfig {
   readonly tFinal: number;
 }
 
-const cfg = (id: number, q1: PrimitiveState, q2: PrimitiveState, q3: PrimitiveState, q4: PrimitiveState, tFinal: number): LaxLiuConfig => ({ id, q1, q2, q3, q4, tFinal });
+const cfg = (id: number, q1: PrimitiveState, q2: PrimitiveState, q3: PrimitiveState, q4: PrimitiveState, tFinal: number): LaxLiuConfig => ({
+  id,
+  q1,
+  q2,
+  q3,
+  q4,
+  tFinal,
+});
 
 /** The 19 configurations, index = id − 1. */
 export const LAX_LIU_CONFIGS: readonly LaxLiuConfig[] = Object.freeze([

@@ -5,7 +5,15 @@ import { EulerSolver } from './solver.js';
 /** Riemann problem on an n×4 strip (axis 'x') or a 4×n strip (axis 'y'), square cells, open BCs. */
 function strip(n: number, left: RiemannState, right: RiemannState, t: number, axis: 'x' | 'y' = 'x', limiter: 'mc' | 'minmod' = 'mc') {
   const alongX = axis === 'x';
-  const s = new EulerSolver({ nx: alongX ? n : 4, ny: alongX ? 4 : n, lx: alongX ? 1 : 4 / n, ly: alongX ? 4 / n : 1, gamma: 1.4, boundary: 'open', limiter });
+  const s = new EulerSolver({
+    nx: alongX ? n : 4,
+    ny: alongX ? 4 : n,
+    lx: alongX ? 1 : 4 / n,
+    ly: alongX ? 4 / n : 1,
+    gamma: 1.4,
+    boundary: 'open',
+    limiter,
+  });
   s.setState((x, y) => {
     const st = (alongX ? x : y) < 0.5 ? left : right;
     return alongX ? [st.rho, st.u, 0, st.p] : [st.rho, 0, st.u, st.p];
@@ -26,7 +34,10 @@ function strip(n: number, left: RiemannState, right: RiemannState, t: number, ax
   return { l1, rho, p, un, solver: s };
 }
 
-const SOD: [RiemannState, RiemannState] = [{ rho: 1, u: 0, p: 1 }, { rho: 0.125, u: 0, p: 0.1 }];
+const SOD: [RiemannState, RiemannState] = [
+  { rho: 1, u: 0, p: 1 },
+  { rho: 0.125, u: 0, p: 0.1 },
+];
 
 describe('EulerSolver (MUSCL-MC + HLLC + SSP-RK2), docs/simulators.md §2.5', () => {
   it('Sod: L1(rho) < 2e-3 at N = 400 (MC), < 3e-3 (minmod), and falls >= 1.6x per doubling', () => {
@@ -76,7 +87,12 @@ describe('EulerSolver (MUSCL-MC + HLLC + SSP-RK2), docs/simulators.md §2.5', ()
 
   it('periodic boundaries conserve mass, momentum and energy to < 1e-12 (relative)', () => {
     const s = new EulerSolver({ nx: 48, ny: 40, gamma: 1.3, boundary: 'periodic' });
-    s.setState((x, y) => [1 + 0.5 * Math.sin(2 * Math.PI * x) * (y > 0.3 ? 1 : 0.2), x < 0.6 ? 0.7 : -0.2, y < 0.4 ? 0.5 : -0.6, x + y < 1 ? 1.5 : 0.3]);
+    s.setState((x, y) => [
+      1 + 0.5 * Math.sin(2 * Math.PI * x) * (y > 0.3 ? 1 : 0.2),
+      x < 0.6 ? 0.7 : -0.2,
+      y < 0.4 ? 0.5 : -0.6,
+      x + y < 1 ? 1.5 : 0.3,
+    ]);
     const before = s.totals();
     s.advanceTo(0.3);
     const after = s.totals();
@@ -89,7 +105,10 @@ describe('EulerSolver (MUSCL-MC + HLLC + SSP-RK2), docs/simulators.md §2.5', ()
 
   it('a uniform state stays uniform (at rest and moving, open and periodic)', () => {
     for (const boundary of ['open', 'periodic'] as const) {
-      for (const [u, v] of [[0, 0], [0.6, -0.3]]) {
+      for (const [u, v] of [
+        [0, 0],
+        [0.6, -0.3],
+      ]) {
         const s = new EulerSolver({ nx: 16, ny: 12, gamma: 1.597, boundary });
         s.setState(() => [0.7, u, v, 1.3]);
         const r0 = s.rho[s.index(3, 3)]!;
@@ -117,7 +136,12 @@ describe('EulerSolver (MUSCL-MC + HLLC + SSP-RK2), docs/simulators.md §2.5', ()
   });
 
   it('flipping x with u -> -u flips the solution; transposing the IC transposes it', () => {
-    const f = (x: number, y: number): [number, number, number, number] => [x < 0.3 ? 1.2 : y < 0.6 ? 0.4 : 0.9, x < 0.7 ? 0.3 : -0.5, y < 0.5 ? 0.2 : -0.4, x + 2 * y < 1.2 ? 1.6 : 0.5];
+    const f = (x: number, y: number): [number, number, number, number] => [
+      x < 0.3 ? 1.2 : y < 0.6 ? 0.4 : 0.9,
+      x < 0.7 ? 0.3 : -0.5,
+      y < 0.5 ? 0.2 : -0.4,
+      x + 2 * y < 1.2 ? 1.6 : 0.5,
+    ];
     const base = new EulerSolver({ nx: 20, ny: 20, gamma: 1.4, boundary: 'open' });
     base.setState(f);
     const flip = new EulerSolver({ nx: 20, ny: 20, gamma: 1.4, boundary: 'open' });
@@ -137,7 +161,12 @@ describe('EulerSolver (MUSCL-MC + HLLC + SSP-RK2), docs/simulators.md §2.5', ()
         const a = base.index(i, j);
         const b = base.index(19 - i, j);
         const c = base.index(j, i);
-        flipErr = Math.max(flipErr, Math.abs(base.rho[a]! - flip.rho[b]!), Math.abs(base.mx[a]! + flip.mx[b]!), Math.abs(base.en[a]! - flip.en[b]!));
+        flipErr = Math.max(
+          flipErr,
+          Math.abs(base.rho[a]! - flip.rho[b]!),
+          Math.abs(base.mx[a]! + flip.mx[b]!),
+          Math.abs(base.en[a]! - flip.en[b]!),
+        );
         expect(tr.rho[c]).toBe(base.rho[a]);
         expect(tr.my[c]).toBe(base.mx[a]);
         expect(tr.en[c]).toBe(base.en[a]);

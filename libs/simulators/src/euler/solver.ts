@@ -68,9 +68,11 @@ export class EulerSolver {
 
   constructor(options: EulerSolverOptions) {
     const { nx, ny, gamma, boundary } = options;
-    if (!Number.isInteger(nx) || !Number.isInteger(ny) || nx < 2 || ny < 2) throw new RangeError(`EulerSolver: nx and ny must be integers >= 2, got ${nx} x ${ny}`);
+    if (!Number.isInteger(nx) || !Number.isInteger(ny) || nx < 2 || ny < 2)
+      throw new RangeError(`EulerSolver: nx and ny must be integers >= 2, got ${nx} x ${ny}`);
     if (!(gamma > 1)) throw new RangeError(`EulerSolver: gamma must be > 1, got ${gamma}`);
-    if (boundary !== 'open' && boundary !== 'periodic') throw new RangeError(`EulerSolver: boundary must be 'open' or 'periodic', got '${String(boundary)}'`);
+    if (boundary !== 'open' && boundary !== 'periodic')
+      throw new RangeError(`EulerSolver: boundary must be 'open' or 'periodic', got '${String(boundary)}'`);
     this.nx = nx;
     this.ny = ny;
     this.dx = (options.lx ?? 1) / nx;
@@ -164,7 +166,7 @@ export class EulerSolver {
       pr[k] = r;
       pu[k] = u;
       pv[k] = v;
-      pp[k] = gm1 * (en[k]! - 0.5 * (mx[k]! * mx[k]! + my[k]! * my[k]!) / r);
+      pp[k] = gm1 * (en[k]! - (0.5 * (mx[k]! * mx[k]! + my[k]! * my[k]!)) / r);
     }
   }
 
@@ -183,7 +185,7 @@ export class EulerSolver {
         const r = rho[k]!;
         const u = mx[k]! / r;
         const v = my[k]! / r;
-        const p = (gamma - 1) * (en[k]! - 0.5 * (mx[k]! * mx[k]! + my[k]! * my[k]!) / r);
+        const p = (gamma - 1) * (en[k]! - (0.5 * (mx[k]! * mx[k]! + my[k]! * my[k]!)) / r);
         if (!(r > 0) || !(p > 0)) {
           const ci = i - G;
           const cj = k - i * stride - G;

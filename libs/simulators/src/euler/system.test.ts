@@ -8,9 +8,17 @@ describe('Euler system (Well euler_multi_quadrants layout, docs/well-format.md Â
     const open = createEulerSystem({ resolution: 8, frames: 4 });
     expect(open.datasetName).toBe('euler_multi_quadrants_openBC');
     expect(createEulerSystem({ bc: 'periodic' }).datasetName).toBe('euler_multi_quadrants_periodicBC');
-    expect(open.fields.map((f) => [f.name, f.order])).toEqual([['energy', 0], ['density', 0], ['pressure', 0], ['momentum', 1]]);
+    expect(open.fields.map((f) => [f.name, f.order])).toEqual([
+      ['energy', 0],
+      ['density', 0],
+      ['pressure', 0],
+      ['momentum', 1],
+    ]);
     expect(channelNames(open.fields, open.spatialDims)).toEqual(['energy', 'density', 'pressure', 'momentum_x', 'momentum_y']);
-    expect(open.boundaryConditions).toEqual([{ group: 'x_open', type: 'OPEN', dim: 'x' }, { group: 'y_open', type: 'OPEN', dim: 'y' }]);
+    expect(open.boundaryConditions).toEqual([
+      { group: 'x_open', type: 'OPEN', dim: 'x' },
+      { group: 'y_open', type: 'OPEN', dim: 'y' },
+    ]);
     expect(Array.from(open.times)).toEqual([0, 0.015, 0.03, 0.045]);
     expect(Array.from(open.coordinates[0]!)).toEqual([0.0625, 0.1875, 0.3125, 0.4375, 0.5625, 0.6875, 0.8125, 0.9375]);
     expect(open.parameterSets).toHaveLength(10);

@@ -9,7 +9,12 @@
  * - Initial conditions: the project's multi-quadrant sampler (§2.3).
  */
 import { type ParameterSet, type RandomSource, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
-import { applyInitialCondition, sampleMultiQuadrant, type MultiQuadrantIC, type MultiQuadrantSamplerOptions } from './initial-conditions.js';
+import {
+  applyInitialCondition,
+  sampleMultiQuadrant,
+  type MultiQuadrantIC,
+  type MultiQuadrantSamplerOptions,
+} from './initial-conditions.js';
 import { EulerSolver, type EulerBoundary } from './solver.js';
 
 /** The Well's ten γ values with the gas label of each file name (`docs/well-format.md` §8.2). */
@@ -62,11 +67,13 @@ export function eulerFromOptions(options: SystemOptions): SimulatorSystem<MultiQ
   const params = options.params ?? {};
   const out: EulerSystemOptions = { resolution: options.resolution, frames: options.frames, sampler: {} };
   if (options.bc !== undefined) {
-    if (options.bc !== 'open' && options.bc !== 'periodic') throw new RangeError(`euler: --bc must be 'open' or 'periodic', got '${options.bc}'`);
+    if (options.bc !== 'open' && options.bc !== 'periodic')
+      throw new RangeError(`euler: --bc must be 'open' or 'periodic', got '${options.bc}'`);
     out.bc = options.bc;
   }
   for (const [key, value] of Object.entries(params)) {
-    if (!(PARAM_KEYS as readonly string[]).includes(key)) throw new RangeError(`euler: unknown --param '${key}'; allowed: ${PARAM_KEYS.join(', ')}`);
+    if (!(PARAM_KEYS as readonly string[]).includes(key))
+      throw new RangeError(`euler: unknown --param '${key}'; allowed: ${PARAM_KEYS.join(', ')}`);
     if (key === 'gamma') out.gammas = value.split(',').map((g) => parseNumber(key, g));
     else if (key === 'laxLiuFraction') out.sampler!.laxLiuFraction = parseNumber(key, value);
     else if (key === 'velocity') out.sampler!.velocity = parseNumber(key, value);
@@ -89,7 +96,8 @@ export function createEulerSystem(options: EulerSystemOptions = {}): SimulatorSy
   const gammas = options.gammas ?? EULER_GAMMAS.map((g) => g.gamma);
   const parameterSets: ParameterSet[] = gammas.map((gamma) => {
     const entry = EULER_GAMMAS.find((g) => g.gamma === gamma);
-    if (!entry) throw new RangeError(`euler: gamma ${gamma} is not one of The Well's values ${EULER_GAMMAS.map((g) => g.gamma).join(', ')}`);
+    if (!entry)
+      throw new RangeError(`euler: gamma ${gamma} is not one of The Well's values ${EULER_GAMMAS.map((g) => g.gamma).join(', ')}`);
     return { label: `gamma_${gamma}_${entry.gas}`, values: { gamma } };
   });
   const sampler: MultiQuadrantSamplerOptions = { laxLiuFraction: 0.1, velocity: 0.8, ...options.sampler };

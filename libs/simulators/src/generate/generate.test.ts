@@ -34,7 +34,15 @@ describe('generateDataset', () => {
   it('writes the Well layout, one file per parameter set and split, with the simulated frames', async () => {
     const out = join(root, 'inproc');
     const progress: number[] = [];
-    const summary = await generateDataset({ system: 'euler', out, systemOptions, trajectories: 5, seed: 7, workers: 0, onProgress: (p) => progress.push(p.fraction) });
+    const summary = await generateDataset({
+      system: 'euler',
+      out,
+      systemOptions,
+      trajectories: 5,
+      seed: 7,
+      workers: 0,
+      onProgress: (p) => progress.push(p.fraction),
+    });
     const dir = join(out, 'euler_multi_quadrants_periodicBC');
     expect(summary.datasetDir).toBe(dir);
     expect(summary.written).toBe(10);
@@ -49,7 +57,10 @@ describe('generateDataset', () => {
     expect(train.schema.nTrajectories).toBe(3);
     expect(train.schema.resolution).toEqual([8, 8]);
     expect(train.schema.parameterValues).toEqual({ gamma: 1.76 });
-    expect(train.schema.boundaryCodes).toEqual([[2, 2], [2, 2]]);
+    expect(train.schema.boundaryCodes).toEqual([
+      [2, 2],
+      [2, 2],
+    ]);
     expect(train.schema.fields.map((f) => f.name)).toEqual(['energy', 'density', 'pressure', 'momentum']);
     expect(Array.from(train.time)).toEqual([0, Math.fround(0.015), Math.fround(0.03)]);
     // Trajectory 1 of the train file is global index 1 of parameter set 1; recompute it directly.
@@ -89,7 +100,9 @@ describe('generateDataset', () => {
     const again = await generateDataset({ system: 'euler', out, systemOptions, trajectories: 5, seed: 7, workers: 0 });
     expect(again.written).toBe(0);
     expect(again.resumed).toBe(10);
-    await expect(generateDataset({ system: 'euler', out, systemOptions, trajectories: 5, seed: 8, workers: 0 })).rejects.toThrow(/different options/);
+    await expect(generateDataset({ system: 'euler', out, systemOptions, trajectories: 5, seed: 8, workers: 0 })).rejects.toThrow(
+      /different options/,
+    );
   });
 
   it('worker threads give the same files as the in-process run', async () => {
@@ -101,12 +114,23 @@ describe('generateDataset', () => {
       const b = await readAll(join(out, 'euler_multi_quadrants_periodicBC', name));
       expect(b.data).toEqual(a.data);
     }
-    expect(existsSync(join(out, 'euler_multi_quadrants_periodicBC/data/train/euler_multi_quadrants_periodicBC_gamma_1.4_Dry_air_20.hdf5.partial'))).toBe(false);
+    expect(
+      existsSync(
+        join(out, 'euler_multi_quadrants_periodicBC/data/train/euler_multi_quadrants_periodicBC_gamma_1.4_Dry_air_20.hdf5.partial'),
+      ),
+    ).toBe(false);
   });
 
   it('writes the metadata from the train split when valid is empty (1 trajectory per file)', async () => {
     const out = join(root, 'single');
-    await generateDataset({ system: 'euler', out, systemOptions: { resolution: 6, frames: 2, params: { gamma: '1.3' } }, trajectories: 1, seed: 1, workers: 0 });
+    await generateDataset({
+      system: 'euler',
+      out,
+      systemOptions: { resolution: 6, frames: 2, params: { gamma: '1.3' } },
+      trajectories: 1,
+      seed: 1,
+      workers: 0,
+    });
     const dir = join(out, 'euler_multi_quadrants_openBC');
     expect(readdirSync(join(dir, 'data', 'valid'))).toEqual([]);
     expect(readFileSync(join(dir, 'euler_multi_quadrants_openBC.yaml'), 'utf8')).toMatch(/n_trajectories_per_file:\s*\n\s*- 1/);
@@ -114,9 +138,15 @@ describe('generateDataset', () => {
   });
 
   it('rejects bad options with clear messages', async () => {
-    await expect(generateDataset({ system: 'nope', out: root, trajectories: 1, seed: 1, workers: 0 })).rejects.toThrow(/unknown system 'nope'; available: euler/);
+    await expect(generateDataset({ system: 'nope', out: root, trajectories: 1, seed: 1, workers: 0 })).rejects.toThrow(
+      /unknown system 'nope'; available: euler/,
+    );
     await expect(generateDataset({ system: 'euler', out: root, trajectories: 0, seed: 1, workers: 0 })).rejects.toThrow(/trajectories/);
-    await expect(generateDataset({ system: 'euler', out: root, systemOptions: { params: { foo: '1' } }, trajectories: 1, seed: 1, workers: 0 })).rejects.toThrow(/unknown --param 'foo'/);
-    await expect(generateDataset({ system: 'euler', out: root, systemOptions: { bc: 'wall' }, trajectories: 1, seed: 1, workers: 0 })).rejects.toThrow(/--bc/);
+    await expect(
+      generateDataset({ system: 'euler', out: root, systemOptions: { params: { foo: '1' } }, trajectories: 1, seed: 1, workers: 0 }),
+    ).rejects.toThrow(/unknown --param 'foo'/);
+    await expect(
+      generateDataset({ system: 'euler', out: root, systemOptions: { bc: 'wall' }, trajectories: 1, seed: 1, workers: 0 }),
+    ).rejects.toThrow(/--bc/);
   });
 });

@@ -18,7 +18,16 @@
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { computeDatasetStats, createWellFile, findWellFiles, openWellFiles, wellMetadata, writeMetadataYaml, type WellFileWriter, type WellWriteSchema } from '@lola-ts/well-data';
+import {
+  computeDatasetStats,
+  createWellFile,
+  findWellFiles,
+  openWellFiles,
+  wellMetadata,
+  writeMetadataYaml,
+  type WellFileWriter,
+  type WellWriteSchema,
+} from '@lola-ts/well-data';
 import { createSystem } from '../registry.js';
 import type { SimulatorSystem, SystemOptions } from '../system.js';
 import { createRunner } from './pool.js';
@@ -103,7 +112,10 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -147,18 +159,31 @@ export async function writeDatasetYamls(datasetDir: string): Promise<void> {
 
 /** Generates (or resumes) a dataset; see the module comment. */
 export async function generateDataset(o: GenerateOptions): Promise<GenerateSummary> {
-  if (!Number.isInteger(o.trajectories) || o.trajectories < 1) throw new RangeError(`trajectories must be an integer >= 1, got ${o.trajectories}`);
+  if (!Number.isInteger(o.trajectories) || o.trajectories < 1)
+    throw new RangeError(`trajectories must be an integer >= 1, got ${o.trajectories}`);
   if (!Number.isInteger(o.seed)) throw new RangeError(`seed must be an integer, got ${o.seed}`);
   const systemOptions = o.systemOptions ?? {};
   const system = createSystem(o.system, systemOptions);
   const datasetDir = join(o.out, system.datasetName);
   const sidecarPath = join(datasetDir, 'generate.json');
-  const options = { ...systemOptions, params: { ...(systemOptions.params ?? {}) }, trajectories: o.trajectories, seed: o.seed } as Record<string, unknown>;
-  let sidecar: Sidecar = { format: 'lola-ts.generate/1', system: o.system, datasetName: system.datasetName, options, state: 'running', files: {} };
+  const options = { ...systemOptions, params: { ...(systemOptions.params ?? {}) }, trajectories: o.trajectories, seed: o.seed } as Record<
+    string,
+    unknown
+  >;
+  let sidecar: Sidecar = {
+    format: 'lola-ts.generate/1',
+    system: o.system,
+    datasetName: system.datasetName,
+    options,
+    state: 'running',
+    files: {},
+  };
   if (existsSync(sidecarPath)) {
     const old = JSON.parse(readFileSync(sidecarPath, 'utf8')) as Sidecar;
     if (old.system !== o.system || canonical(old.options) !== canonical(options)) {
-      throw new Error(`${sidecarPath}: this directory was generated with different options (${old.system} ${JSON.stringify(old.options)}); now ${o.system} ${JSON.stringify(options)}. Use another --out or delete it.`);
+      throw new Error(
+        `${sidecarPath}: this directory was generated with different options (${old.system} ${JSON.stringify(old.options)}); now ${o.system} ${JSON.stringify(options)}. Use another --out or delete it.`,
+      );
     }
     sidecar = old;
   }
@@ -206,7 +231,12 @@ export async function generateDataset(o: GenerateOptions): Promise<GenerateSumma
   };
   report(jobs[0]?.group.rel ?? '');
 
-  const runner = createRunner({ systemId: o.system, options: systemOptions, seed: o.seed, workers: jobs.length === 0 ? 0 : Math.min(o.workers, jobs.length) });
+  const runner = createRunner({
+    systemId: o.system,
+    options: systemOptions,
+    seed: o.seed,
+    workers: jobs.length === 0 ? 0 : Math.min(o.workers, jobs.length),
+  });
   try {
     const window = Math.max(1, 2 * runner.concurrency);
     const inFlight = new Map<number, Promise<TrajectoryResult>>();

@@ -32,7 +32,12 @@ export function trajectorySeed(seed: number, system: SimulatorSystem, job: Traje
  * Draws an initial condition from the trajectory's stream and simulates it; if the run diverges
  * ({@link SimulationDivergedError}), draws again from the same stream, up to {@link MAX_ATTEMPTS}.
  */
-export function computeTrajectory(system: SimulatorSystem, seed: number, job: TrajectoryJob, onFrame?: (k: number, total: number) => void): TrajectoryResult {
+export function computeTrajectory(
+  system: SimulatorSystem,
+  seed: number,
+  job: TrajectoryJob,
+  onFrame?: (k: number, total: number) => void,
+): TrajectoryResult {
   const set = system.parameterSets[job.setIndex]!;
   const rng = new Rng(trajectorySeed(seed, system, job));
   let lastError: unknown;
@@ -45,5 +50,7 @@ export function computeTrajectory(system: SimulatorSystem, seed: number, job: Tr
       lastError = err;
     }
   }
-  throw new Error(`${system.datasetName} ${set.label} trajectory ${job.index}: all ${MAX_ATTEMPTS} initial conditions diverged; last: ${(lastError as Error).message}`);
+  throw new Error(
+    `${system.datasetName} ${set.label} trajectory ${job.index}: all ${MAX_ATTEMPTS} initial conditions diverged; last: ${(lastError as Error).message}`,
+  );
 }

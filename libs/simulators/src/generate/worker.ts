@@ -21,7 +21,10 @@ port.on('message', (msg: { id: number; job: TrajectoryJob }) => {
   try {
     const result = computeTrajectory(system, data.seed, msg.job, (k, total) => port.postMessage({ id: msg.id, type: 'frame', k, total }));
     const fields = result.trajectory.fields;
-    port.postMessage({ id: msg.id, type: 'done', fields, steps: result.trajectory.steps, attempts: result.attempts }, fields.map((f) => f.buffer as ArrayBuffer));
+    port.postMessage(
+      { id: msg.id, type: 'done', fields, steps: result.trajectory.steps, attempts: result.attempts },
+      fields.map((f) => f.buffer as ArrayBuffer),
+    );
   } catch (err) {
     port.postMessage({ id: msg.id, type: 'error', message: err instanceof Error ? err.message : String(err) });
   }

@@ -97,7 +97,10 @@ export class GrayScottSolver {
   constructor(options: GrayScottSolverOptions) {
     const { n, F, k } = options;
     if (!Number.isInteger(n) || n < 4 || (n & (n - 1)) !== 0) throw new Error(`GrayScottSolver: n = ${n}; expected a power of two ≥ 4`);
-    for (const [name, value] of [['F', F], ['k', k]] as const) {
+    for (const [name, value] of [
+      ['F', F],
+      ['k', k],
+    ] as const) {
       if (!Number.isFinite(value) || value < 0) throw new Error(`GrayScottSolver: ${name} = ${value}; expected a finite number ≥ 0`);
     }
     const deltaA = options.deltaA ?? GRAY_SCOTT_DELTA_A;
@@ -146,7 +149,8 @@ export class GrayScottSolver {
   /** Sets the state from physical fields A, B (`[i_x][i_y]`, length n²); resets nothing else. */
   setState(A: ArrayLike<number>, B: ArrayLike<number>): void {
     const size = this.n * this.n;
-    if (A.length !== size || B.length !== size) throw new Error(`GrayScottSolver.setState: A and B must have n² = ${size} values, got ${A.length} and ${B.length}`);
+    if (A.length !== size || B.length !== size)
+      throw new Error(`GrayScottSolver.setState: A and B must have n² = ${size} values, got ${A.length} and ${B.length}`);
     const { workRe, workIm } = this;
     for (let i = 0; i < size; i++) {
       workRe[i] = A[i];
@@ -179,7 +183,9 @@ export class GrayScottSolver {
     for (let sp = 0; sp < 2; sp++) {
       const [, E2, Q] = sp === 0 ? coefA : coefB;
       for (let c = 2 * sp; c < 2 * sp + 2; c++) {
-        const vv = v[c], nn = nv[c], out = sa[c];
+        const vv = v[c],
+          nn = nv[c],
+          out = sa[c];
         for (let i = 0; i < size; i++) out[i] = E2[i] * vv[i] + Q[i] * nn[i];
       }
     }
@@ -188,7 +194,9 @@ export class GrayScottSolver {
     for (let sp = 0; sp < 2; sp++) {
       const [, E2, Q] = sp === 0 ? coefA : coefB;
       for (let c = 2 * sp; c < 2 * sp + 2; c++) {
-        const vv = v[c], nn = na[c], out = sb[c];
+        const vv = v[c],
+          nn = na[c],
+          out = sb[c];
         for (let i = 0; i < size; i++) out[i] = E2[i] * vv[i] + Q[i] * nn[i];
       }
     }
@@ -197,7 +205,10 @@ export class GrayScottSolver {
     for (let sp = 0; sp < 2; sp++) {
       const [, E2, Q] = sp === 0 ? coefA : coefB;
       for (let c = 2 * sp; c < 2 * sp + 2; c++) {
-        const aa = sa[c], nbv = nb[c], nvv = nv[c], out = sb[c];
+        const aa = sa[c],
+          nbv = nb[c],
+          nvv = nv[c],
+          out = sb[c];
         for (let i = 0; i < size; i++) out[i] = E2[i] * aa[i] + Q[i] * (2 * nbv[i] - nvv[i]);
       }
     }
@@ -206,7 +217,11 @@ export class GrayScottSolver {
     for (let sp = 0; sp < 2; sp++) {
       const [E, , , f1, f2, f3] = sp === 0 ? coefA : coefB;
       for (let c = 2 * sp; c < 2 * sp + 2; c++) {
-        const vv = v[c], n0 = nv[c], n1 = na[c], n2 = nb[c], n3 = nc[c];
+        const vv = v[c],
+          n0 = nv[c],
+          n1 = na[c],
+          n2 = nb[c],
+          n3 = nc[c];
         for (let i = 0; i < size; i++) vv[i] = E[i] * vv[i] + f1[i] * n0[i] + 2 * f2[i] * (n1[i] + n2[i]) + f3[i] * n3[i];
       }
     }
@@ -251,7 +266,10 @@ export class GrayScottSolver {
     for (let i = 0; i < size; i++) {
       const j = mirror[i];
       const m = masked ? 0.5 * mask[i] : 0.5;
-      const wr = workRe[i], wi = workIm[i], vr = workRe[j], vi = workIm[j];
+      const wr = workRe[i],
+        wi = workIm[i],
+        vr = workRe[j],
+        vi = workIm[j];
       aRe[i] = m * (wr + vr);
       aIm[i] = m * (wi - vi);
       bRe[i] = m * (wi + vi);

@@ -9,7 +9,14 @@
  *   `gray_scott_reaction_diffusion_spots_F_0.03_k_0.062.hdf5`.
  * - Initial conditions: "gaussians" or "fourier" (each with probability ½ unless `ic` is fixed).
  */
-import { SimulationDivergedError, type ParameterSet, type RandomSource, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
+import {
+  SimulationDivergedError,
+  type ParameterSet,
+  type RandomSource,
+  type SimulatorSystem,
+  type SystemOptions,
+  type Trajectory,
+} from '../system.js';
 import { sampleGrayScottIc, type GrayScottFields, type GrayScottIcType } from './initial-conditions.js';
 import { GRAY_SCOTT_PATTERN_NAMES, GRAY_SCOTT_PATTERNS, grayScottPattern, type GrayScottPattern } from './params.js';
 import { GrayScottSolver } from './solver.js';
@@ -44,7 +51,8 @@ const PARAM_KEYS = ['pattern', 'ic', 'dt', 'interval', 'dealias'] as const;
 
 function parsePositive(key: string, value: string): number {
   const v = Number(value);
-  if (value.trim() === '' || !Number.isFinite(v) || v <= 0) throw new RangeError(`gray-scott: --param ${key}=${value}: expected a positive number`);
+  if (value.trim() === '' || !Number.isFinite(v) || v <= 0)
+    throw new RangeError(`gray-scott: --param ${key}=${value}: expected a positive number`);
   return v;
 }
 
@@ -54,16 +62,20 @@ function parsePositive(key: string, value: string): number {
  * `interval=10`, `dealias=two-thirds|chebfun|none`. `bc` is not accepted (the system is periodic only).
  */
 export function grayScottFromOptions(options: SystemOptions): SimulatorSystem<GrayScottInitialCondition> {
-  if (options.bc !== undefined && options.bc !== 'periodic') throw new RangeError(`gray-scott: --bc must be 'periodic' (the only boundary condition), got '${options.bc}'`);
+  if (options.bc !== undefined && options.bc !== 'periodic')
+    throw new RangeError(`gray-scott: --bc must be 'periodic' (the only boundary condition), got '${options.bc}'`);
   const out: GrayScottSystemOptions = { resolution: options.resolution, frames: options.frames };
   for (const [key, value] of Object.entries(options.params ?? {})) {
-    if (!(PARAM_KEYS as readonly string[]).includes(key)) throw new RangeError(`gray-scott: unknown --param '${key}'; allowed: ${PARAM_KEYS.join(', ')}`);
+    if (!(PARAM_KEYS as readonly string[]).includes(key))
+      throw new RangeError(`gray-scott: unknown --param '${key}'; allowed: ${PARAM_KEYS.join(', ')}`);
     if (key === 'pattern') out.patterns = value.split(',').map((p) => grayScottPattern(p.trim()));
     else if (key === 'ic') {
-      if (value !== 'gaussians' && value !== 'fourier' && value !== 'mixed') throw new RangeError(`gray-scott: --param ic must be gaussians, fourier or mixed, got '${value}'`);
+      if (value !== 'gaussians' && value !== 'fourier' && value !== 'mixed')
+        throw new RangeError(`gray-scott: --param ic must be gaussians, fourier or mixed, got '${value}'`);
       out.ic = value;
     } else if (key === 'dealias') {
-      if (value !== 'two-thirds' && value !== 'chebfun' && value !== 'none') throw new RangeError(`gray-scott: --param dealias must be two-thirds, chebfun or none, got '${value}'`);
+      if (value !== 'two-thirds' && value !== 'chebfun' && value !== 'none')
+        throw new RangeError(`gray-scott: --param dealias must be two-thirds, chebfun or none, got '${value}'`);
       out.dealias = value;
     } else if (key === 'dt') out.dt = parsePositive(key, value);
     else if (key === 'interval') out.interval = parsePositive(key, value);
@@ -78,7 +90,8 @@ export function createGrayScottSystem(options: GrayScottSystemOptions = {}): Sim
   const dt = options.dt ?? 1;
   const interval = options.interval ?? 10;
   const icMode = options.ic ?? 'mixed';
-  if (!Number.isInteger(n) || n < 8 || (n & (n - 1)) !== 0) throw new RangeError(`gray-scott: resolution must be a power of two >= 8, got ${n}`);
+  if (!Number.isInteger(n) || n < 8 || (n & (n - 1)) !== 0)
+    throw new RangeError(`gray-scott: resolution must be a power of two >= 8, got ${n}`);
   if (!Number.isInteger(frames) || frames < 1) throw new RangeError(`gray-scott: frames must be an integer >= 1, got ${frames}`);
   const stepsPerFrame = Math.round(interval / dt);
   if (!(dt > 0) || stepsPerFrame < 1 || Math.abs(stepsPerFrame * dt - interval) > 1e-9 * interval) {

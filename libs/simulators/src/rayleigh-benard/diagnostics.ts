@@ -15,7 +15,10 @@ export interface RbPhysicalFields {
 }
 
 /** Spectral û = ∂zψ̂ (m ≥ 1; U for m = 0) and ŵ = −ik ψ̂ on all rows (zero at the walls). */
-export function velocitySpectra(s: RayleighBenardSolver): { u: { re: Float64Array; im: Float64Array }; w: { re: Float64Array; im: Float64Array } } {
+export function velocitySpectra(s: RayleighBenardSolver): {
+  u: { re: Float64Array; im: Float64Array };
+  w: { re: Float64Array; im: Float64Array };
+} {
   const { nz, nk, mAct, h, k } = s.grid;
   const size = (nz + 1) * nk;
   const u = { re: new Float64Array(size), im: new Float64Array(size) };

@@ -23,7 +23,12 @@ export interface RbInitialCondition {
  * Draws dT uniformly from `dTs` (default The Well's five values), then the noise node by node
  * (row by row, x inner).
  */
-export function sampleRbInitialCondition(nx: number, nz: number, rng: RandomSource, dTs: readonly number[] = RB_DT_VALUES): RbInitialCondition {
+export function sampleRbInitialCondition(
+  nx: number,
+  nz: number,
+  rng: RandomSource,
+  dTs: readonly number[] = RB_DT_VALUES,
+): RbInitialCondition {
   if (dTs.length === 0) throw new Error('rayleigh-benard: the list of dT values is empty');
   const dT = dTs[rng.int(dTs.length)];
   const b = new Float64Array((nz + 1) * nx);

@@ -60,8 +60,12 @@ export class RbNonlinear {
       for (let m = 1; m < mAct; m++) {
         const i = o + m;
         const km = k[m];
-        const pr = psi.re[i], pi = psi.im[i];
-        const upR = psi.re[i + nk], dnR = psi.re[i - nk], upI = psi.im[i + nk], dnI = psi.im[i - nk];
+        const pr = psi.re[i],
+          pi = psi.im[i];
+        const upR = psi.re[i + nk],
+          dnR = psi.re[i - nk],
+          upI = psi.im[i + nk],
+          dnI = psi.im[i - nk];
         sU.re[i] = (upR - dnR) * inv2h;
         sU.im[i] = (upI - dnI) * inv2h;
         sW.re[i] = km * pi;
@@ -79,7 +83,10 @@ export class RbNonlinear {
     for (let r = 0; r < rows; r++) {
       let s = 0;
       for (let i = r * nx, end = i + nx; i < end; i++) {
-        const u = pu[i], w = pw[i], om = po[i], bb = pb[i];
+        const u = pu[i],
+          w = pw[i],
+          om = po[i],
+          bb = pb[i];
         const au = u < 0 ? -u : u;
         const aw = w < 0 ? -w : w;
         if (au > maxU) maxU = au;
@@ -105,13 +112,17 @@ export class RbNonlinear {
       for (let m = 0; m < mAct; m++) {
         const i = o + m;
         const km = k[m];
-        const wbUpRe = up ? sW.re[i + up] : 0, wbUpIm = up ? sW.im[i + up] : 0;
-        const wbDnRe = dn ? sW.re[i - dn] : 0, wbDnIm = dn ? sW.im[i - dn] : 0;
+        const wbUpRe = up ? sW.re[i + up] : 0,
+          wbUpIm = up ? sW.im[i + up] : 0;
+        const wbDnRe = dn ? sW.re[i - dn] : 0,
+          wbDnIm = dn ? sW.im[i - dn] : 0;
         outB.re[i] = km * sP.im[i] - (wbUpRe - wbDnRe) * inv2h;
         outB.im[i] = -km * sP.re[i] - (wbUpIm - wbDnIm) * inv2h;
         if (m === 0) continue;
-        const woUpRe = up ? sO.re[i + up] : 0, woUpIm = up ? sO.im[i + up] : 0;
-        const woDnRe = dn ? sO.re[i - dn] : 0, woDnIm = dn ? sO.im[i - dn] : 0;
+        const woUpRe = up ? sO.re[i + up] : 0,
+          woUpIm = up ? sO.im[i + up] : 0;
+        const woDnRe = dn ? sO.re[i - dn] : 0,
+          woDnIm = dn ? sO.im[i - dn] : 0;
         // −(ik (uω)^ + ∂z (wω)^) + ik b̂
         outPsi.re[i] = km * sU.im[i] - (woUpRe - woDnRe) * inv2h - km * b.im[i];
         outPsi.im[i] = -km * sU.re[i] - (woUpIm - woDnIm) * inv2h + km * b.re[i];

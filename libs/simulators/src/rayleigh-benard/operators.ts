@@ -51,7 +51,11 @@ export function streamfunctionBands(g: RbGrid, c: number, bands: PentaBands): vo
     for (let m = 0; m < nk; m++) {
       const i = r * nk + m;
       const k2 = k[m] * k[m];
-      let a = 0, b = 0, d = 1, e = 0, f = 0;
+      let a = 0,
+        b = 0,
+        d = 1,
+        e = 0,
+        f = 0;
       if (m === 0) {
         d = 1 + 2 * c * h2;
         b = e = -c * h2;

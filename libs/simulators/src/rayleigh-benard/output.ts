@@ -56,8 +56,14 @@ export function interpolateToWell(
   const ny = interp.first.length;
   for (let t = 0; t < ny; t++) {
     const j0 = interp.first[t];
-    const w0 = interp.weights[4 * t], w1 = interp.weights[4 * t + 1], w2 = interp.weights[4 * t + 2], w3 = interp.weights[4 * t + 3];
-    const r0 = j0 * nx, r1 = r0 + nx, r2 = r1 + nx, r3 = r2 + nx;
+    const w0 = interp.weights[4 * t],
+      w1 = interp.weights[4 * t + 1],
+      w2 = interp.weights[4 * t + 2],
+      w3 = interp.weights[4 * t + 3];
+    const r0 = j0 * nx,
+      r1 = r0 + nx,
+      r2 = r1 + nx,
+      r3 = r2 + nx;
     for (let i = 0; i < nx; i++) {
       out[offset + (i * ny + t) * stride + component] = w0 * f[r0 + i] + w1 * f[r1 + i] + w2 * f[r2 + i] + w3 * f[r3 + i];
     }

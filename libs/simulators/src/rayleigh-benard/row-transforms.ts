@@ -21,7 +21,11 @@ export class PairedRowTransform {
    * @param nk stored modes per spectral row (n/2 + 1)
    * @param modes modes evolved (m < modes), 1 ≤ modes ≤ n/2
    */
-  constructor(readonly n: number, readonly nk: number, readonly modes: number) {}
+  constructor(
+    readonly n: number,
+    readonly nk: number,
+    readonly modes: number,
+  ) {}
 
   /**
    * Physical rows of two fields from their spectra: spectral rows `row0 .. row0 + rows − 1` of
@@ -37,7 +41,10 @@ export class PairedRowTransform {
       zr[0] = a.re[s];
       zi[0] = b.re[s];
       for (let m = 1; m < modes; m++) {
-        const ar = a.re[s + m], ai = a.im[s + m], br = b.re[s + m], bi = b.im[s + m];
+        const ar = a.re[s + m],
+          ai = a.im[s + m],
+          br = b.re[s + m],
+          bi = b.im[s + m];
         zr[m] = ar - bi;
         zi[m] = ai + br;
         zr[n - m] = ar + bi;
@@ -68,7 +75,10 @@ export class PairedRowTransform {
       outB.re[s] = zi[0];
       outB.im[s] = 0;
       for (let m = 1; m < modes; m++) {
-        const xr = zr[m], xi = zi[m], yr = zr[n - m], yi = zi[n - m];
+        const xr = zr[m],
+          xi = zi[m],
+          yr = zr[n - m],
+          yi = zi[n - m];
         outA.re[s + m] = 0.5 * (xr + yr);
         outA.im[s + m] = 0.5 * (xi - yi);
         outB.re[s + m] = 0.5 * (xi + yi);

@@ -65,7 +65,10 @@ describe('Rayleigh–Bénard linear stability, k = π, Pr = 1 (spec §3.5 item 2
   };
 
   it('decays below Ra_c ≈ 1708 at the linear-theory rate (Ra = 1000, 1500)', () => {
-    for (const [Ra, sigma] of [[1000, -0.191], [1500, -0.0423]]) {
+    for (const [Ra, sigma] of [
+      [1000, -0.191],
+      [1500, -0.0423],
+    ]) {
       const measured = growth(Ra);
       expect(measured).toBeLessThan(0);
       expect(Math.abs(measured / sigma - 1)).toBeLessThan(0.05);
@@ -73,7 +76,10 @@ describe('Rayleigh–Bénard linear stability, k = π, Pr = 1 (spec §3.5 item 2
   });
 
   it('grows above onset within 5 % of linear theory (Ra = 2500: 0.1109, Ra = 3000: 0.1576)', () => {
-    for (const [Ra, sigma] of [[2500, 0.1109], [3000, 0.1576]]) {
+    for (const [Ra, sigma] of [
+      [2500, 0.1109],
+      [3000, 0.1576],
+    ]) {
       expect(Math.abs(growth(Ra) / sigma - 1)).toBeLessThan(0.05);
     }
   });
@@ -114,7 +120,10 @@ describe('Rayleigh–Bénard steady rolls, Pr = 1, Lx = 2 (spec §3.5 item 4)', 
   });
 
   it('satisfies the exact energy identities ν⟨|∇u|²⟩ = ⟨wb⟩ = κ(Nu − 1), ⟨|∇b|²⟩ = Nu (spec §3.5 item 5)', () => {
-    for (const [Ra, nz] of [[3000, 32], [1e4, 64]]) {
+    for (const [Ra, nz] of [
+      [3000, 32],
+      [1e4, 64],
+    ]) {
       const s = steady(Ra, nz);
       const { nx, h, lx } = s.grid;
       const f = physicalFields(s);
@@ -137,7 +146,14 @@ describe('Rayleigh–Bénard steady rolls, Pr = 1, Lx = 2 (spec §3.5 item 4)', 
           return (g[c + nx] - g[c - nx]) / (2 * h);
         });
       const [ux, uz, wx, wz, bx, bz] = [dx(f.u), dz(f.u), dx(f.w), dz(f.w), dx(f.b), dz(f.b)];
-      const avg = (g: (c: number) => number) => trapezoid(horizontalMean(Float64Array.from(f.u, (_, c) => g(c)), nx, nz));
+      const avg = (g: (c: number) => number) =>
+        trapezoid(
+          horizontalMean(
+            Float64Array.from(f.u, (_, c) => g(c)),
+            nx,
+            nz,
+          ),
+        );
       const dissipation = s.nu * avg((c) => ux[c] ** 2 + uz[c] ** 2 + wx[c] ** 2 + wz[c] ** 2);
       const flux = avg((c) => f.w[c] * f.b[c]);
       const gradB = avg((c) => bx[c] ** 2 + bz[c] ** 2);
@@ -165,7 +181,11 @@ describe('Rayleigh–Bénard steady rolls, Pr = 1, Lx = 2 (spec §3.5 item 4)', 
         }
         return irfftRows(spec, nz + 1, nx);
       };
-      const ux = dx(f.u), uxx = dx(ux), wx = dx(f.w), wxx = dx(wx), px = dx(p);
+      const ux = dx(f.u),
+        uxx = dx(ux),
+        wx = dx(f.w),
+        wxx = dx(wx),
+        px = dx(p);
       const rx = new Float64Array(f.u.length);
       const rz = new Float64Array(f.u.length);
       let scale = 0;
@@ -207,7 +227,8 @@ describe('Rayleigh–Bénard symmetries (spec §3.5 item 7)', () => {
   const nx = 16;
   const nz = 16;
   const ic = sampleRbInitialCondition(nx, nz, new Rng(40), [1]).b;
-  for (let i = 0; i < ic.length; i++) ic[i] += 0.05 * Math.sin((Math.PI * Math.floor(i / nx)) / nz) * Math.cos((2 * Math.PI * (i % nx)) / nx);
+  for (let i = 0; i < ic.length; i++)
+    ic[i] += 0.05 * Math.sin((Math.PI * Math.floor(i / nx)) / nz) * Math.cos((2 * Math.PI * (i % nx)) / nx);
   const run = (b: Float64Array) => {
     const s = new RayleighBenardSolver({ nx, nz, Ra: 1e5, Pr: 1, lx: 4 });
     s.setState(b);
@@ -222,7 +243,8 @@ describe('Rayleigh–Bénard symmetries (spec §3.5 item 7)', () => {
     for (let j = 0; j <= nz; j++) for (let i = 0; i < nx; i++) rolled[j * nx + ((i + shift) % nx)] = ic[j * nx + i];
     const out = run(rolled);
     let e = 0;
-    for (let j = 0; j <= nz; j++) for (let i = 0; i < nx; i++) e = Math.max(e, Math.abs(out.b[j * nx + ((i + shift) % nx)] - base.b[j * nx + i]));
+    for (let j = 0; j <= nz; j++)
+      for (let i = 0; i < nx; i++) e = Math.max(e, Math.abs(out.b[j * nx + ((i + shift) % nx)] - base.b[j * nx + i]));
     expect(e).toBeLessThan(1e-11);
     expect(Math.max(...base.w.map(Math.abs))).toBeGreaterThan(1e-3);
   });

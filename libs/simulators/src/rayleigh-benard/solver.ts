@@ -83,9 +83,11 @@ export class RayleighBenardSolver {
 
   constructor(options: RayleighBenardOptions) {
     const { nx, nz, Ra, Pr } = options;
-    if (!Number.isInteger(nx) || nx < 4 || (nx & (nx - 1)) !== 0) throw new Error(`RayleighBenardSolver: nx = ${nx}; expected a power of two ≥ 4`);
+    if (!Number.isInteger(nx) || nx < 4 || (nx & (nx - 1)) !== 0)
+      throw new Error(`RayleighBenardSolver: nx = ${nx}; expected a power of two ≥ 4`);
     if (!Number.isInteger(nz) || nz < 4 || nz % 2 !== 0) throw new Error(`RayleighBenardSolver: nz = ${nz}; expected an even integer ≥ 4`);
-    if (!(Ra > 0) || !(Pr > 0) || !Number.isFinite(Ra) || !Number.isFinite(Pr)) throw new Error(`RayleighBenardSolver: Ra = ${Ra}, Pr = ${Pr}; expected positive finite numbers`);
+    if (!(Ra > 0) || !(Pr > 0) || !Number.isFinite(Ra) || !Number.isFinite(Pr))
+      throw new Error(`RayleighBenardSolver: Ra = ${Ra}, Pr = ${Pr}; expected positive finite numbers`);
     const lx = options.lx ?? 4;
     if (!(lx > 0)) throw new Error(`RayleighBenardSolver: lx = ${lx}; expected > 0`);
     this.grid = makeRbGrid(nx, nz, lx, options.dealias ?? true);
@@ -144,7 +146,8 @@ export class RayleighBenardSolver {
   setState(b: ArrayLike<number>, psi?: ArrayLike<number>): void {
     const { nx, nz, nk, mAct, h } = this.grid;
     const size = (nz + 1) * nx;
-    if (b.length !== size || (psi && psi.length !== size)) throw new Error(`RayleighBenardSolver.setState: fields must have (nz+1)·nx = ${size} values`);
+    if (b.length !== size || (psi && psi.length !== size))
+      throw new Error(`RayleighBenardSolver.setState: fields must have (nz+1)·nx = ${size} values`);
     rfftRows(Float64Array.from(b), nz + 1, nx, this.b);
     this.truncate(this.b);
     this.setWallBuoyancy(this.b);
@@ -205,7 +208,9 @@ export class RayleighBenardSolver {
       this.step(dt);
       // Free-fall velocities are O(1): far beyond that the run has diverged (and dt would collapse).
       if (!(this.maxU < 1e3) || !(this.maxW < 1e3)) {
-        throw new SimulationDivergedError(`RayleighBenardSolver: the solution blew up (|u| = ${this.maxU}, |w| = ${this.maxW}) at t = ${this.t}`);
+        throw new SimulationDivergedError(
+          `RayleighBenardSolver: the solution blew up (|u| = ${this.maxU}, |w| = ${this.maxW}) at t = ${this.t}`,
+        );
       }
     }
     this.t = target;

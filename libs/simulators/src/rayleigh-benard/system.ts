@@ -12,7 +12,14 @@
  * - Resolution (measured, README): with uniform finite differences in z, nz = 64 resolves
  *   Ra ≲ 1e6; Ra = 1e7 needs nz ≥ 128 (marginal); larger Ra are accepted but under-resolved.
  */
-import { SimulationDivergedError, type ParameterSet, type RandomSource, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
+import {
+  SimulationDivergedError,
+  type ParameterSet,
+  type RandomSource,
+  type SimulatorSystem,
+  type SystemOptions,
+  type Trajectory,
+} from '../system.js';
 import { physicalFields } from './diagnostics.js';
 import { RB_DT_VALUES, sampleRbInitialCondition, type RbInitialCondition } from './initial-conditions.js';
 import { interpolateToWell, rbOutputHeights, zInterpolator, type RbOutputGrid } from './output.js';
@@ -52,7 +59,8 @@ const PARAM_KEYS = ['Rayleigh', 'Prandtl', 'dT', 'grid', 'nz', 'interval', 'cfl'
 function parseList(key: string, value: string): number[] {
   return value.split(',').map((s) => {
     const v = Number(s.trim());
-    if (s.trim() === '' || !Number.isFinite(v) || v <= 0) throw new RangeError(`rayleigh-benard: --param ${key}=${value}: expected positive numbers (comma-separated)`);
+    if (s.trim() === '' || !Number.isFinite(v) || v <= 0)
+      throw new RangeError(`rayleigh-benard: --param ${key}=${value}: expected positive numbers (comma-separated)`);
     return v;
   });
 }
@@ -76,15 +84,18 @@ export function rbNumberLabel(v: number): string {
  * `maxDt=0.05`. `bc` is not accepted (x periodic, z walls).
  */
 export function rayleighBenardFromOptions(options: SystemOptions): SimulatorSystem<RbInitialCondition> {
-  if (options.bc !== undefined) throw new RangeError(`rayleigh-benard: --bc is not supported (x is periodic, z has no-slip walls), got '${options.bc}'`);
+  if (options.bc !== undefined)
+    throw new RangeError(`rayleigh-benard: --bc is not supported (x is periodic, z has no-slip walls), got '${options.bc}'`);
   const out: RayleighBenardSystemOptions = { resolution: options.resolution, frames: options.frames };
   for (const [key, value] of Object.entries(options.params ?? {})) {
-    if (!(PARAM_KEYS as readonly string[]).includes(key)) throw new RangeError(`rayleigh-benard: unknown --param '${key}'; allowed: ${PARAM_KEYS.join(', ')}`);
+    if (!(PARAM_KEYS as readonly string[]).includes(key))
+      throw new RangeError(`rayleigh-benard: unknown --param '${key}'; allowed: ${PARAM_KEYS.join(', ')}`);
     if (key === 'Rayleigh') out.rayleigh = parseList(key, value);
     else if (key === 'Prandtl') out.prandtl = parseList(key, value);
     else if (key === 'dT') out.dT = parseList(key, value);
     else if (key === 'grid') {
-      if (value !== 'chebyshev' && value !== 'uniform') throw new RangeError(`rayleigh-benard: --param grid must be 'chebyshev' or 'uniform', got '${value}'`);
+      if (value !== 'chebyshev' && value !== 'uniform')
+        throw new RangeError(`rayleigh-benard: --param grid must be 'chebyshev' or 'uniform', got '${value}'`);
       out.grid = value;
     } else if (key === 'nz') out.nz = single(key, value);
     else if (key === 'interval') out.interval = single(key, value);
@@ -97,7 +108,8 @@ export function rayleighBenardFromOptions(options: SystemOptions): SimulatorSyst
 /** The Rayleigh–Bénard system (layout in the module comment). */
 export function createRayleighBenardSystem(options: RayleighBenardSystemOptions = {}): SimulatorSystem<RbInitialCondition> {
   const nx = options.resolution ?? 256;
-  if (!Number.isInteger(nx) || nx < 16 || (nx & (nx - 1)) !== 0) throw new RangeError(`rayleigh-benard: resolution must be a power of two >= 16, got ${nx}`);
+  if (!Number.isInteger(nx) || nx < 16 || (nx & (nx - 1)) !== 0)
+    throw new RangeError(`rayleigh-benard: resolution must be a power of two >= 16, got ${nx}`);
   const ny = nx / 4;
   const nz = options.nz ?? ny;
   if (!Number.isInteger(nz) || nz < 4 || nz % 2 !== 0) throw new RangeError(`rayleigh-benard: nz must be an even integer >= 4, got ${nz}`);
@@ -158,7 +170,10 @@ export function createRayleighBenardSystem(options: RayleighBenardSystemOptions 
         const p = rbPressure(solver);
         for (const arr of [fields.b, fields.u, fields.w, p]) {
           for (let i = 0; i < arr.length; i++) {
-            if (!Number.isFinite(arr[i])) throw new SimulationDivergedError(`rayleigh-benard: the solution blew up (non-finite value) at t = ${solver.t} for ${set.label}`);
+            if (!Number.isFinite(arr[i]))
+              throw new SimulationDivergedError(
+                `rayleigh-benard: the solution blew up (non-finite value) at t = ${solver.t} for ${set.label}`,
+              );
           }
         }
         interpolateToWell(fields.b, nx, interp, buoyancy, f * cells);

@@ -64,11 +64,21 @@ export async function openWellFiles(paths: readonly string[]): Promise<WellFile[
       const a = files[0]!.schema;
       const b = f.schema;
       const first = files[0]!.path;
-      if (b.datasetName !== a.datasetName) throw new WellFormatError(p, '/@dataset_name', `'${a.datasetName}' as in ${first}`, `'${b.datasetName}'`);
-      if (b.nSpatialDims !== a.nSpatialDims) throw new WellFormatError(p, '/@n_spatial_dims', `${a.nSpatialDims} as in ${first}`, String(b.nSpatialDims));
-      if (b.resolution.join() !== a.resolution.join()) throw new WellFormatError(p, '/dimensions', `resolution [${a.resolution.join(', ')}] as in ${first}`, `[${b.resolution.join(', ')}]`);
-      const layout = (s: typeof a) => JSON.stringify([s.fields.map((x) => [x.name, x.order, x.timeVarying]), s.scalars.map((x) => [x.name, x.timeVarying])]);
-      if (layout(b) !== layout(a)) throw new WellFormatError(p, '/t*_fields, /scalars', `the fields and scalars of ${first}`, 'a different layout');
+      if (b.datasetName !== a.datasetName)
+        throw new WellFormatError(p, '/@dataset_name', `'${a.datasetName}' as in ${first}`, `'${b.datasetName}'`);
+      if (b.nSpatialDims !== a.nSpatialDims)
+        throw new WellFormatError(p, '/@n_spatial_dims', `${a.nSpatialDims} as in ${first}`, String(b.nSpatialDims));
+      if (b.resolution.join() !== a.resolution.join())
+        throw new WellFormatError(
+          p,
+          '/dimensions',
+          `resolution [${a.resolution.join(', ')}] as in ${first}`,
+          `[${b.resolution.join(', ')}]`,
+        );
+      const layout = (s: typeof a) =>
+        JSON.stringify([s.fields.map((x) => [x.name, x.order, x.timeVarying]), s.scalars.map((x) => [x.name, x.timeVarying])]);
+      if (layout(b) !== layout(a))
+        throw new WellFormatError(p, '/t*_fields, /scalars', `the fields and scalars of ${first}`, 'a different layout');
     }
   } catch (err) {
     for (const f of files) f.close();

@@ -9,7 +9,10 @@ import { assertFiniteBlock, NonFiniteDataError } from './finite.js';
 import { WellDataset } from './well-dataset.js';
 
 const tmp = tempDir();
-const T = 5, NX = 3, NY = 2, P = NX * NY;
+const T = 5,
+  NX = 3,
+  NY = 2,
+  P = NX * NY;
 const file = join(tmp.dir, 'bad', 'bad_0.hdf5');
 const latent = join(tmp.dir, 'latent.h5');
 
@@ -83,9 +86,11 @@ describe('non-finite data', () => {
   });
 
   it('assertFiniteBlock counts every bad value and handles constant blocks', () => {
-    expect(() => assertFiniteBlock(Float32Array.from([1, 2, 3, 4]), { file: 'f', trajectory: 0, channels: ['a', 'b'], frames: [0, 1] })).not.toThrow();
-    expect(() => assertFiniteBlock(Float32Array.from([1, -Infinity, NaN, 4]), { file: 'f', trajectory: 2, channels: ['a', 'b'], frames: null })).toThrow(
-      "f: non-finite value -Infinity in field 'b' of trajectory 2 (2 non-finite values in the block read)",
-    );
+    expect(() =>
+      assertFiniteBlock(Float32Array.from([1, 2, 3, 4]), { file: 'f', trajectory: 0, channels: ['a', 'b'], frames: [0, 1] }),
+    ).not.toThrow();
+    expect(() =>
+      assertFiniteBlock(Float32Array.from([1, -Infinity, NaN, 4]), { file: 'f', trajectory: 2, channels: ['a', 'b'], frames: null }),
+    ).toThrow("f: non-finite value -Infinity in field 'b' of trajectory 2 (2 non-finite values in the block read)");
   });
 });

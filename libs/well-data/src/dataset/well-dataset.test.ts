@@ -11,17 +11,29 @@ import { WellDataset } from './well-dataset.js';
 
 const tmp = tempDir();
 const root = join(tmp.dir, 'roundtrip_2d');
-const T = 6, NX = 4, NY = 4, P = NX * NY;
+const T = 6,
+  NX = 4,
+  NY = 4,
+  P = NX * NY;
 const trajCounts = [2, 1];
 
 beforeAll(async () => {
   for (const split of ['train', 'valid']) {
     for (const [fi, n] of trajCounts.entries()) {
-      const w = await createWellFile(join(root, 'data', split, `roundtrip_2d_${fi}.hdf5`), { ...schema2d(T, NX, NY), boundaryConditions: { x: 'PERIODIC', y: 'PERIODIC' } });
+      const w = await createWellFile(join(root, 'data', split, `roundtrip_2d_${fi}.hdf5`), {
+        ...schema2d(T, NX, NY),
+        boundaryConditions: { x: 'PERIODIC', y: 'PERIODIC' },
+      });
       for (let t = 0; t < n; t++) {
         const s = 100 * fi + 10 * t + (split === 'train' ? 0 : 5);
         await w.appendTrajectory(
-          { energy: pattern(T * P, s).map((v) => v + 3), density: pattern(T * P, s + 1).map((v) => v + 3), momentum: pattern(T * P * 2, s + 2), stress: pattern(T * P * 4, s + 3), obstacle: pattern(P, s + 4) },
+          {
+            energy: pattern(T * P, s).map((v) => v + 3),
+            density: pattern(T * P, s + 1).map((v) => v + 3),
+            momentum: pattern(T * P * 2, s + 2),
+            stress: pattern(T * P * 4, s + 3),
+            obstacle: pattern(P, s + 4),
+          },
           { amplitude: s, forcing: linspace(0, s, T) },
         );
       }
@@ -52,8 +64,16 @@ describe('WellDataset', () => {
     expect(Array.from(item.constantFields!.data)).toEqual(Array.from(f.readConstantFields(0).data));
     expect(Array.from(item.constantScalars!)).toEqual([1.4, 0.25, 100]);
     expect(item.inputScalars!.shape).toEqual([2, 2]);
-    expect(Array.from(item.inputScalars!.data)).toEqual([linspace(0, 100, T)[1], linspace(1, 2, T)[1], linspace(0, 100, T)[3], linspace(1, 2, T)[3]]);
-    expect(item.boundaryConditions).toEqual([[2, 2], [2, 2]]);
+    expect(Array.from(item.inputScalars!.data)).toEqual([
+      linspace(0, 100, T)[1],
+      linspace(1, 2, T)[1],
+      linspace(0, 100, T)[3],
+      linspace(1, 2, T)[3],
+    ]);
+    expect(item.boundaryConditions).toEqual([
+      [2, 2],
+      [2, 2],
+    ]);
     const time = f.readTime();
     expect(Array.from(item.inputTimeGrid!)).toEqual([0, time[3]! - time[1]!]);
     expect(Array.from(item.outputTimeGrid!)).toEqual([time[5]! - time[1]!]);
@@ -76,7 +96,14 @@ describe('WellDataset', () => {
   });
 
   it('augments with seeded draws and applies LoLa preprocessing last', async () => {
-    const opts = { path: root, split: 'train' as const, nStepsInput: 3, nStepsOutput: 0, augment: ['random_axis_flip', 'random_axis_permute', 'random_axis_roll'] as const, seed: 11 };
+    const opts = {
+      path: root,
+      split: 'train' as const,
+      nStepsInput: 3,
+      nStepsOutput: 0,
+      augment: ['random_axis_flip', 'random_axis_permute', 'random_axis_roll'] as const,
+      seed: 11,
+    };
     const ds = await WellDataset.open({ ...opts, augment: [...opts.augment] });
     const pre = { transform: { 0: 'log' as const }, mean: [1, 1, 0, 0, 0, 0, 0, 0], std: [2, 2, 1, 1, 1, 1, 1, 1] };
     const dsPre = await WellDataset.open({ ...opts, augment: [...opts.augment], preprocess: pre });
@@ -103,7 +130,9 @@ describe('WellDataset', () => {
     const st = await computePreprocessStats(ds, { transform: { 0: 'arcsinh' }, samples: 10_000 });
     expect(st.samples).toBe(3 * T); // every snapshot
     // reference: all snapshots, energy channel through asinh
-    let s = 0, s2 = 0, n = 0;
+    let s = 0,
+      s2 = 0,
+      n = 0;
     for (let i = 0; i < ds.length; i++) {
       const x = (await ds.get(i)).inputFields.data;
       for (let k = 0; k < x.length; k += 8) {

@@ -5,7 +5,13 @@ import type { WellFile } from '../io/well-file.js';
 import { constantChannelNames, constantScalarNames, variableChannelNames, variableScalarNames } from '../schema/channels.js';
 import type { WellFileSchema } from '../schema/types.js';
 import { parseStatsYaml } from '../stats/yaml.js';
-import { applyAugmentation, drawAugmentation, type AugmentationName, type AugmentationProbabilities, type TrajectoryPiece } from '../transforms/augment.js';
+import {
+  applyAugmentation,
+  drawAugmentation,
+  type AugmentationName,
+  type AugmentationProbabilities,
+  type TrajectoryPiece,
+} from '../transforms/augment.js';
 import { fieldPreprocess, type FieldPreprocessing } from '../transforms/field-transforms.js';
 import { RMSNormalization, ZScoreNormalization, type WellNormalization, type WellStats } from '../transforms/normalization.js';
 import { findWellFiles, openWellFiles, resolveWellSplit, type WellSplit } from './directory.js';
@@ -70,7 +76,12 @@ export class WellDataset {
     readonly datasetRoot: string | null,
   ) {
     const s = this.schema;
-    this.windows = new WindowIndex(files.map((f) => f.schema.nTrajectories), files.map((f) => f.schema.nSteps), options, (i) => files[i]!.path);
+    this.windows = new WindowIndex(
+      files.map((f) => f.schema.nTrajectories),
+      files.map((f) => f.schema.nSteps),
+      options,
+      (i) => files[i]!.path,
+    );
     this.channels = variableChannelNames(s);
     this.constantChannels = constantChannelNames(s);
     this.scalarNames = variableScalarNames(s);
@@ -82,7 +93,13 @@ export class WellDataset {
       const statsPath = options.statsPath ?? (datasetRoot ? join(datasetRoot, 'stats.yaml') : 'stats.yaml');
       const stats = options.stats ?? parseStatsYaml(readFileSync(statsPath, 'utf8'), statsPath);
       const Norm = options.normalization === 'rms' ? RMSNormalization : ZScoreNormalization;
-      this.normalization = new Norm(stats, this.coreFieldNames, this.coreConstantFieldNames, options.minDenom ?? 1e-4, options.stats ? 'stats' : statsPath);
+      this.normalization = new Norm(
+        stats,
+        this.coreFieldNames,
+        this.coreConstantFieldNames,
+        options.minDenom ?? 1e-4,
+        options.stats ? 'stats' : statsPath,
+      );
     }
   }
 
@@ -149,11 +166,14 @@ export class WellDataset {
       constantScalars: scalars.constant,
     };
     if (this.normalization) {
-      if (this.channels.length) piece.variableFields = this.normalization.normalizeFlattened(piece.variableFields, 'variable', piece.variableFields);
-      if (consts.channels.length) piece.constantFields = this.normalization.normalizeFlattened(piece.constantFields, 'constant', piece.constantFields);
+      if (this.channels.length)
+        piece.variableFields = this.normalization.normalizeFlattened(piece.variableFields, 'variable', piece.variableFields);
+      if (consts.channels.length)
+        piece.constantFields = this.normalization.normalizeFlattened(piece.constantFields, 'constant', piece.constantFields);
     }
     if (o.augment?.length) piece = applyAugmentation(piece, drawAugmentation(o.augment, rng, piece, o.augmentProbabilities));
-    if (o.preprocess) piece.variableFields = fieldPreprocess(piece.variableFields, this.channels.length, o.preprocess, piece.variableFields);
+    if (o.preprocess)
+      piece.variableFields = fieldPreprocess(piece.variableFields, this.channels.length, o.preprocess, piece.variableFields);
 
     const nIn = this.windows.nStepsInput;
     const nOut = w.count - nIn;
@@ -164,7 +184,8 @@ export class WellDataset {
       source: { file: file.path, fileIndex: loc.file, trajectory: traj, start: w.start, stride: w.stride },
     };
     if (nOut > 0) sample.outputFields = { data: piece.variableFields.slice(nIn * frame), shape: [nOut, ...piece.resolution, C] };
-    if (this.constantChannels.length) sample.constantFields = { data: piece.constantFields, shape: [...piece.resolution, this.constantChannels.length] };
+    if (this.constantChannels.length)
+      sample.constantFields = { data: piece.constantFields, shape: [...piece.resolution, this.constantChannels.length] };
     const S = this.scalarNames.length;
     if (S) {
       const all = new Float64Array(w.count * S);
@@ -172,7 +193,8 @@ export class WellDataset {
       sample.inputScalars = { data: all.slice(0, nIn * S), shape: [nIn, S] };
       if (nOut > 0) sample.outputScalars = { data: all.slice(nIn * S), shape: [nOut, S] };
     }
-    if (this.constantScalarNames.length) sample.constantScalars = Float64Array.from(this.constantScalarNames, (n) => piece.constantScalars[n]!);
+    if (this.constantScalarNames.length)
+      sample.constantScalars = Float64Array.from(this.constantScalarNames, (n) => piece.constantScalars[n]!);
     if (o.returnBoundaryConditions ?? true) sample.boundaryConditions = piece.boundaryConditions;
     if (returnGrid) {
       sample.spaceGrid = { data: piece.spaceGrid!, shape: [...piece.resolution, piece.resolution.length] };

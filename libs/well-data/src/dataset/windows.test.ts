@@ -28,7 +28,9 @@ describe('window index (The Well semantics)', () => {
     expect(idx.locate(8)).toEqual({ file: 1, trajectory: 0, start: 0 });
     expect(idx.locate(25)).toEqual({ file: 1, trajectory: 2, start: 5 });
     expect(() => idx.locate(26)).toThrow('out of range');
-    expect(() => new WindowIndex([1], [3], { nStepsInput: 3, nStepsOutput: 1 }, () => 'f.h5')).toThrow('f.h5: 3 steps is not enough for 3 input and 1 output steps');
+    expect(() => new WindowIndex([1], [3], { nStepsInput: 3, nStepsOutput: 1 }, () => 'f.h5')).toThrow(
+      'f.h5: 3 steps is not enough for 3 input and 1 output steps',
+    );
   });
 
   it('draws variable strides in [min, min(max, (T - start - 1) // (n - 1))]', () => {
@@ -68,7 +70,9 @@ describe('window index (The Well semantics)', () => {
       }
       return { n: idx.length, trajs };
     };
-    const two = pick(2), four = pick(4), half = pick(0.5);
+    const two = pick(2),
+      four = pick(4),
+      half = pick(0.5);
     expect(two.n).toBe(2 * 4);
     expect(four.n).toBe(4 * 4);
     expect(half.trajs.size).toBe(3); // floor(7 * 0.5)

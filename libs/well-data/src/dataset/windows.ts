@@ -81,21 +81,32 @@ export class WindowIndex {
     this.startOutputStepsAtT = opts.startOutputStepsAtT ?? -1;
     const ints = [this.nStepsInput, nOut, this.minDtStride];
     if (!ints.every((n) => Number.isInteger(n) && n >= 0) || this.minDtStride < 1 || this.nStepsInput + nOut < 1) {
-      throw new RangeError(`window options: nStepsInput=${this.nStepsInput}, nStepsOutput=${nOut}, minDtStride=${this.minDtStride} must be non-negative integers (stride >= 1)`);
+      throw new RangeError(
+        `window options: nStepsInput=${this.nStepsInput}, nStepsOutput=${nOut}, minDtStride=${this.minDtStride} must be non-negative integers (stride >= 1)`,
+      );
     }
-    if (this.fullTrajectoryMode && this.maxDtStride > this.minDtStride) throw new RangeError('full trajectory mode is not supported with variable strides (maxDtStride > minDtStride)');
+    if (this.fullTrajectoryMode && this.maxDtStride > this.minDtStride)
+      throw new RangeError('full trajectory mode is not supported with variable strides (maxDtStride > minDtStride)');
     if (this.fullTrajectoryMode && this.startOutputStepsAtT >= 0 && (this.nStepsInput + 1) * this.minDtStride > this.startOutputStepsAtT) {
-      throw new RangeError(`full trajectory mode: output cannot start at t=${this.startOutputStepsAtT}; the first available step is ${(this.nStepsInput + 1) * this.minDtStride}`);
+      throw new RangeError(
+        `full trajectory mode: output cannot start at t=${this.startOutputStepsAtT}; the first available step is ${(this.nStepsInput + 1) * this.minDtStride}`,
+      );
     }
     if (this.fullTrajectoryMode) {
       const lowest = Math.min(...stepsPerFile);
       nOut = Math.floor((lowest - Math.max(this.nStepsInput * this.minDtStride, this.startOutputStepsAtT)) / this.minDtStride);
-      if (nOut <= 0) throw new RangeError(`full trajectory mode: ${lowest} steps leave no output step after ${this.nStepsInput} inputs with stride ${this.minDtStride}`);
+      if (nOut <= 0)
+        throw new RangeError(
+          `full trajectory mode: ${lowest} steps leave no output step after ${this.nStepsInput} inputs with stride ${this.minDtStride}`,
+        );
       this.windowsPerFile = stepsPerFile.map(() => 1);
     } else {
       this.windowsPerFile = stepsPerFile.map((T, i) => {
         const w = windowsPerTrajectory(T, this.nStepsInput, nOut, this.minDtStride);
-        if (w <= 0) throw new RangeError(`${describeFile(i)}: ${T} steps is not enough for ${this.nStepsInput} input and ${nOut} output steps with a minimum stride of ${this.minDtStride}`);
+        if (w <= 0)
+          throw new RangeError(
+            `${describeFile(i)}: ${T} steps is not enough for ${this.nStepsInput} input and ${nOut} output steps with a minimum stride of ${this.minDtStride}`,
+          );
         return w;
       });
     }
@@ -146,7 +157,8 @@ export class WindowIndex {
 
   /** File, trajectory and window start of item `index`. */
   locate(index: number): WindowLocation {
-    if (!Number.isInteger(index) || index < 0 || index >= this.length) throw new RangeError(`index ${index} out of range [0, ${this.length})`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.length)
+      throw new RangeError(`index ${index} out of range [0, ${this.length})`);
     const g = this.restriction ? this.restriction[index]! : index;
     let lo = 0;
     let hi = this.offsets.length - 2;
@@ -168,7 +180,10 @@ export class WindowIndex {
   windowOf(loc: WindowLocation, rng?: Rng): { start: number; stride: number; count: number } {
     let dt = this.minDtStride;
     if (this.maxDtStride > this.minDtStride) {
-      const eff = Math.min(maximumStrideForStart(loc.start, this.stepsPerFile[loc.file]!, this.nStepsInput, this.nStepsOutput), this.maxDtStride);
+      const eff = Math.min(
+        maximumStrideForStart(loc.start, this.stepsPerFile[loc.file]!, this.nStepsInput, this.nStepsOutput),
+        this.maxDtStride,
+      );
       if (eff > this.minDtStride) {
         if (!rng) throw new Error('a variable stride (maxDtStride > minDtStride) needs an Rng');
         dt = this.minDtStride + rng.int(eff - this.minDtStride + 1);

@@ -31,7 +31,9 @@ describe('ensureDir', () => {
   it('fails when a file is in the way', () => {
     const f = join(tmp(), 'file');
     writeFileSync(f, 'x');
-    expect(() => ensureDir(join(f, 'sub'), 'run directory')).toThrow(/cannot create run directory .*file\/sub: .*file exists and is not a directory/);
+    expect(() => ensureDir(join(f, 'sub'), 'run directory')).toThrow(
+      /cannot create run directory .*file\/sub: .*file exists and is not a directory/,
+    );
   });
 
   it('fails on a read-only file system (sysfs)', () => {

@@ -18,7 +18,8 @@ export function ensureDir(dir: string, what = 'output directory'): void {
     try {
       isDir = statSync(p).isDirectory();
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && (err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw fail(dir, what, p, err);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && (err as NodeJS.ErrnoException).code !== 'ENOTDIR')
+        throw fail(dir, what, p, err);
       missing.push(p);
       const up = dirname(p);
       if (up === p) throw new Error(`cannot create ${what} ${dir}: no existing parent directory`);

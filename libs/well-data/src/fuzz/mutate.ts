@@ -14,8 +14,12 @@ export interface ByteMutation {
  */
 export async function writeFuzzBaseFile(path: string): Promise<Uint8Array> {
   const w = await createWellFile(path, {
-    datasetName: 'g', spatialDims: ['x'], coordinates: { x: [0, 1, 2] }, time: [0, 1],
-    boundaryConditions: { x: 'PERIODIC' }, fields: [{ name: 'density' }],
+    datasetName: 'g',
+    spatialDims: ['x'],
+    coordinates: { x: [0, 1, 2] },
+    time: [0, 1],
+    boundaryConditions: { x: 'PERIODIC' },
+    fields: [{ name: 'density' }],
   });
   await w.appendTrajectory({ density: new Float32Array(6).fill(1) });
   await w.close();
@@ -23,7 +27,10 @@ export async function writeFuzzBaseFile(path: string): Promise<Uint8Array> {
 }
 
 /** A copy of `bytes` with each `{at, to}` applied in order (offsets past the end are skipped). */
-export function mutateBytes(bytes: Uint8Array, changes: readonly { at: number; to: number }[]): { bytes: Uint8Array; applied: ByteMutation[] } {
+export function mutateBytes(
+  bytes: Uint8Array,
+  changes: readonly { at: number; to: number }[],
+): { bytes: Uint8Array; applied: ByteMutation[] } {
   const out = Uint8Array.from(bytes);
   const applied: ByteMutation[] = [];
   for (const { at, to } of changes) {
@@ -41,9 +48,13 @@ export function formatMutations(m: readonly ByteMutation[]): string {
 
 /** Parses `formatMutations` output (the `from` part is optional: `2984:166` or `2984:0->166`). */
 export function parseMutations(text: string): { at: number; to: number }[] {
-  return text.trim().split(/\s+/).filter(Boolean).map((tok) => {
-    const m = /^(\d+):(?:(\d+)->)?(\d+)$/.exec(tok);
-    if (!m) throw new Error(`mutation '${tok}': expected OFFSET:OLD->NEW or OFFSET:NEW`);
-    return { at: Number(m[1]), to: Number(m[3]) };
-  });
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((tok) => {
+      const m = /^(\d+):(?:(\d+)->)?(\d+)$/.exec(tok);
+      if (!m) throw new Error(`mutation '${tok}': expected OFFSET:OLD->NEW or OFFSET:NEW`);
+      return { at: Number(m[1]), to: Number(m[3]) };
+    });
 }

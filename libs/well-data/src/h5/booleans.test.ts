@@ -15,9 +15,14 @@ afterAll(cleanup);
 /** A tiny Well file from our writer: 2-D, one t0 field, a time-varying scalar, mixed boundaries. */
 async function tinyWell(path: string): Promise<void> {
   const w = await createWellFile(path, {
-    datasetName: 'bools', spatialDims: ['x', 'y'], coordinates: { x: [0, 1, 2], y: [0, 1] }, time: [0, 0.5],
-    boundaryConditions: { x: 'PERIODIC', y: ['WALL', 'OPEN'] }, fields: [{ name: 'density' }],
-    parameters: { gamma: 1.4 }, scalars: [{ name: 'forcing', timeVarying: true }],
+    datasetName: 'bools',
+    spatialDims: ['x', 'y'],
+    coordinates: { x: [0, 1, 2], y: [0, 1] },
+    time: [0, 0.5],
+    boundaryConditions: { x: 'PERIODIC', y: ['WALL', 'OPEN'] },
+    fields: [{ name: 'density' }],
+    parameters: { gamma: 1.4 },
+    scalars: [{ name: 'forcing', timeVarying: true }],
   });
   await w.appendTrajectory({ density: new Float32Array(12).fill(1) }, { forcing: [1, 2] });
   await w.close();
@@ -33,12 +38,15 @@ describe('boolean flags', () => {
       const attr = (obj: string, name: string) => (f.get(obj) as Dataset).attrs[name]!;
       const enumOf = (obj: string, name: string) => attr(obj, name).metadata;
       for (const [obj, name, want] of [
-        ['dimensions/time', 'sample_varying', false], ['dimensions/time', 'time_varying', true],
-        ['dimensions/x', 'time_varying', false], ['t0_fields/density', 'sample_varying', true],
-        ['scalars/forcing', 'time_varying', true], ['scalars/gamma', 'sample_varying', false],
+        ['dimensions/time', 'sample_varying', false],
+        ['dimensions/time', 'time_varying', true],
+        ['dimensions/x', 'time_varying', false],
+        ['t0_fields/density', 'sample_varying', true],
+        ['scalars/forcing', 'time_varying', true],
+        ['scalars/gamma', 'sample_varying', false],
         ['boundary_conditions/y0_wall', 'sample_varying', false],
       ] as const) {
-        expect(enumOf(obj, name).type, `${obj}@${name}`).toBe(8) // H5T_ENUM;
+        expect(enumOf(obj, name).type, `${obj}@${name}`).toBe(8); // H5T_ENUM;
         expect(enumOf(obj, name).enum_type?.members).toEqual({ FALSE: 0, TRUE: 1 });
         expect(attr(obj, name).json_value, `${obj}@${name}`).toBe(want);
       }
@@ -74,7 +82,31 @@ describe('boolean flags', () => {
     const h5 = await loadH5wasm();
     const f = new h5.File(path, 'w');
     // raw data holding the placeholder's datatype bytes (compound v3, one int8 member)
-    const pattern = Uint8Array.from([0x36, 1, 0, 0, 1, 0, 0, 0, ...new TextEncoder().encode(PLACEHOLDER_MEMBER), 0, 0, 0x10, 0x08, 0, 0, 1, 0, 0, 0, 0, 0, 8, 0]);
+    const pattern = Uint8Array.from([
+      0x36,
+      1,
+      0,
+      0,
+      1,
+      0,
+      0,
+      0,
+      ...new TextEncoder().encode(PLACEHOLDER_MEMBER),
+      0,
+      0,
+      0x10,
+      0x08,
+      0,
+      0,
+      1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      8,
+      0,
+    ]);
     f.create_dataset({ name: 'raw', data: pattern, shape: [pattern.length], dtype: '<B' });
     f.close();
     const before = readFileSync(path);

@@ -14,8 +14,12 @@ describe('damaged HDF5 metadata', () => {
   it('gives one WellFormatError naming the file and prints no HDF5-DIAG trace', async () => {
     const src = join(dir, 'ok.hdf5');
     const w = await createWellFile(src, {
-      datasetName: 'g', spatialDims: ['x'], coordinates: { x: [0, 1, 2] }, time: [0, 1],
-      boundaryConditions: { x: 'PERIODIC' }, fields: [{ name: 'density' }],
+      datasetName: 'g',
+      spatialDims: ['x'],
+      coordinates: { x: [0, 1, 2] },
+      time: [0, 1],
+      boundaryConditions: { x: 'PERIODIC' },
+      fields: [{ name: 'density' }],
     });
     await w.appendTrajectory({ density: new Float32Array(6).fill(1) });
     await w.close();
@@ -50,7 +54,7 @@ describe('damaged HDF5 metadata', () => {
       'HDF5-DIAG: Error detected in HDF5 (2.0.0):',
       '  #000: H5O.c line 100 in H5Oopen(): unable to open object',
       '    major: Object header',
-      '    minor: Can\'t open object',
+      "    minor: Can't open object",
       '  #001: H5Ocache.c line 9 in H5O__cache_deserialize(): incorrect metadata checksum',
       '    major: Object header',
       '    minor: Read failed',

@@ -39,9 +39,15 @@ export function asWellError(err: unknown, file: string, objectPath: string, what
   if (heap && err instanceof Error) return new WellFormatError(file, objectPath, what, `damaged HDF5 metadata (${heap})`);
   if (err instanceof WebAssembly.RuntimeError || (err instanceof Error && /^Aborted\(/.test(err.message))) {
     discardH5wasm();
-    return new WellFormatError(file, objectPath, what, 'damaged HDF5 metadata (the HDF5 library aborted; files opened before must be reopened)');
+    return new WellFormatError(
+      file,
+      objectPath,
+      what,
+      'damaged HDF5 metadata (the HDF5 library aborted; files opened before must be reopened)',
+    );
   }
-  if (err instanceof Error && err.name === 'Error') return new WellFormatError(file, objectPath, what, `damaged HDF5 metadata (${hdf5Reason(err.message)})`);
+  if (err instanceof Error && err.name === 'Error')
+    return new WellFormatError(file, objectPath, what, `damaged HDF5 metadata (${hdf5Reason(err.message)})`);
   return err;
 }
 

@@ -19,13 +19,20 @@ describe.skipIf(!python)('Well files through h5py (The Well checker rules)', () 
   it('accepts what our writer writes: enum flags are numpy booleans, shapes agree', async () => {
     const path = join(dir, 'ours.hdf5');
     const w = await createWellFile(path, {
-      datasetName: 'h5py_check', spatialDims: ['x', 'y'], coordinates: { x: [0, 1, 2], y: [0, 1] }, time: [0, 0.5, 1],
+      datasetName: 'h5py_check',
+      spatialDims: ['x', 'y'],
+      coordinates: { x: [0, 1, 2], y: [0, 1] },
+      time: [0, 0.5, 1],
       boundaryConditions: { x: 'PERIODIC', y: ['WALL', 'OPEN'] },
       fields: [{ name: 'density' }, { name: 'velocity', order: 1 }, { name: 'obstacle', timeVarying: false }],
-      parameters: { gamma: 1.4 }, scalars: [{ name: 'forcing', timeVarying: true }],
+      parameters: { gamma: 1.4 },
+      scalars: [{ name: 'forcing', timeVarying: true }],
     });
     for (let i = 0; i < 2; i++) {
-      await w.appendTrajectory({ density: new Float32Array(18), velocity: new Float32Array(36), obstacle: new Float32Array(6) }, { forcing: [1, 2, 3] });
+      await w.appendTrajectory(
+        { density: new Float32Array(18), velocity: new Float32Array(36), obstacle: new Float32Array(6) },
+        { forcing: [1, 2, 3] },
+      );
     }
     await w.close();
     const r = check(path);

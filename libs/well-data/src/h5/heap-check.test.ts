@@ -27,7 +27,7 @@ function collection(objects: [number, number][], freeSize?: number): Uint8Array 
 function objectSizeAt(bytes: Uint8Array, index: number): number {
   const g = Buffer.from(bytes).indexOf('GCOL');
   const v = new DataView(bytes.buffer, bytes.byteOffset);
-  for (let p = g + 16; ; ) {
+  for (let p = g + 16; ;) {
     const i = v.getUint16(p, true);
     const size = Number(v.getBigUint64(p + 8, true));
     if (i === index) return p + 8;
@@ -37,9 +37,18 @@ function objectSizeAt(bytes: Uint8Array, index: number): number {
 
 describe('global heap check', () => {
   it('accepts a sound collection and names what would make HDF5 loop', () => {
-    expect(checkCollection(collection([[1, 1], [2, 9]]))).toBeNull();
+    expect(
+      checkCollection(
+        collection([
+          [1, 1],
+          [2, 9],
+        ]),
+      ),
+    ).toBeNull();
     expect(checkCollection(collection([[1, 1]], 0))).toBe('object 0 at +40 has size 0');
-    expect(checkCollection(collection([[1, 2 ** 32 - 16]]))).toMatch(/^object 1 at \+16 \(size 4294967280\) runs past the collection's 4096 bytes/);
+    expect(checkCollection(collection([[1, 2 ** 32 - 16]]))).toMatch(
+      /^object 1 at \+16 \(size 4294967280\) runs past the collection's 4096 bytes/,
+    );
     expect(checkCollection(collection([[1, 1]], 5000))).toMatch(/object 0 at \+40 \(size 5000\) runs past/);
   });
 
@@ -51,7 +60,12 @@ describe('global heap check', () => {
         // the free-space object's size set to 0: HDF5's walk over the collection never advanced
         zeroFree: [...new Array(8).keys()].map((k) => ({ at: objectSizeAt(base, 0) + k, to: 0 })),
         // a string's size that wraps a 32-bit pointer back onto itself
-        wrap: [{ at: objectSizeAt(base, 1), to: 0xf0 }, { at: objectSizeAt(base, 1) + 1, to: 0xff }, { at: objectSizeAt(base, 1) + 2, to: 0xff }, { at: objectSizeAt(base, 1) + 3, to: 0xff }],
+        wrap: [
+          { at: objectSizeAt(base, 1), to: 0xf0 },
+          { at: objectSizeAt(base, 1) + 1, to: 0xff },
+          { at: objectSizeAt(base, 1) + 2, to: 0xff },
+          { at: objectSizeAt(base, 1) + 3, to: 0xff },
+        ],
         // a collection size far past the end of the file: HDF5 allocated it whole and aborted
         huge: [{ at: Buffer.from(base).indexOf('GCOL') + 10, to: 123 }],
         // the mutations filed with issue 15 (they hung on the fuzz file of that session)
@@ -65,12 +79,17 @@ describe('global heap check', () => {
       const cli = fileURLToPath(new URL('../fuzz/read-cli.ts', import.meta.url));
       const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...paths], { encoding: 'utf8', timeout: 60_000 });
       expect(r.signal, 'the read did not finish within 60 s').toBeNull();
-      const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; kind: string; message?: string; stderr: string });
+      const out = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { file: string; kind: string; message?: string; stderr: string });
       expect(out).toHaveLength(4);
       for (const o of out.slice(0, 3)) {
         expect(o.kind).toBe('well-format-error');
         expect(o.message).toContain(o.file);
-        expect(o.message).toMatch(/damaged HDF5 metadata \(global heap collection at byte \d+: (object [01] at|collection size \d+ runs past the end of the file)/);
+        expect(o.message).toMatch(
+          /damaged HDF5 metadata \(global heap collection at byte \d+: (object [01] at|collection size \d+ runs past the end of the file)/,
+        );
         expect(o.stderr).not.toMatch(/HDF5-DIAG/);
       }
       expect(['ok', 'well-format-error']).toContain(out[3]!.kind);

@@ -25,7 +25,9 @@ export function loadH5wasm(): Promise<H5Wasm> {
 async function instantiate(gen: number): Promise<H5Wasm> {
   // A wasm `abort()` (damaged metadata can trigger one) leaves the module unusable; a fresh module
   // is a fresh evaluation of h5wasm's entry, which a distinct URL gives us.
-  const mod = (gen === 0 ? await import('h5wasm/node') : await import(/* @vite-ignore */ `${import.meta.resolve('h5wasm/node')}?instance=${gen}`)) as typeof import('h5wasm/node');
+  const mod = (
+    gen === 0 ? await import('h5wasm/node') : await import(/* @vite-ignore */ `${import.meta.resolve('h5wasm/node')}?instance=${gen}`)
+  ) as typeof import('h5wasm/node');
   const Module = await mod.ready;
   Module.activate_throwing_error_handler();
   installHeapCheck();

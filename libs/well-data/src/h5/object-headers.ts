@@ -42,7 +42,10 @@ export function findHeaderChunks(file: Uint8Array): HeaderChunk[] {
     return out;
   };
   const valid = (c: HeaderChunk): boolean =>
-    c.start >= 0 && c.end <= file.length && c.end - c.start >= 8 && lookup3(file.subarray(c.start, c.end - 4)) === view.getUint32(c.end - 4, true);
+    c.start >= 0 &&
+    c.end <= file.length &&
+    c.end - c.start >= 8 &&
+    lookup3(file.subarray(c.start, c.end - 4)) === view.getUint32(c.end - 4, true);
 
   for (let at = indexOf(file, OHDR, 0); at >= 0; at = indexOf(file, OHDR, at + 4)) {
     if (at + 7 > file.length || file[at + 4] !== 2) continue;

@@ -59,7 +59,12 @@ describe('a file written by h5py', () => {
     const win = f.readFields(1, { start: 1, count: 2, stride: 3 }); // steps 1 and 4
     expect(win.channels).toEqual(['B', 'A', 'velocity_x', 'velocity_y', 'D_xx', 'D_xy', 'D_yx', 'D_yy']);
     expect(win.shape).toEqual([2, NX, NY, 8]);
-    const fields: [number, number][] = [[1, 1], [2, 1], [4, 2], [5, 4]]; // (q, components)
+    const fields: [number, number][] = [
+      [1, 1],
+      [2, 1],
+      [4, 2],
+      [5, 4],
+    ]; // (q, components)
     let bad = 0;
     [1, 4].forEach((t, k) => {
       for (let i = 0; i < NX; i++)

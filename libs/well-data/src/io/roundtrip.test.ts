@@ -24,7 +24,11 @@ function assemble(parts: { data: Float32Array; K: number }[], T: number, P: numb
 
 describe('write -> read round trip', () => {
   it('2-D: t0/t1/t2 fields, constant field, sample-varying scalars, WALL/OPEN/PERIODIC', async () => {
-    const T = 4, nx = 5, ny = 3, P = nx * ny, nTraj = 3;
+    const T = 4,
+      nx = 5,
+      ny = 3,
+      P = nx * ny,
+      nTraj = 3;
     const path = join(tmp.dir, 'rt2d.hdf5');
     const schema = schema2d(T, nx, ny);
     const w = await createWellFile(path, schema);
@@ -66,7 +70,14 @@ describe('write -> read round trip', () => {
       ['stress', 2, true],
     ]);
     expect(s.fields.flatMap((x) => (x.timeVarying ? x.channels : []))).toEqual([
-      'energy', 'density', 'momentum_x', 'momentum_y', 'stress_xx', 'stress_xy', 'stress_yx', 'stress_yy',
+      'energy',
+      'density',
+      'momentum_x',
+      'momentum_y',
+      'stress_xx',
+      'stress_xy',
+      'stress_yx',
+      'stress_yy',
     ]);
     expect(s.boundaryCodes).toEqual([
       [BoundaryCode.PERIODIC, BoundaryCode.PERIODIC],
@@ -81,7 +92,16 @@ describe('write -> read round trip', () => {
       const tr = trajs[i]!;
       const got = f.readFields(i);
       expect(got.shape).toEqual([T, nx, ny, 8]);
-      const want = assemble([{ data: tr.energy, K: 1 }, { data: tr.density, K: 1 }, { data: tr.momentum, K: 2 }, { data: tr.stress, K: 4 }], T, P);
+      const want = assemble(
+        [
+          { data: tr.energy, K: 1 },
+          { data: tr.density, K: 1 },
+          { data: tr.momentum, K: 2 },
+          { data: tr.stress, K: 4 },
+        ],
+        T,
+        P,
+      );
       expect(Array.from(got.data)).toEqual(Array.from(want));
       const c = f.readConstantFields(i);
       expect(c.shape).toEqual([nx, ny, 1]);
@@ -107,7 +127,9 @@ describe('write -> read round trip', () => {
   });
 
   it('3-D: vector field, open boundaries, space grid', async () => {
-    const T = 3, n = [4, 3, 2], P = 24;
+    const T = 3,
+      n = [4, 3, 2],
+      P = 24;
     const path = join(tmp.dir, 'rt3d.h5');
     const w = await createWellFile(path, {
       datasetName: 'roundtrip_3d',
@@ -124,10 +146,25 @@ describe('write -> read round trip', () => {
     await w.close();
     const f = await openWellFile(path);
     expect(f.schema.resolution).toEqual(n);
-    expect(f.schema.boundaryCodes).toEqual([[1, 1], [1, 1], [0, 0]]);
+    expect(f.schema.boundaryCodes).toEqual([
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ]);
     const got = f.readFields(0);
     expect(got.channels).toEqual(['density', 'velocity_x', 'velocity_y', 'velocity_z']);
-    expect(Array.from(got.data)).toEqual(Array.from(assemble([{ data: density, K: 1 }, { data: velocity, K: 3 }], T, P)));
+    expect(Array.from(got.data)).toEqual(
+      Array.from(
+        assemble(
+          [
+            { data: density, K: 1 },
+            { data: velocity, K: 3 },
+          ],
+          T,
+          P,
+        ),
+      ),
+    );
     const grid = f.readSpaceGrid();
     expect(grid.shape).toEqual([4, 3, 2, 3]);
     // point (i, j, k) = (3, 1, 1) -> coords (3, 1, 1)

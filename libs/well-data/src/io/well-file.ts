@@ -42,7 +42,11 @@ export async function openWellFile(path: string): Promise<WellFile> {
     const f = new h5.File(path, 'r');
     if (f.file_id < 0n) throw new WellFormatError(path, '/', 'an HDF5 file that HDF5 can open', 'a corrupt file');
     try {
-      return new WellFile(path, f, guardH5(path, '/', 'a Well file whose metadata HDF5 can read', () => parseWellSchema(f, path)));
+      return new WellFile(
+        path,
+        f,
+        guardH5(path, '/', 'a Well file whose metadata HDF5 can read', () => parseWellSchema(f, path)),
+      );
     } catch (err) {
       try {
         f.close();
@@ -79,7 +83,8 @@ export class WellFile {
   private ds(path: string): Dataset {
     if (this.closed) throw new Error(`${this.path}: file is closed`);
     let d = this.datasets.get(path);
-    if (!d) this.datasets.set(path, (d = guardH5(this.path, path, 'a readable dataset', () => requireDataset(this.h5file, this.path, path))));
+    if (!d)
+      this.datasets.set(path, (d = guardH5(this.path, path, 'a readable dataset', () => requireDataset(this.h5file, this.path, path))));
     return d;
   }
 
@@ -124,7 +129,9 @@ export class WellFile {
    */
   readStored(path: string, traj: number): Float32Array {
     const ds = this.ds(path);
-    const sv = guardH5(this.path, ds.path, 'a readable sample_varying attribute', () => Boolean(Number(ds.attrs['sample_varying']?.value ?? 0)));
+    const sv = guardH5(this.path, ds.path, 'a readable sample_varying attribute', () =>
+      Boolean(Number(ds.attrs['sample_varying']?.value ?? 0)),
+    );
     if (sv) this.checkTraj(traj);
     return Float32Array.from(this.readBlock(ds, sv, false, traj, { start: 0, count: 1, stride: 1 }));
   }
@@ -138,7 +145,16 @@ export class WellFile {
     const nTime = f.timeVarying ? w.count : 1;
     const K = this.schema.nSpatialDims ** f.order;
     const out = new Float32Array(nTime * prod(this.schema.resolution) * K);
-    scatterField(this.readBlock(this.ds(f.path), f.sampleVarying, f.timeVarying, traj, w), nTime, this.pointsFor(f), K, out, K, 0, f.dimVarying.every(Boolean));
+    scatterField(
+      this.readBlock(this.ds(f.path), f.sampleVarying, f.timeVarying, traj, w),
+      nTime,
+      this.pointsFor(f),
+      K,
+      out,
+      K,
+      0,
+      f.dimVarying.every(Boolean),
+    );
     const tail = [...this.schema.resolution, ...Array<number>(f.order).fill(this.schema.nSpatialDims)];
     return { data: out, shape: f.timeVarying ? [nTime, ...tail] : tail };
   }
@@ -150,7 +166,16 @@ export class WellFile {
     let c0 = 0;
     for (const f of fields) {
       const K = f.channels.length;
-      scatterField(this.readBlock(this.ds(f.path), f.sampleVarying, f.timeVarying, traj, w), nTime, this.pointsFor(f), K, out, C, c0, f.dimVarying.every(Boolean));
+      scatterField(
+        this.readBlock(this.ds(f.path), f.sampleVarying, f.timeVarying, traj, w),
+        nTime,
+        this.pointsFor(f),
+        K,
+        out,
+        C,
+        c0,
+        f.dimVarying.every(Boolean),
+      );
       c0 += K;
     }
     return { data: out, shape: [nTime, ...this.schema.resolution, C], channels };

@@ -36,7 +36,12 @@ export class LatentDataset {
     readonly stores: LatentStore[],
     readonly options: LatentDatasetOptions,
   ) {
-    this.windows = new WindowIndex(stores.map((s) => s.nTrajectories), stores.map((s) => s.meta.nSteps), options, (i) => stores[i]!.path);
+    this.windows = new WindowIndex(
+      stores.map((s) => s.nTrajectories),
+      stores.map((s) => s.meta.nSteps),
+      options,
+      (i) => stores[i]!.path,
+    );
   }
 
   /** Opens the caches (all must share latent shape, label size and autoencoder run). */
@@ -48,7 +53,12 @@ export class LatentDataset {
         stores.push(s);
         const a = stores[0]!.meta;
         if (s.meta.latentShape.join() !== a.latentShape.join() || s.meta.labelDim !== a.labelDim || s.meta.aeRunId !== a.aeRunId) {
-          throw new WellFormatError(p, '/', `latent shape [${a.latentShape.join(', ')}], label size ${a.labelDim} and run '${a.aeRunId}' as in ${stores[0]!.path}`, `[${s.meta.latentShape.join(', ')}], ${s.meta.labelDim}, '${s.meta.aeRunId}'`);
+          throw new WellFormatError(
+            p,
+            '/',
+            `latent shape [${a.latentShape.join(', ')}], label size ${a.labelDim} and run '${a.aeRunId}' as in ${stores[0]!.path}`,
+            `[${s.meta.latentShape.join(', ')}], ${s.meta.labelDim}, '${s.meta.aeRunId}'`,
+          );
         }
       }
       return new LatentDataset(stores, options);

@@ -45,7 +45,9 @@ describe('latent store', () => {
     s.close();
     const w2 = await createLatentStore(path, meta);
     (w2 as unknown as { f: { close(): void } }).f.close();
-    await expect(createLatentStore(path, { ...meta, aeRunId: 'other' }, { resume: true })).rejects.toThrow("a partial latent cache with run id 'other'");
+    await expect(createLatentStore(path, { ...meta, aeRunId: 'other' }, { resume: true })).rejects.toThrow(
+      "a partial latent cache with run id 'other'",
+    );
   });
 
   it('serves windows with the WellDataset window options', async () => {

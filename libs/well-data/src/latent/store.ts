@@ -34,11 +34,21 @@ const nonNegInts = (a: readonly number[]) => a.every((n) => Number.isInteger(n) 
  * and renamed on `close()`; `{ resume: true }` continues an interrupted partial file of the same
  * shape and run id.
  */
-export async function createLatentStore(path: string, meta: LatentStoreMeta, options: { resume?: boolean } = {}): Promise<LatentStoreWriter> {
+export async function createLatentStore(
+  path: string,
+  meta: LatentStoreMeta,
+  options: { resume?: boolean } = {},
+): Promise<LatentStoreWriter> {
   if (!meta.aeRunId) throw new WellFormatError(path, 'meta.aeRunId', 'a non-empty autoencoder run id');
-  if (!(meta.compressionRate > 0)) throw new WellFormatError(path, 'meta.compressionRate', 'a positive number', String(meta.compressionRate));
+  if (!(meta.compressionRate > 0))
+    throw new WellFormatError(path, 'meta.compressionRate', 'a positive number', String(meta.compressionRate));
   if (!nonNegInts([meta.nSteps, meta.labelDim, ...meta.latentShape]) || meta.latentShape.length < 2) {
-    throw new WellFormatError(path, 'meta', 'positive integer nSteps, labelDim and latentShape ([h, w, c] or [x, y, z, c])', JSON.stringify(meta));
+    throw new WellFormatError(
+      path,
+      'meta',
+      'positive integer nSteps, labelDim and latentShape ([h, w, c] or [x, y, z, c])',
+      JSON.stringify(meta),
+    );
   }
   const h5 = await loadH5wasm();
   const temp = path + PARTIAL_SUFFIX;
@@ -53,8 +63,20 @@ export async function createLatentStore(path: string, meta: LatentStoreMeta, opt
   f.create_attribute('ae_run_id', meta.aeRunId);
   f.create_attribute('compression_rate', meta.compressionRate, null, '<d');
   const tail = [meta.nSteps, ...meta.latentShape];
-  f.create_dataset({ name: 'state', data: new Float32Array(0), shape: [0, ...tail], maxshape: [null, ...tail], chunks: [1, 1, ...meta.latentShape] });
-  f.create_dataset({ name: 'label', data: new Float32Array(0), shape: [0, meta.labelDim], maxshape: [null, meta.labelDim], chunks: [64, meta.labelDim] });
+  f.create_dataset({
+    name: 'state',
+    data: new Float32Array(0),
+    shape: [0, ...tail],
+    maxshape: [null, ...tail],
+    chunks: [1, 1, ...meta.latentShape],
+  });
+  f.create_dataset({
+    name: 'label',
+    data: new Float32Array(0),
+    shape: [0, meta.labelDim],
+    maxshape: [null, meta.labelDim],
+    chunks: [64, meta.labelDim],
+  });
   f.flush();
   return new LatentStoreWriter(path, temp, f, meta, 0);
 }
@@ -78,7 +100,12 @@ function resumeLatent(h5: H5Wasm, temp: string, meta: LatentStoreMeta): { file: 
     label.shape[1] === meta.labelDim;
   if (!same) {
     f.close();
-    throw new WellFormatError(temp, '/', `a partial latent cache with run id '${meta.aeRunId}' and state shape [n, ${meta.nSteps}, ${meta.latentShape.join(', ')}] (delete it to start over)`, 'a different one');
+    throw new WellFormatError(
+      temp,
+      '/',
+      `a partial latent cache with run id '${meta.aeRunId}' and state shape [n, ${meta.nSteps}, ${meta.latentShape.join(', ')}] (delete it to start over)`,
+      'a different one',
+    );
   }
   const n = Math.min(shape[0]!, label.shape![0]!);
   state.resize([n, ...shape.slice(1)]);
@@ -108,7 +135,8 @@ export class LatentStoreWriter {
     if (!this.open) throw new Error(`${this.path}: latent store writer is closed`);
     const m = this.meta;
     const n = m.nSteps * prod(m.latentShape);
-    if (states.length !== n) throw new WellFormatError(this.path, 'append.states', `${n} values [T=${m.nSteps}, ${m.latentShape.join(', ')}]`, `${states.length}`);
+    if (states.length !== n)
+      throw new WellFormatError(this.path, 'append.states', `${n} values [T=${m.nSteps}, ${m.latentShape.join(', ')}]`, `${states.length}`);
     if (label.length !== m.labelDim) throw new WellFormatError(this.path, 'append.label', `${m.labelDim} values`, `${label.length}`);
     const i = this.count;
     const state = this.f.get('state') as Dataset;
@@ -156,7 +184,8 @@ export async function openLatentStore(path: string): Promise<LatentStore> {
     const s = (state.shape ?? []).map(Number);
     const l = (label.shape ?? []).map(Number);
     if (s.length < 4) throw new WellFormatError(path, '/state', 'shape [n_traj, T, *spatial, c]', `[${s.join(', ')}]`);
-    if (l.length !== 2 || l[0] !== s[0]) throw new WellFormatError(path, '/label', `shape [${s[0]}, d] (one label per trajectory)`, `[${l.join(', ')}]`);
+    if (l.length !== 2 || l[0] !== s[0])
+      throw new WellFormatError(path, '/label', `shape [${s[0]}, d] (one label per trajectory)`, `[${l.join(', ')}]`);
     const meta: LatentStoreMeta = { aeRunId, compressionRate, nSteps: s[1]!, latentShape: s.slice(2), labelDim: l[1]! };
     return new LatentStore(path, f, meta, s[0]!);
   } catch (err) {
@@ -178,7 +207,8 @@ export class LatentStore {
 
   private check(traj: number): void {
     if (this.closed) throw new Error(`${this.path}: latent store is closed`);
-    if (!Number.isInteger(traj) || traj < 0 || traj >= this.nTrajectories) throw new RangeError(`${this.path}: trajectory ${traj} out of range [0, ${this.nTrajectories})`);
+    if (!Number.isInteger(traj) || traj < 0 || traj >= this.nTrajectories)
+      throw new RangeError(`${this.path}: trajectory ${traj} out of range [0, ${this.nTrajectories})`);
   }
 
   /** States `start + k * stride` (k < count) of trajectory `traj`: `[count, *latentShape]`. */
@@ -192,7 +222,10 @@ export class LatentStore {
       throw new RangeError(`${this.path}: time window start=${start} count=${count} stride=${stride} outside [0, ${T})`);
     }
     const ds = this.f.get('state') as Dataset;
-    const data = ds.slice([[traj, traj + 1], [start, start + (count - 1) * stride + 1, stride]]) as Float32Array;
+    const data = ds.slice([
+      [traj, traj + 1],
+      [start, start + (count - 1) * stride + 1, stride],
+    ]) as Float32Array;
     return { data, shape: [count, ...this.meta.latentShape] };
   }
 

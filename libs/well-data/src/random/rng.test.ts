@@ -3,7 +3,9 @@ import { Rng, logGamma } from './rng.js';
 
 describe('Rng', () => {
   it('is deterministic for a seed and differs across seeds', () => {
-    const a = new Rng(42), b = new Rng(42), c = new Rng(43);
+    const a = new Rng(42),
+      b = new Rng(42),
+      c = new Rng(43);
     const xa = Array.from({ length: 8 }, () => a.nextUint32());
     const xb = Array.from({ length: 8 }, () => b.nextUint32());
     const xc = Array.from({ length: 8 }, () => c.nextUint32());
@@ -15,10 +17,16 @@ describe('Rng', () => {
   it('draws uniforms with the right mean and variance', () => {
     const r = new Rng(1);
     const n = 200_000;
-    let s = 0, s2 = 0, min = 1, max = 0;
+    let s = 0,
+      s2 = 0,
+      min = 1,
+      max = 0;
     for (let i = 0; i < n; i++) {
       const u = r.uniform();
-      s += u; s2 += u * u; min = Math.min(min, u); max = Math.max(max, u);
+      s += u;
+      s2 += u * u;
+      min = Math.min(min, u);
+      max = Math.max(max, u);
     }
     expect(min).toBeGreaterThanOrEqual(0);
     expect(max).toBeLessThan(1);
@@ -29,10 +37,14 @@ describe('Rng', () => {
   it('draws normals with mean 0, variance 1 and zero skew', () => {
     const r = new Rng(2);
     const n = 200_000;
-    let s = 0, s2 = 0, s3 = 0;
+    let s = 0,
+      s2 = 0,
+      s3 = 0;
     for (let i = 0; i < n; i++) {
       const z = r.normal();
-      s += z; s2 += z * z; s3 += z * z * z;
+      s += z;
+      s2 += z * z;
+      s3 += z * z * z;
     }
     expect(Math.abs(s / n)).toBeLessThan(4 / Math.sqrt(n));
     expect(Math.abs(s2 / n - 1)).toBeLessThan(0.015);
@@ -44,12 +56,15 @@ describe('Rng', () => {
     for (const lambda of [1, 4.5, 50]) {
       const n = 100_000;
       const counts = new Map<number, number>();
-      let s = 0, s2 = 0, valid = true;
+      let s = 0,
+        s2 = 0,
+        valid = true;
       for (let i = 0; i < n; i++) {
         const k = r.poisson(lambda);
         valid &&= Number.isInteger(k) && k >= 0;
         counts.set(k, (counts.get(k) ?? 0) + 1);
-        s += k; s2 += k * k;
+        s += k;
+        s2 += k * k;
       }
       expect(valid).toBe(true);
       const mean = s / n;
@@ -70,7 +85,9 @@ describe('Rng', () => {
   });
 
   it('forks reproducible independent streams and shuffles to permutations', () => {
-    const a = new Rng(5).fork('traj-1'), b = new Rng(5).fork('traj-1'), c = new Rng(5).fork('traj-2');
+    const a = new Rng(5).fork('traj-1'),
+      b = new Rng(5).fork('traj-1'),
+      c = new Rng(5).fork('traj-2');
     expect(a.uniform()).toBe(b.uniform());
     expect(new Rng(5).fork('traj-1').uniform()).not.toBe(c.uniform());
     const p = new Rng(6).shuffle([0, 1, 2, 3, 4, 5, 6, 7]);

@@ -34,7 +34,10 @@ async function expectError(path: string, ...parts: string[]): Promise<void> {
 describe('malformed Well files give errors naming file, object and expectation', () => {
   it('the base raw file is valid (enum-free int8 flags, bare-string associated_dims, no time_varying on time)', async () => {
     const f = await openWellFile(await bad({}));
-    expect(f.schema.boundaryCodes).toEqual([[2, 2], [1, 1]]);
+    expect(f.schema.boundaryCodes).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
     expect(f.schema.fields.map((x) => x.channels)).toEqual([['u'], ['v_x', 'v_y']]);
     f.close();
   });
@@ -48,11 +51,26 @@ describe('malformed Well files give errors naming file, object and expectation',
   });
 
   it('missing field flag', async () => {
-    await expectError(await bad({ skip: ['/t0_fields/u@time_varying'] }), "/t0_fields/u@time_varying: expected attribute 'time_varying' (a boolean)");
+    await expectError(
+      await bad({ skip: ['/t0_fields/u@time_varying'] }),
+      "/t0_fields/u@time_varying: expected attribute 'time_varying' (a boolean)",
+    );
   });
 
   it('field shape inconsistent with its flags', async () => {
-    const path = await bad({ datasets: { '/t0_fields/u': { data: new Float32Array(2 * 3 * 4 * 4), shape: [2, 3, 4, 4], attrs: { sample_varying: { value: new Int8Array([1]), shape: [], dtype: '<b' }, time_varying: { value: new Int8Array([1]), shape: [], dtype: '<b' }, dim_varying: { value: new Int8Array([1, 1]), shape: [2], dtype: '<b' } } } } });
+    const path = await bad({
+      datasets: {
+        '/t0_fields/u': {
+          data: new Float32Array(2 * 3 * 4 * 4),
+          shape: [2, 3, 4, 4],
+          attrs: {
+            sample_varying: { value: new Int8Array([1]), shape: [], dtype: '<b' },
+            time_varying: { value: new Int8Array([1]), shape: [], dtype: '<b' },
+            dim_varying: { value: new Int8Array([1, 1]), shape: [2], dtype: '<b' },
+          },
+        },
+      },
+    });
     await expectError(path, '/t0_fields/u: expected shape [2, 3, 4, 3] (n_traj, T, x, y', 'got shape [2, 3, 4, 4]');
   });
 
@@ -75,7 +93,10 @@ describe('malformed Well files give errors naming file, object and expectation',
   });
 
   it('field_names lists a dataset that does not exist', async () => {
-    await expectError(await bad({ attrs: { '/t0_fields@field_names': { value: ['u', 'w'] } } }), "/t0_fields/w: expected a dataset for field 'w' listed in /t0_fields@field_names, got missing");
+    await expectError(
+      await bad({ attrs: { '/t0_fields@field_names': { value: ['u', 'w'] } } }),
+      "/t0_fields/w: expected a dataset for field 'w' listed in /t0_fields@field_names, got missing",
+    );
   });
 
   it('non-float32 field data', async () => {
@@ -84,11 +105,17 @@ describe('malformed Well files give errors naming file, object and expectation',
   });
 
   it('spatial_dims not matching n_spatial_dims', async () => {
-    await expectError(await bad({ attrs: { '/@n_spatial_dims': { value: 3, shape: null, dtype: '<q' } } }), '/dimensions@spatial_dims: expected 3 names (n_spatial_dims)');
+    await expectError(
+      await bad({ attrs: { '/@n_spatial_dims': { value: 3, shape: null, dtype: '<q' } } }),
+      '/dimensions@spatial_dims: expected 3 names (n_spatial_dims)',
+    );
   });
 
   it('unknown bc_type', async () => {
-    await expectError(await bad({ attrs: { '/boundary_conditions/x_periodic@bc_type': { value: 'ROBIN' } } }), '/boundary_conditions/x_periodic@bc_type: expected one of WALL, OPEN, PERIODIC, got "ROBIN"');
+    await expectError(
+      await bad({ attrs: { '/boundary_conditions/x_periodic@bc_type': { value: 'ROBIN' } } }),
+      '/boundary_conditions/x_periodic@bc_type: expected one of WALL, OPEN, PERIODIC, got "ROBIN"',
+    );
   });
 
   it('simulation parameter without its root attribute', async () => {
@@ -96,7 +123,10 @@ describe('malformed Well files give errors naming file, object and expectation',
   });
 
   it('scalar listed but missing', async () => {
-    await expectError(await bad({ skip: ['/scalars/a'] }), "/scalars/a: expected a dataset for scalar 'a' listed in /scalars@field_names, got missing");
+    await expectError(
+      await bad({ skip: ['/scalars/a'] }),
+      "/scalars/a: expected a dataset for scalar 'a' listed in /scalars@field_names, got missing",
+    );
   });
 
   it('non-HDF5 file', async () => {
@@ -129,7 +159,11 @@ describe('malformed Well files give errors naming file, object and expectation',
     copyFileSync(a, c);
     const b2 = await bad({
       datasets: {
-        '/dimensions/y': { data: new Float32Array(5), shape: [5], attrs: { sample_varying: { value: new Int8Array([0]), shape: [], dtype: '<b' } } },
+        '/dimensions/y': {
+          data: new Float32Array(5),
+          shape: [5],
+          attrs: { sample_varying: { value: new Int8Array([0]), shape: [], dtype: '<b' } },
+        },
       },
     });
     await expect(openWellFiles([a, c, b2])).rejects.toThrow(`${b2}: `);

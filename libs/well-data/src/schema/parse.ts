@@ -86,14 +86,24 @@ export function parseWellSchema(f: H5File, file: string): WellFileSchema {
   const dimsSrc = { file, obj: dimsGroup };
   const spatialDims = readStringListAttr(dimsSrc, 'spatial_dims');
   if (spatialDims.length !== nSpatialDims) {
-    throw new WellFormatError(file, attrPath('/dimensions', 'spatial_dims'), `${nSpatialDims} names (n_spatial_dims)`, describe(spatialDims));
+    throw new WellFormatError(
+      file,
+      attrPath('/dimensions', 'spatial_dims'),
+      `${nSpatialDims} names (n_spatial_dims)`,
+      describe(spatialDims),
+    );
   }
   const time = requireDataset(f, file, '/dimensions/time', 'time dataset');
   checkNumeric(file, time);
   const timeSampleVarying = readBoolAttr({ file, obj: time }, 'sample_varying');
   const timeShape = shapeOf(time);
   if (timeShape.length !== (timeSampleVarying ? 2 : 1) || (timeSampleVarying && timeShape[0] !== nTrajectories)) {
-    throw new WellFormatError(file, time.path, timeSampleVarying ? `shape [${nTrajectories}, T] (sample_varying)` : 'shape [T]', `shape ${fmt(timeShape)}`);
+    throw new WellFormatError(
+      file,
+      time.path,
+      timeSampleVarying ? `shape [${nTrajectories}, T] (sample_varying)` : 'shape [T]',
+      `shape ${fmt(timeShape)}`,
+    );
   }
   const nSteps = timeShape[timeShape.length - 1]!;
   const coordinates: CoordinateSchema[] = spatialDims.map((d) => {
@@ -106,7 +116,12 @@ export function parseWellSchema(f: H5File, file: string): WellFileSchema {
     }
     const shape = shapeOf(ds);
     if (shape.length !== (sampleVarying ? 2 : 1) || (sampleVarying && shape[0] !== nTrajectories) || shape[shape.length - 1]! < 1) {
-      throw new WellFormatError(file, ds.path, sampleVarying ? `shape [${nTrajectories}, N] (sample_varying)` : 'shape [N]', `shape ${fmt(shape)}`);
+      throw new WellFormatError(
+        file,
+        ds.path,
+        sampleVarying ? `shape [${nTrajectories}, N] (sample_varying)` : 'shape [N]',
+        `shape ${fmt(shape)}`,
+      );
     }
     return { name: d, sampleVarying, length: shape[shape.length - 1]! };
   });
@@ -128,7 +143,8 @@ export function parseWellSchema(f: H5File, file: string): WellFileSchema {
     }
     const associatedDims = readStringListAttr(src, 'associated_dims');
     for (const d of associatedDims) {
-      if (!spatialDims.includes(d)) throw new WellFormatError(file, attrPath(path, 'associated_dims'), `dims from spatial_dims ${describe(spatialDims)}`, describe(d));
+      if (!spatialDims.includes(d))
+        throw new WellFormatError(file, attrPath(path, 'associated_dims'), `dims from spatial_dims ${describe(spatialDims)}`, describe(d));
     }
     const sampleVarying = readBoolAttr(src, 'sample_varying', { default: false });
     const timeVarying = readBoolAttr(src, 'time_varying', { default: false });
@@ -157,12 +173,22 @@ export function parseWellSchema(f: H5File, file: string): WellFileSchema {
     const src = { file, obj: ds };
     const sampleVarying = readBoolAttr(src, 'sample_varying');
     const timeVarying = readBoolAttr(src, 'time_varying');
-    const shape = checkShape(file, ds, lead(sampleVarying, timeVarying), `${leadWhy(sampleVarying, timeVarying).join(', ') || '0-d'} from the flags`);
+    const shape = checkShape(
+      file,
+      ds,
+      lead(sampleVarying, timeVarying),
+      `${leadWhy(sampleVarying, timeVarying).join(', ') || '0-d'} from the flags`,
+    );
     return { name, path, sampleVarying, timeVarying, shape };
   });
   for (const p of simulationParameters) {
     if (!scalars.some((s) => s.name === p)) {
-      throw new WellFormatError(file, attrPath('/scalars', 'field_names'), `simulation parameter '${p}' listed as a scalar`, describe(scalars.map((s) => s.name)));
+      throw new WellFormatError(
+        file,
+        attrPath('/scalars', 'field_names'),
+        `simulation parameter '${p}' listed as a scalar`,
+        describe(scalars.map((s) => s.name)),
+      );
     }
   }
 
@@ -174,7 +200,8 @@ export function parseWellSchema(f: H5File, file: string): WellFileSchema {
     const names = readStringListAttr({ file, obj: g }, 'field_names');
     for (const name of names) {
       const path = `${gpath}/${name}`;
-      if (fields.some((x) => x.path === path)) throw new WellFormatError(file, attrPath(gpath, 'field_names'), 'unique names', `'${name}' twice`);
+      if (fields.some((x) => x.path === path))
+        throw new WellFormatError(file, attrPath(gpath, 'field_names'), 'unique names', `'${name}' twice`);
       const ds = requireDataset(f, file, path, `dataset for field '${name}' listed in ${gpath}@field_names`);
       checkFloat32(file, ds);
       const src = { file, obj: ds };
@@ -186,9 +213,27 @@ export function parseWellSchema(f: H5File, file: string): WellFileSchema {
         ...resolution.filter((_, i) => dimVarying[i]),
         ...Array<number>(order).fill(nSpatialDims),
       ];
-      const why = [...leadWhy(sampleVarying, timeVarying), ...spatialDims.filter((_, i) => dimVarying[i]), ...Array<string>(order).fill('D')];
-      const shape = checkShape(file, ds, expected, `${why.join(', ')} from sample_varying, time_varying, dim_varying and tensor order ${order}`);
-      fields.push({ name, order, path, sampleVarying, timeVarying, dimVarying, shape, channels: fieldChannelNames(name, order, spatialDims) });
+      const why = [
+        ...leadWhy(sampleVarying, timeVarying),
+        ...spatialDims.filter((_, i) => dimVarying[i]),
+        ...Array<string>(order).fill('D'),
+      ];
+      const shape = checkShape(
+        file,
+        ds,
+        expected,
+        `${why.join(', ')} from sample_varying, time_varying, dim_varying and tensor order ${order}`,
+      );
+      fields.push({
+        name,
+        order,
+        path,
+        sampleVarying,
+        timeVarying,
+        dimVarying,
+        shape,
+        channels: fieldChannelNames(name, order, spatialDims),
+      });
     }
   }
 

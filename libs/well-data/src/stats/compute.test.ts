@@ -11,7 +11,10 @@ import { parseStatsYaml } from './yaml.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-const T = 4, NX = 3, NY = 2, P = NX * NY;
+const T = 4,
+  NX = 3,
+  NY = 2,
+  P = NX * NY;
 
 const schema = (gamma: number): WellWriteSchema => ({
   datasetName: 'stats_check',
@@ -25,7 +28,8 @@ const schema = (gamma: number): WellWriteSchema => ({
 
 /** Population mean / std / rms over all values of each component, in float64. */
 function reference(blocks: ArrayLike<number>[], K: number): { mean: number[]; std: number[]; rms: number[] } {
-  const s = Array<number>(K).fill(0), s2 = Array<number>(K).fill(0);
+  const s = Array<number>(K).fill(0),
+    s2 = Array<number>(K).fill(0);
   let n = 0;
   for (const b of blocks) {
     for (let i = 0; i < b.length; i++) {
@@ -45,9 +49,16 @@ const deltas = (x: Float32Array, frame: number) => Float64Array.from({ length: x
 describe('stats.yaml as compute_statistics.py', () => {
   it('combines population moments across train files and writes %.4E YAML', async () => {
     const root = join(tmp.dir, 'stats_check');
-    const dens: Float32Array[] = [], vel: Float32Array[] = [], obs: Float32Array[] = [], dd: Float64Array[] = [], dv: Float64Array[] = [];
+    const dens: Float32Array[] = [],
+      vel: Float32Array[] = [],
+      obs: Float32Array[] = [],
+      dd: Float64Array[] = [],
+      dv: Float64Array[] = [];
     // two files with 2 and 3 trajectories: unequal weights
-    for (const [fi, nTraj] of [[0, 2], [1, 3]] as const) {
+    for (const [fi, nTraj] of [
+      [0, 2],
+      [1, 3],
+    ] as const) {
       const w = await createWellFile(join(root, 'data', 'train', `stats_check_${fi}.hdf5`), schema(1 + fi), {});
       for (let t = 0; t < nTraj; t++) {
         const d = pattern(T * P, 10 * fi + t).map((v) => 2 + v * (1 + fi));
@@ -63,8 +74,15 @@ describe('stats.yaml as compute_statistics.py', () => {
       await w.close();
     }
     const { path, stats } = await computeDatasetStats(root);
-    const rd = reference(dens, 1), rv = reference(vel, 2), ro = reference(obs, 1), rdd = reference(dd, 1), rdv = reference(dv, 2);
-    const close = (a: unknown, b: number[]) => expect((Array.isArray(a) ? a : [a]).map((x, i) => Math.abs((x as number) - b[i]!))).toSatisfy((e: number[]) => e.every((x) => x < 1e-12));
+    const rd = reference(dens, 1),
+      rv = reference(vel, 2),
+      ro = reference(obs, 1),
+      rdd = reference(dd, 1),
+      rdv = reference(dv, 2);
+    const close = (a: unknown, b: number[]) =>
+      expect((Array.isArray(a) ? a : [a]).map((x, i) => Math.abs((x as number) - b[i]!))).toSatisfy((e: number[]) =>
+        e.every((x) => x < 1e-12),
+      );
     close(stats.mean!.density, rd.mean);
     close(stats.std!.density, rd.std);
     close(stats.rms!.density, rd.rms);
@@ -76,12 +94,22 @@ describe('stats.yaml as compute_statistics.py', () => {
     close(stats.rms_delta!.velocity, rdv.rms);
     expect(stats.mean_delta!.obstacle).toBeUndefined(); // constant fields get no delta stats
     const text = readFileSync(path, 'utf8');
-    expect(text.split('\n').filter((l) => !l.startsWith(' ') && !l.startsWith('-') && l)).toEqual(['mean:', 'mean_delta:', 'rms:', 'rms_delta:', 'std:', 'std_delta:']);
+    expect(text.split('\n').filter((l) => !l.startsWith(' ') && !l.startsWith('-') && l)).toEqual([
+      'mean:',
+      'mean_delta:',
+      'rms:',
+      'rms_delta:',
+      'std:',
+      'std_delta:',
+    ]);
     expect(text).toMatch(/^ {2}density: -?\d\.\d{4}E[+-]\d{2}$/m);
     const back = parseStatsYaml(text);
     expect(back.std!.density as number).toBeCloseTo(rd.std[0]!, 4 - Math.floor(Math.log10(rd.std[0]!)));
 
-    const files = await openWellFiles([join(root, 'data', 'train', 'stats_check_0.hdf5'), join(root, 'data', 'train', 'stats_check_1.hdf5')]);
+    const files = await openWellFiles([
+      join(root, 'data', 'train', 'stats_check_0.hdf5'),
+      join(root, 'data', 'train', 'stats_check_1.hdf5'),
+    ]);
     const yaml = formatMetadataYaml(wellMetadata(files));
     for (const f of files) f.close();
     expect(yaml).toBe(

@@ -139,7 +139,12 @@ function shapeStat(v: number[], order: number, D: number): FieldStat {
 
 function checkStd(name: string, std: number[], kind: string, files: readonly string[], o: StatsOptions): void {
   if (o.allowLowStd || std.every((s) => s > 1e-4)) return;
-  throw new WellFormatError(files[0] ?? 'train split', `field '${name}'`, `a ${kind}standard deviation above 1e-4 (The Well's check)`, `[${std.join(', ')}]`);
+  throw new WellFormatError(
+    files[0] ?? 'train split',
+    `field '${name}'`,
+    `a ${kind}standard deviation above 1e-4 (The Well's check)`,
+    `[${std.join(', ')}]`,
+  );
 }
 
 /** Writes `<datasetRoot>/stats.yaml` atomically (temp file + rename). */

@@ -29,7 +29,19 @@ describe("Python's %.4E", () => {
 
 describe('YAML as PyYAML dumps it', () => {
   it('matches yaml.dump with sorted keys, nested lists and quoting', () => {
-    const doc = { mean: { velocity: ['1.0000E-01', '-2.0000E-01'], D: [['1.0000E+00', '2.0000E+00'], ['3.0000E+00', '4.0000E+00']], density: '3.4800E+01', yes: '1.0000E+00' }, std: {}, a_list: [] };
+    const doc = {
+      mean: {
+        velocity: ['1.0000E-01', '-2.0000E-01'],
+        D: [
+          ['1.0000E+00', '2.0000E+00'],
+          ['3.0000E+00', '4.0000E+00'],
+        ],
+        density: '3.4800E+01',
+        yes: '1.0000E+00',
+      },
+      std: {},
+      a_list: [],
+    };
     // printed by PyYAML 6 (yaml.dump) for the same data
     expect(emitYaml(doc, true)).toBe(
       [
@@ -52,12 +64,22 @@ describe('YAML as PyYAML dumps it', () => {
   });
 
   it('stats.yaml round trip keeps 5 significant digits', () => {
-    const text = formatStatsYaml({ mean: { density: 34.84718432796781, velocity: [0.006170739785471594, -0.024651354061804114] }, std: { density: 44.284, velocity: [0.0417, 0.0401] } });
-    expect(text).toBe('mean:\n  density: 3.4847E+01\n  velocity:\n  - 6.1707E-03\n  - -2.4651E-02\nstd:\n  density: 4.4284E+01\n  velocity:\n  - 4.1700E-02\n  - 4.0100E-02\n');
-    expect(parseStatsYaml(text)).toEqual({ mean: { density: 34.847, velocity: [0.0061707, -0.024651] }, std: { density: 44.284, velocity: [0.0417, 0.0401] } });
+    const text = formatStatsYaml({
+      mean: { density: 34.84718432796781, velocity: [0.006170739785471594, -0.024651354061804114] },
+      std: { density: 44.284, velocity: [0.0417, 0.0401] },
+    });
+    expect(text).toBe(
+      'mean:\n  density: 3.4847E+01\n  velocity:\n  - 6.1707E-03\n  - -2.4651E-02\nstd:\n  density: 4.4284E+01\n  velocity:\n  - 4.1700E-02\n  - 4.0100E-02\n',
+    );
+    expect(parseStatsYaml(text)).toEqual({
+      mean: { density: 34.847, velocity: [0.0061707, -0.024651] },
+      std: { density: 44.284, velocity: [0.0417, 0.0401] },
+    });
   });
 
   it('rejects malformed stats with the key', () => {
-    expect(() => parseStatsYaml('mean:\n  density: abc\n', 'x/stats.yaml')).toThrow("x/stats.yaml: mean.density: expected a number or a (nested) list of numbers, got \"abc\"");
+    expect(() => parseStatsYaml('mean:\n  density: abc\n', 'x/stats.yaml')).toThrow(
+      'x/stats.yaml: mean.density: expected a number or a (nested) list of numbers, got "abc"',
+    );
   });
 });

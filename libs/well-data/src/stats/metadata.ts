@@ -53,7 +53,8 @@ export function wellMetadata(files: readonly WellFile[]): WellMetadata {
 export function formatMetadataYaml(m: WellMetadata): string {
   const strs = (a: string[]): YamlValue => a.map(yamlString);
   const nums = (a: number[]): YamlValue => a.map(String);
-  const orders = (o: WellMetadata['field_names']): YamlValue => new Map<number, YamlValue>([0, 1, 2].map((k) => [k, strs(o[k as 0 | 1 | 2])]));
+  const orders = (o: WellMetadata['field_names']): YamlValue =>
+    new Map<number, YamlValue>([0, 1, 2].map((k) => [k, strs(o[k as 0 | 1 | 2])]));
   const doc: Record<string, YamlValue> = {
     dataset_name: yamlString(m.dataset_name),
     n_spatial_dims: String(m.n_spatial_dims),

@@ -81,14 +81,17 @@ export function parseStatsYaml(text: string, source = 'stats.yaml'): WellStats {
   } catch (err) {
     throw new WellFormatError(source, '/', 'valid YAML', (err as Error).message.split('\n')[0]);
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new WellFormatError(source, '/', 'a mapping of statistics (mean, std, ...)', typeof doc);
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new WellFormatError(source, '/', 'a mapping of statistics (mean, std, ...)', typeof doc);
   const out: WellStats = {};
   for (const [k, table] of Object.entries(doc as Record<string, unknown>)) {
     if (!(STAT_KEYS as readonly string[]).includes(k)) continue;
-    if (!table || typeof table !== 'object' || Array.isArray(table)) throw new WellFormatError(source, k, 'a mapping field -> value', JSON.stringify(table));
+    if (!table || typeof table !== 'object' || Array.isArray(table))
+      throw new WellFormatError(source, k, 'a mapping field -> value', JSON.stringify(table));
     const checked: Record<string, FieldStat> = {};
     for (const [f, v] of Object.entries(table as Record<string, unknown>)) {
-      const ok = (x: unknown, depth: number): boolean => (typeof x === 'number' ? true : depth < 2 && Array.isArray(x) && x.every((y) => ok(y, depth + 1)));
+      const ok = (x: unknown, depth: number): boolean =>
+        typeof x === 'number' ? true : depth < 2 && Array.isArray(x) && x.every((y) => ok(y, depth + 1));
       if (!ok(v, 0)) throw new WellFormatError(source, `${k}.${f}`, 'a number or a (nested) list of numbers', JSON.stringify(v));
       checked[f] = v as FieldStat;
     }

@@ -30,7 +30,11 @@ export function schema2d(T = 4, nx = 5, ny = 3): WellWriteSchema {
     time: linspace(0, 0.5, T),
     boundaryConditions: { x: 'PERIODIC', y: ['WALL', 'OPEN'] },
     parameters: { gamma: 1.4, Mach: 0.25 },
-    scalars: [{ name: 'amplitude' }, { name: 'forcing', timeVarying: true }, { name: 'clock', timeVarying: true, values: linspace(1, 2, T) }],
+    scalars: [
+      { name: 'amplitude' },
+      { name: 'forcing', timeVarying: true },
+      { name: 'clock', timeVarying: true, values: linspace(1, 2, T) },
+    ],
     fields: [
       { name: 'momentum', order: 1 },
       { name: 'energy' },

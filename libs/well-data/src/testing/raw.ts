@@ -28,9 +28,21 @@ export interface RawEdits {
 
 /** Base layout: 2 trajectories, T = 3, 4 x 3 grid, t0 `u`, t1 `v`, scalar `a`, x periodic. */
 function baseLayout(): { groups: string[]; attrs: Record<string, AttrSpec>; datasets: Record<string, DatasetSpec> } {
-  const fieldAttrs = { sample_varying: b(true), time_varying: b(true), dim_varying: { value: new Int8Array([1, 1]), shape: [2], dtype: '<b' } };
+  const fieldAttrs = {
+    sample_varying: b(true),
+    time_varying: b(true),
+    dim_varying: { value: new Int8Array([1, 1]), shape: [2], dtype: '<b' },
+  };
   return {
-    groups: ['/dimensions', '/boundary_conditions', '/boundary_conditions/x_periodic', '/scalars', '/t0_fields', '/t1_fields', '/t2_fields'],
+    groups: [
+      '/dimensions',
+      '/boundary_conditions',
+      '/boundary_conditions/x_periodic',
+      '/scalars',
+      '/t0_fields',
+      '/t1_fields',
+      '/t2_fields',
+    ],
     attrs: {
       '/@dataset_name': { value: 'raw_dataset' },
       '/@grid_type': { value: 'cartesian' },
@@ -75,7 +87,12 @@ export async function writeRawWellFile(path: string, edits: RawEdits = {}): Prom
     for (const [p, d] of Object.entries(datasets)) {
       if (skipped(p)) continue;
       const data = typeof d.data === 'number' ? [d.data] : d.data;
-      const ds = f.create_dataset({ name: p.slice(1), data: data as never, shape: d.shape, dtype: d.dtype ?? (data instanceof Float64Array ? '<d' : '<f') });
+      const ds = f.create_dataset({
+        name: p.slice(1),
+        data: data as never,
+        shape: d.shape,
+        dtype: d.dtype ?? (data instanceof Float64Array ? '<d' : '<f'),
+      });
       for (const [k, a] of Object.entries(d.attrs ?? {})) if (!skipped(`${p}@${k}`)) setAttr(ds, k, a);
     }
     for (const [key, a] of Object.entries(attrs)) {

@@ -15,10 +15,17 @@ function piece(res = [2, 3]): TrajectoryPiece {
     resolution: res,
     variableFields: data,
     nTime: 1,
-    variableLayout: [{ order: 0, channels: 1 }, { order: 1, channels: 2 }, { order: 2, channels: 4 }],
+    variableLayout: [
+      { order: 0, channels: 1 },
+      { order: 1, channels: 2 },
+      { order: 2, channels: 4 },
+    ],
     constantFields: new Float32Array(0),
     constantLayout: [],
-    boundaryConditions: [[0, 1], [2, 2]],
+    boundaryConditions: [
+      [0, 1],
+      [2, 2],
+    ],
     spaceGrid: grid,
     constantScalars: { Rayleigh: 1e6, T0: 100, gamma: 1.4 },
   };
@@ -36,7 +43,10 @@ describe('augmentations', () => {
       expect(at(out.variableFields, j, 2)).toBe(10 * src + 2); // v_y
       expect([3, 4, 5, 6].map((c) => at(out.variableFields, j, c))).toEqual([10 * src + 3, -(10 * src + 4), -(10 * src + 5), 10 * src + 6]);
     }
-    expect(out.boundaryConditions).toEqual([[1, 0], [2, 2]]);
+    expect(out.boundaryConditions).toEqual([
+      [1, 0],
+      [2, 2],
+    ]);
     expect(Array.from(out.spaceGrid!.subarray(0, 2))).toEqual([1, 0]); // grid values move, not negated
   });
 
@@ -48,7 +58,10 @@ describe('augmentations', () => {
     expect(at(out.variableFields, 1, 1)).toBe(22); // new v_x = old v_y
     expect(at(out.variableFields, 1, 2)).toBe(21);
     expect([3, 4, 5, 6].map((c) => at(out.variableFields, 1, c))).toEqual([26, 25, 24, 23]); // D_xx<-D_yy, D_xy<-D_yx
-    expect(out.boundaryConditions).toEqual([[2, 2], [0, 1]]);
+    expect(out.boundaryConditions).toEqual([
+      [2, 2],
+      [0, 1],
+    ]);
     expect(() => drawAugmentation(['random_axis_permute'], new Rng(0), piece([2, 3]))).toThrow('square domain');
   });
 

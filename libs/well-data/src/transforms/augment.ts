@@ -78,7 +78,8 @@ export function drawAugmentation(
       if (draw.permutation || draw.roll) throw new RangeError('random_axis_flip must come before random_axis_permute and random_axis_roll');
       bcs = bcs.map((r, i) => (flip[i] ? [r[1]!, r[0]!] : r));
     } else if (name === 'random_axis_permute') {
-      if (new Set(ctx.resolution).size > 1) throw new RangeError(`random_axis_permute needs a square domain, got resolution [${ctx.resolution.join(', ')}]`);
+      if (new Set(ctx.resolution).size > 1)
+        throw new RangeError(`random_axis_permute needs a square domain, got resolution [${ctx.resolution.join(', ')}]`);
       if (draw.roll) throw new RangeError('random_axis_permute must come before random_axis_roll');
       const perm = Array.from({ length: nd }, (_, i) => i);
       if (rng.uniform() < (p.permute ?? 1)) rng.shuffle(perm);
@@ -90,14 +91,21 @@ export function drawAugmentation(
       if (rng.uniform() < (p.roll ?? 1)) periodic.forEach((per, i) => (roll[i] = per ? rng.int(ctx.resolution[i]!) : 0));
       draw.roll = roll;
     } else {
-      throw new RangeError(`unknown augmentation '${String(name)}' (known: random_axis_flip, random_axis_permute, random_axis_roll, log_scalars)`);
+      throw new RangeError(
+        `unknown augmentation '${String(name)}' (known: random_axis_flip, random_axis_permute, random_axis_roll, log_scalars)`,
+      );
     }
   }
   return draw;
 }
 
 /** Source channel and sign of every output channel of a layout under flip / permutation. */
-function channelMap(layout: readonly ChannelLayout[], nd: number, flip?: readonly boolean[], perm?: readonly number[]): { src: Int32Array; sign: Float32Array } {
+function channelMap(
+  layout: readonly ChannelLayout[],
+  nd: number,
+  flip?: readonly boolean[],
+  perm?: readonly number[],
+): { src: Int32Array; sign: Float32Array } {
   const C = layout.reduce((a, l) => a + l.channels, 0);
   const src = new Int32Array(C);
   const sign = new Float32Array(C).fill(1);
@@ -120,7 +128,12 @@ function channelMap(layout: readonly ChannelLayout[], nd: number, flip?: readonl
 }
 
 /** Source point (row-major over `inRes`) of every output point under flip, permutation, roll. */
-function pointMap(inRes: readonly number[], flip?: readonly boolean[], perm?: readonly number[], roll?: readonly number[]): { src: Int32Array; outRes: number[] } {
+function pointMap(
+  inRes: readonly number[],
+  flip?: readonly boolean[],
+  perm?: readonly number[],
+  roll?: readonly number[],
+): { src: Int32Array; outRes: number[] } {
   const nd = inRes.length;
   const p = perm ?? inRes.map((_, i) => i);
   const outRes = p.map((j) => inRes[j]!);
@@ -147,7 +160,14 @@ function pointMap(inRes: readonly number[], flip?: readonly boolean[], perm?: re
   return { src, outRes };
 }
 
-function remap<A extends Float32Array | Float64Array>(x: A, nTime: number, points: Int32Array, C: number, chan: { src: Int32Array; sign: Float32Array } | null, make: (n: number) => A): A {
+function remap<A extends Float32Array | Float64Array>(
+  x: A,
+  nTime: number,
+  points: Int32Array,
+  C: number,
+  chan: { src: Int32Array; sign: Float32Array } | null,
+  make: (n: number) => A,
+): A {
   const P = points.length;
   const out = make(x.length);
   for (let t = 0; t < nTime; t++)
@@ -171,7 +191,8 @@ export function applyAugmentation(piece: TrajectoryPiece, draw: AugmentationDraw
   const { flip, permutation: perm, roll } = draw;
   const out: TrajectoryPiece = { ...piece, constantScalars: { ...piece.constantScalars } };
   if (draw.logScalars) {
-    for (const k of Object.keys(out.constantScalars)) if ((LOG_SCALAR_NAMES as readonly string[]).includes(k.toLowerCase())) out.constantScalars[k] = Math.log(out.constantScalars[k]!);
+    for (const k of Object.keys(out.constantScalars))
+      if ((LOG_SCALAR_NAMES as readonly string[]).includes(k.toLowerCase())) out.constantScalars[k] = Math.log(out.constantScalars[k]!);
   }
   const anyFlip = flip?.some(Boolean) ?? false;
   const anyPerm = perm?.some((j, i) => j !== i) ?? false;
@@ -183,8 +204,17 @@ export function applyAugmentation(piece: TrajectoryPiece, draw: AugmentationDraw
   const Cv = piece.variableLayout.reduce((a, l) => a + l.channels, 0);
   const Cc = piece.constantLayout.reduce((a, l) => a + l.channels, 0);
   out.resolution = outRes;
-  out.variableFields = remap(piece.variableFields, piece.nTime, points, Cv, channelMap(piece.variableLayout, nd, f, pm), (n) => new Float32Array(n));
-  out.constantFields = Cc ? remap(piece.constantFields, 1, points, Cc, channelMap(piece.constantLayout, nd, f, pm), (n) => new Float32Array(n)) : piece.constantFields;
+  out.variableFields = remap(
+    piece.variableFields,
+    piece.nTime,
+    points,
+    Cv,
+    channelMap(piece.variableLayout, nd, f, pm),
+    (n) => new Float32Array(n),
+  );
+  out.constantFields = Cc
+    ? remap(piece.constantFields, 1, points, Cc, channelMap(piece.constantLayout, nd, f, pm), (n) => new Float32Array(n))
+    : piece.constantFields;
   let bcs = piece.boundaryConditions.map((r, i) => (f && f[i] ? [r[1]!, r[0]!] : [...r]));
   if (pm) bcs = pm.map((j) => bcs[j]!);
   out.boundaryConditions = bcs;

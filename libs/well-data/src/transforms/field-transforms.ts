@@ -31,17 +31,26 @@ function plan(p: FieldPreprocessing, C: number) {
     const name = p.transform?.[c];
     if (name === undefined) return null;
     const pair = FIELD_TRANSFORMS[name];
-    if (!pair) throw new RangeError(`unknown field transform '${String(name)}' for channel ${c} (known: ${Object.keys(FIELD_TRANSFORMS).join(', ')})`);
+    if (!pair)
+      throw new RangeError(
+        `unknown field transform '${String(name)}' for channel ${c} (known: ${Object.keys(FIELD_TRANSFORMS).join(', ')})`,
+      );
     return pair;
   });
-  for (const c of Object.keys(p.transform ?? {})) if (!(Number(c) < C)) throw new RangeError(`transform for channel ${c}, but there are ${C} channels`);
+  for (const c of Object.keys(p.transform ?? {}))
+    if (!(Number(c) < C)) throw new RangeError(`transform for channel ${c}, but there are ${C} channels`);
   if (p.mean && p.mean.length !== C) throw new RangeError(`mean has ${p.mean.length} values for ${C} channels`);
   if (p.std && p.std.length !== C) throw new RangeError(`std has ${p.std.length} values for ${C} channels`);
   return { t, mean: p.mean ?? Array<number>(C).fill(0), std: p.std ?? Array<number>(C).fill(1) };
 }
 
 /** `field_preprocess`: `(T_c(x) - mean_c) / std_c` on channels-last `x` with `channels` channels. */
-export function fieldPreprocess(x: Float32Array, channels: number, p: FieldPreprocessing, out: Float32Array = new Float32Array(x.length)): Float32Array {
+export function fieldPreprocess(
+  x: Float32Array,
+  channels: number,
+  p: FieldPreprocessing,
+  out: Float32Array = new Float32Array(x.length),
+): Float32Array {
   if (x.length % channels !== 0) throw new RangeError(`${x.length} values are not a multiple of ${channels} channels`);
   const { t, mean, std } = plan(p, channels);
   for (let i = 0; i < x.length; i++) {
@@ -53,7 +62,12 @@ export function fieldPreprocess(x: Float32Array, channels: number, p: FieldPrepr
 }
 
 /** `field_postprocess`, the exact inverse: `T_c^-1(y * std_c + mean_c)`. */
-export function fieldPostprocess(y: Float32Array, channels: number, p: FieldPreprocessing, out: Float32Array = new Float32Array(y.length)): Float32Array {
+export function fieldPostprocess(
+  y: Float32Array,
+  channels: number,
+  p: FieldPreprocessing,
+  out: Float32Array = new Float32Array(y.length),
+): Float32Array {
   if (y.length % channels !== 0) throw new RangeError(`${y.length} values are not a multiple of ${channels} channels`);
   const { t, mean, std } = plan(p, channels);
   for (let i = 0; i < y.length; i++) {

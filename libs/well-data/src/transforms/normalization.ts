@@ -37,12 +37,19 @@ function statOf(stats: WellStats, key: keyof WellStats, field: string, source: s
     throw new WellFormatError(source, table ? `${key}.${field}` : key, `the '${key}' statistic of field '${field}'`, 'missing');
   }
   const flat = flattenStat(v);
-  if (flat.some((n) => typeof n !== 'number' || !Number.isFinite(n))) throw new WellFormatError(source, `${key}.${field}`, 'finite numbers', JSON.stringify(v));
+  if (flat.some((n) => typeof n !== 'number' || !Number.isFinite(n)))
+    throw new WellFormatError(source, `${key}.${field}`, 'finite numbers', JSON.stringify(v));
   return flat;
 }
 
 /** `(x - shift[c]) / scale[c]` per channel c (channels last), or the inverse. */
-function affine(x: Float32Array, shift: Float64Array, scale: Float64Array, inverse: boolean, out: Float32Array = new Float32Array(x.length)): Float32Array {
+function affine(
+  x: Float32Array,
+  shift: Float64Array,
+  scale: Float64Array,
+  inverse: boolean,
+  out: Float32Array = new Float32Array(x.length),
+): Float32Array {
   const C = shift.length;
   if (C === 0 || x.length % C !== 0) throw new RangeError(`channel mismatch: ${x.length} values are not a multiple of ${C} channels`);
   for (let i = 0; i < x.length; i++) {
@@ -90,7 +97,13 @@ export class ZScoreNormalization extends FlatNormalization {
   protected deltaShift;
   protected deltaScale;
 
-  constructor(stats: WellStats, coreFieldNames: readonly string[], coreConstantFieldNames: readonly string[], minDenom = 1e-4, source = 'stats.yaml') {
+  constructor(
+    stats: WellStats,
+    coreFieldNames: readonly string[],
+    coreConstantFieldNames: readonly string[],
+    minDenom = 1e-4,
+    source = 'stats.yaml',
+  ) {
     super();
     const mean = (f: string) => statOf(stats, 'mean', f, source);
     const std = (f: string) => clip(statOf(stats, 'std', f, source), minDenom);
@@ -115,7 +128,13 @@ export class RMSNormalization extends FlatNormalization {
   protected deltaShift;
   protected deltaScale;
 
-  constructor(stats: WellStats, coreFieldNames: readonly string[], coreConstantFieldNames: readonly string[], minDenom = 1e-4, source = 'stats.yaml') {
+  constructor(
+    stats: WellStats,
+    coreFieldNames: readonly string[],
+    coreConstantFieldNames: readonly string[],
+    minDenom = 1e-4,
+    source = 'stats.yaml',
+  ) {
     super();
     const rms = (f: string) => clip(statOf(stats, 'rms', f, source), minDenom);
     const zeros = (names: readonly string[]) => new Float64Array(names.reduce((a, f) => a + rms(f).length, 0));

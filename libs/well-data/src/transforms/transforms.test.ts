@@ -44,12 +44,16 @@ describe('The Well normalisation', () => {
     expect(z.deltaNormalizeFlattened(Float32Array.from([0.3, 1e-4, 1e-4]), 'variable')[2]).toBeCloseTo(1, 5); // std_delta of velocity missing -> 1e-4
     expect(z.normalizeFlattened(Float32Array.from([7]), 'constant')[0]).toBe(2);
     expect(z.deltaNormalizeFlattened(Float32Array.from([1e-4 * 3]), 'constant')[0]).toBeCloseTo(2, 5); // (x - 1e-4) / 1e-4
-    expect(() => new ZScoreNormalization(stats, ['pressure'], [], 1e-4, 'd/stats.yaml')).toThrow("d/stats.yaml: mean.pressure: expected the 'mean' statistic of field 'pressure', got missing");
+    expect(() => new ZScoreNormalization(stats, ['pressure'], [], 1e-4, 'd/stats.yaml')).toThrow(
+      "d/stats.yaml: mean.pressure: expected the 'mean' statistic of field 'pressure', got missing",
+    );
   });
   it('RMS divides by clipped rms without shifting', () => {
     const r = new RMSNormalization(stats, ['density', 'velocity'], ['obstacle']);
     expect(Array.from(r.normalizeFlattened(Float32Array.from([5, 2, 3]), 'variable'))).toEqual([1, 2, 1]);
-    expect(Array.from(r.deltaNormalizeFlattened(Float32Array.from([0.3, 0.4, 0.5]), 'variable')).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([1, 1, 1]);
+    expect(
+      Array.from(r.deltaNormalizeFlattened(Float32Array.from([0.3, 0.4, 0.5]), 'variable')).map((v) => Math.round(v * 1e6) / 1e6),
+    ).toEqual([1, 1, 1]);
     expect(() => r.normalizeFlattened(Float32Array.from([1, 2]), 'variable')).toThrow('channel mismatch');
   });
 });

@@ -12,7 +12,12 @@ import type { ResolvedSchema } from './spec.js';
  * partial file cannot be used (unreadable: the caller starts over); throws when it was written with
  * a different schema.
  */
-export function resumePartial(h5: H5Wasm, temp: string, finalPath: string, r: ResolvedSchema): { file: H5File; nTrajectories: number } | null {
+export function resumePartial(
+  h5: H5Wasm,
+  temp: string,
+  finalPath: string,
+  r: ResolvedSchema,
+): { file: H5File; nTrajectories: number } | null {
   try {
     probeHdf5File(temp);
   } catch {

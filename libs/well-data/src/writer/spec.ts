@@ -121,7 +121,8 @@ export function resolveWriteSchema(path: string, s: WellWriteSchema): ResolvedSc
     names.add(`scalar:${sc.name}`);
     if (sc.values !== undefined) {
       const n = typeof sc.values === 'number' ? 1 : sc.values.length;
-      if (n !== (sc.timeVarying ? nSteps : 1)) bad(`scalars.${sc.name}.values`, sc.timeVarying ? `${nSteps} values (one per step)` : 'one number', `${n} values`);
+      if (n !== (sc.timeVarying ? nSteps : 1))
+        bad(`scalars.${sc.name}.values`, sc.timeVarying ? `${nSteps} values (one per step)` : 'one number', `${n} values`);
     }
   }
   return { schema: s, resolution, nSteps, fields, parameters, scalars };

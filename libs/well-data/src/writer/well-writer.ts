@@ -65,7 +65,8 @@ export async function createWellFile(path: string, schema: WellWriteSchema, opti
     throw err;
   }
   const g = new h5.File(temp, 'a');
-  if (g.file_id < 0n) throw new WellFormatError(temp, '/', 'a Well file HDF5 can reopen after writing its layout', 'HDF5 could not open it');
+  if (g.file_id < 0n)
+    throw new WellFormatError(temp, '/', 'a Well file HDF5 can reopen after writing its layout', 'HDF5 could not open it');
   return new WellFileWriter(path, temp, g, resolved, 0, options);
 }
 
@@ -141,12 +142,22 @@ function writeLayout(f: H5File, r: ResolvedSchema): void {
   for (const order of [0, 1, 2]) {
     const g = f.create_group(`t${order}_fields`);
     const fs = r.fields.filter((x) => x.order === order);
-    if (fs.length) g.create_attribute('field_names', fs.map((x) => x.name));
+    if (fs.length)
+      g.create_attribute(
+        'field_names',
+        fs.map((x) => x.name),
+      );
     else g.create_attribute('field_names', EMPTY_LIST, [0]);
     for (const x of fs) {
       const chunks = [1, ...x.trajShape];
       if (x.timeVarying) chunks[1] = 1; // one time step per chunk: window reads touch only what they need
-      const ds = g.create_dataset({ name: x.name, data: new Float32Array(0), shape: [0, ...x.trajShape], maxshape: [null, ...x.trajShape], chunks });
+      const ds = g.create_dataset({
+        name: x.name,
+        data: new Float32Array(0),
+        shape: [0, ...x.trajShape],
+        maxshape: [null, ...x.trajShape],
+        chunks,
+      });
       flags(ds, true, x.timeVarying);
       writeBoolListAttr(ds, 'dim_varying', x.dimVarying);
     }
@@ -196,28 +207,60 @@ export class WellFileWriter {
    * float64 input is cast to float32 here. `scalars[name]` gives each sample-varying scalar (a
    * number, or T numbers if it is time-varying). The file stays a valid Well file after each call.
    */
-  async appendTrajectory(fields: Record<string, ArrayLike<number>>, scalars: Record<string, number | ArrayLike<number>> = {}): Promise<void> {
+  async appendTrajectory(
+    fields: Record<string, ArrayLike<number>>,
+    scalars: Record<string, number | ArrayLike<number>> = {},
+  ): Promise<void> {
     this.check();
     const r = this.r;
     for (const name of Object.keys(fields)) {
-      if (!r.fields.some((x) => x.name === name)) throw new WellFormatError(this.path, `appendTrajectory.fields.${name}`, `one of the schema's fields ${JSON.stringify(r.fields.map((x) => x.name))}`, 'an unknown field');
+      if (!r.fields.some((x) => x.name === name))
+        throw new WellFormatError(
+          this.path,
+          `appendTrajectory.fields.${name}`,
+          `one of the schema's fields ${JSON.stringify(r.fields.map((x) => x.name))}`,
+          'an unknown field',
+        );
     }
     const perTraj = r.scalars.filter((x) => x.values === undefined);
     for (const name of Object.keys(scalars)) {
-      if (!perTraj.some((x) => x.name === name)) throw new WellFormatError(this.path, `appendTrajectory.scalars.${name}`, `one of the sample-varying scalars ${JSON.stringify(perTraj.map((x) => x.name))}`, 'an unknown scalar');
+      if (!perTraj.some((x) => x.name === name))
+        throw new WellFormatError(
+          this.path,
+          `appendTrajectory.scalars.${name}`,
+          `one of the sample-varying scalars ${JSON.stringify(perTraj.map((x) => x.name))}`,
+          'an unknown scalar',
+        );
     }
     for (const x of r.fields) {
       const v = fields[x.name];
       const n = prod(x.trajShape);
-      if (!v) throw new WellFormatError(this.path, `appendTrajectory.fields.${x.name}`, `${n} values [${x.axisNames.join(', ')}] = [${x.trajShape.join(', ')}]`, 'missing');
-      if (v.length !== n) throw new WellFormatError(this.path, `appendTrajectory.fields.${x.name}`, `${n} values [${x.axisNames.join(', ')}] = [${x.trajShape.join(', ')}]`, `${v.length} values`);
+      if (!v)
+        throw new WellFormatError(
+          this.path,
+          `appendTrajectory.fields.${x.name}`,
+          `${n} values [${x.axisNames.join(', ')}] = [${x.trajShape.join(', ')}]`,
+          'missing',
+        );
+      if (v.length !== n)
+        throw new WellFormatError(
+          this.path,
+          `appendTrajectory.fields.${x.name}`,
+          `${n} values [${x.axisNames.join(', ')}] = [${x.trajShape.join(', ')}]`,
+          `${v.length} values`,
+        );
     }
     const scalarData = perTraj.map((sc) => {
       const v = scalars[sc.name];
       const n = sc.timeVarying ? r.nSteps : 1;
       const arr = v === undefined ? undefined : typeof v === 'number' ? [v] : v;
       if (!arr || arr.length !== n) {
-        throw new WellFormatError(this.path, `appendTrajectory.scalars.${sc.name}`, sc.timeVarying ? `${n} values (one per step)` : 'a number', arr ? `${arr.length} values` : 'missing');
+        throw new WellFormatError(
+          this.path,
+          `appendTrajectory.scalars.${sc.name}`,
+          sc.timeVarying ? `${n} values (one per step)` : 'a number',
+          arr ? `${arr.length} values` : 'missing',
+        );
       }
       return { sc, data: Float64Array.from(arr) };
     });
@@ -244,7 +287,15 @@ export class WellFileWriter {
     for (let t0 = 0; t0 < frames; t0 += perBlock) {
       const t1 = Math.min(frames, t0 + perBlock);
       const block = toFloat32(values, t0 * frame, t1 * frame);
-      ds.write_slice(x.timeVarying ? [[i, i + 1], [t0, t1]] : [[i, i + 1]], block);
+      ds.write_slice(
+        x.timeVarying
+          ? [
+              [i, i + 1],
+              [t0, t1],
+            ]
+          : [[i, i + 1]],
+        block,
+      );
     }
   }
 

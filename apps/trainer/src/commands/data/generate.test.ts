@@ -36,7 +36,10 @@ describe('lola-train data (generate)', () => {
       [['--system', 'euler', '--out', root, '--param', 'gamma=1.5'], /gamma 1.5 is not one of The Well's values/],
       [['--system', 'euler', '--out', root, '--bc', 'wall'], /--bc must be 'open' or 'periodic'/],
       [['--system', 'euler', '--out', root, '--bogus'], /Unknown option '--bogus'/],
-      [['--system', 'euler', '--out', root, '--trajectories', '2'], /--trajectories 2 gives empty valid and test split\(s\) \(train 2, valid 0, test 0/],
+      [
+        ['--system', 'euler', '--out', root, '--trajectories', '2'],
+        /--trajectories 2 gives empty valid and test split\(s\) \(train 2, valid 0, test 0/,
+      ],
       [['--system', 'euler', '--out', root, '--trajectories', '4'], /--trajectories 4 gives empty/],
     ];
     const errors: string[] = [];
@@ -53,11 +56,29 @@ describe('lola-train data (generate)', () => {
   });
 
   it('generates a dataset; a killed run resumes without redoing finished trajectories and gives the same data', async () => {
-    const args = ['data', '--system', 'euler', '--resolution', '16', '--frames', '41', '--trajectories', '6', '--param', 'gamma=1.4', '--seed', '3', '--workers', '0'];
+    const args = [
+      'data',
+      '--system',
+      'euler',
+      '--resolution',
+      '16',
+      '--frames',
+      '41',
+      '--trajectories',
+      '6',
+      '--param',
+      'gamma=1.4',
+      '--seed',
+      '3',
+      '--workers',
+      '0',
+    ];
     const out = path.join(root, 'killed');
     const sidecar = path.join(out, DS, 'generate.json');
     // Start, wait until at least one trajectory is on disk, then kill the process hard.
-    const child = spawn(process.execPath, ['--conditions=@lola-ts/source', '--import', 'tsx', main, ...args, '--out', out], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--conditions=@lola-ts/source', '--import', 'tsx', main, ...args, '--out', out], {
+      stdio: 'ignore',
+    });
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     let doneBeforeKill = 0;
     for (let i = 0; i < 1500 && doneBeforeKill === 0; i++) {
@@ -89,7 +110,14 @@ describe('lola-train data (generate)', () => {
 
     // Same data as an uninterrupted run.
     const ref = path.join(root, 'reference');
-    await generateDataset({ system: 'euler', out: ref, systemOptions: { resolution: 16, frames: 41, params: { gamma: '1.4' } }, trajectories: 6, seed: 3, workers: 0 });
+    await generateDataset({
+      system: 'euler',
+      out: ref,
+      systemOptions: { resolution: 16, frames: 41, params: { gamma: '1.4' } },
+      trajectories: 6,
+      seed: 3,
+      workers: 0,
+    });
     for (const split of ['train', 'valid', 'test']) {
       const a = await readTrajectories(path.join(out, DS, 'data', split, FILE));
       const b = await readTrajectories(path.join(ref, DS, 'data', split, FILE));

@@ -7,7 +7,8 @@ import { runInspect, type InspectSummary } from './inspect.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
 const root = join(dir, 'tiny_euler');
-const T = 3, N = 4;
+const T = 3,
+  N = 4;
 
 async function writeFile(path: string, gamma: number, nTraj: number): Promise<void> {
   const w = await createWellFile(path, {
@@ -45,7 +46,17 @@ describe('lola-train data inspect', () => {
     expect(await runInspect([join(root, 'data', 'train', 'tiny_euler_gamma_1.4.hdf5'), '--json'], c.io)).toBe(0);
     expect(c.out).toHaveLength(1);
     const s = JSON.parse(c.out[0]!) as InspectSummary;
-    expect(Object.keys(s)).toEqual(['datasetName', 'spatialDims', 'resolution', 'nTrajectories', 'nSteps', 'fields', 'channels', 'scalars', 'boundaryCodes']);
+    expect(Object.keys(s)).toEqual([
+      'datasetName',
+      'spatialDims',
+      'resolution',
+      'nTrajectories',
+      'nSteps',
+      'fields',
+      'channels',
+      'scalars',
+      'boundaryCodes',
+    ]);
     expect(s).toEqual({
       datasetName: 'tiny_euler',
       spatialDims: ['x', 'y'],
@@ -60,7 +71,10 @@ describe('lola-train data inspect', () => {
       ],
       channels: ['energy', 'density', 'momentum_x', 'momentum_y'],
       scalars: { gamma: 1.4 },
-      boundaryCodes: [[2, 2], [0, 1]],
+      boundaryCodes: [
+        [2, 2],
+        [0, 1],
+      ],
     });
   });
 

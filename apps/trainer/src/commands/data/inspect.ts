@@ -69,13 +69,20 @@ function summarize(open: WellFile[]): InspectSummary {
 function text(path: string, files: WellFile[], splits: Record<string, number>, sum: InspectSummary): string {
   const s = files[0]!.schema;
   const lines: string[] = [];
-  const splitText = Object.entries(splits).map(([k, n]) => `${k} ${n}`).join(', ');
-  lines.push(files.length === 1 && !splitText ? `file: ${path}` : `dataset: ${path} (${files.length} files${splitText ? `: ${splitText}` : ''})`);
+  const splitText = Object.entries(splits)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  lines.push(
+    files.length === 1 && !splitText ? `file: ${path}` : `dataset: ${path} (${files.length} files${splitText ? `: ${splitText}` : ''})`,
+  );
   lines.push(`dataset name: ${sum.datasetName} (grid ${s.gridType})`);
   lines.push(`spatial dims: ${sum.spatialDims.join(', ')}; resolution ${sum.resolution.join(' x ')}`);
   const steps = new Set(files.map((f) => f.schema.nSteps));
-  lines.push(`trajectories: ${sum.nTrajectories}; steps per trajectory: ${steps.size === 1 ? sum.nSteps : `${sum.nSteps}..${Math.max(...steps)}`}`);
-  const row = (f: (typeof s.fields)[number]) => `  ${f.name.padEnd(16)} t${f.order}  [${f.shape.join(', ')}]${f.order > 0 ? `  -> ${f.channels.join(', ')}` : ''}${f.dimVarying.every(Boolean) ? '' : `  (dim_varying ${JSON.stringify(f.dimVarying)})`}`;
+  lines.push(
+    `trajectories: ${sum.nTrajectories}; steps per trajectory: ${steps.size === 1 ? sum.nSteps : `${sum.nSteps}..${Math.max(...steps)}`}`,
+  );
+  const row = (f: (typeof s.fields)[number]) =>
+    `  ${f.name.padEnd(16)} t${f.order}  [${f.shape.join(', ')}]${f.order > 0 ? `  -> ${f.channels.join(', ')}` : ''}${f.dimVarying.every(Boolean) ? '' : `  (dim_varying ${JSON.stringify(f.dimVarying)})`}`;
   lines.push('fields (channel order, stored shape):');
   for (const f of s.fields.filter((x) => x.timeVarying)) lines.push(row(f));
   const consts = s.fields.filter((x) => !x.timeVarying);
@@ -86,11 +93,17 @@ function text(path: string, files: WellFile[], splits: Record<string, number>, s
   for (const sc of s.scalars) {
     const v = sum.scalars[sc.name]!;
     const kind = [sc.sampleVarying ? 'per trajectory' : '', sc.timeVarying ? 'time-varying' : 'constant'].filter(Boolean).join(', ');
-    const shown = Array.isArray(v) ? (v.length > 8 ? `${v.length} values in [${v[0]}, ${v[v.length - 1]}]` : `[${v.join(', ')}]`) : String(v);
+    const shown = Array.isArray(v)
+      ? v.length > 8
+        ? `${v.length} values in [${v[0]}, ${v[v.length - 1]}]`
+        : `[${v.join(', ')}]`
+      : String(v);
     lines.push(`  ${sc.name} = ${shown} (${kind})`);
   }
   lines.push('boundary codes (WALL=0, OPEN=1, PERIODIC=2):');
-  sum.boundaryCodes.forEach(([lo, hi], d) => lines.push(`  ${sum.spatialDims[d]}: lower ${CODE_NAMES[lo!]} (${lo}), upper ${CODE_NAMES[hi!]} (${hi})`));
+  sum.boundaryCodes.forEach(([lo, hi], d) =>
+    lines.push(`  ${sum.spatialDims[d]}: lower ${CODE_NAMES[lo!]} (${lo}), upper ${CODE_NAMES[hi!]} (${hi})`),
+  );
   return lines.join('\n');
 }
 
@@ -98,7 +111,10 @@ function text(path: string, files: WellFile[], splits: Record<string, number>, s
  * Entry point of `lola-train data inspect`. `io` defaults to the console (tests pass their own).
  * Exit codes: 0 ok, 1 unreadable or malformed input (the message names the file and object), 2 usage.
  */
-export async function runInspect(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => console.log(s), err: (s) => console.error(s) }): Promise<number> {
+export async function runInspect(
+  argv: string[],
+  io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => console.log(s), err: (s) => console.error(s) },
+): Promise<number> {
   const json = argv.includes('--json');
   const rest = argv.filter((a) => a !== '--json');
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -26,7 +26,10 @@ export function loadNative(): NativeLoad {
   if (cached) return cached;
   if (process.env['LOLA_NATIVE'] === '0') return (cached = { ok: false, reason: 'native kernels disabled (LOLA_NATIVE=0)' });
   if (!existsSync(ADDON_FILE)) {
-    return (cached = { ok: false, reason: `native kernels not built (${ADDON_FILE} missing: it needs g++ and OpenBLAS at install time, e.g. apt-get install g++ libopenblas-dev, then npm rebuild @lola-ts/nn-blocks)` });
+    return (cached = {
+      ok: false,
+      reason: `native kernels not built (${ADDON_FILE} missing: it needs g++ and OpenBLAS at install time, e.g. apt-get install g++ libopenblas-dev, then npm rebuild @lola-ts/nn-blocks)`,
+    });
   }
   process.env['OPENBLAS_THREAD_TIMEOUT'] ??= '4';
   process.env['OMP_WAIT_POLICY'] ??= 'PASSIVE';
@@ -34,6 +37,9 @@ export function loadNative(): NativeLoad {
     const addon = createRequire(import.meta.url)(ADDON_FILE) as NativeAddon;
     return (cached = { ok: true, addon, file: ADDON_FILE });
   } catch (e) {
-    return (cached = { ok: false, reason: `native kernels failed to load from ${ADDON_FILE}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+    return (cached = {
+      ok: false,
+      reason: `native kernels failed to load from ${ADDON_FILE}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    });
   }
 }

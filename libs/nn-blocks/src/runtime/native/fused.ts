@@ -10,7 +10,12 @@ import { heapOffset, sizeOf, type Attrs, type BackendWasm, type TensorInfo } fro
 import type { NativeAddon } from './addon-types.js';
 import { GELU, nativeUnary, nativeUnaryGrad, SILU } from './unary.js';
 
-type Fused = (addon: NativeAddon, be: BackendWasm, inputs: Record<string, TensorInfo | undefined>, attrs: Attrs) => TensorInfo | TensorInfo[];
+type Fused = (
+  addon: NativeAddon,
+  be: BackendWasm,
+  inputs: Record<string, TensorInfo | undefined>,
+  attrs: Attrs,
+) => TensorInfo | TensorInfo[];
 
 export const NORM_KERNEL = 'LolaNorm';
 export const NORM_GRAD_KERNEL = 'LolaNormGrad';
@@ -40,14 +45,36 @@ export const FUSED_KERNELS: Record<string, Fused> = {
     const [rows, cols] = rowsOf(x);
     const y = be.makeOutput(x.shape, 'float32');
     const r = be.makeOutput([...x.shape.slice(0, -1), 1], 'float32');
-    if (rows > 0) addon.norm(heap(be), off(be, x), off(be, y), off(be, r), rows, cols, at['eps'] as number, Boolean(at['centre']), Boolean(at['unbiased']));
+    if (rows > 0)
+      addon.norm(
+        heap(be),
+        off(be, x),
+        off(be, y),
+        off(be, r),
+        rows,
+        cols,
+        at['eps'] as number,
+        Boolean(at['centre']),
+        Boolean(at['unbiased']),
+      );
     return [y, r];
   },
   [NORM_GRAD_KERNEL]: (addon, be, i, at) => {
     const dy = i['dy']!;
     const [rows, cols] = rowsOf(dy);
     const dx = be.makeOutput(dy.shape, 'float32');
-    if (rows > 0) addon.normGrad(heap(be), off(be, dy), off(be, i['y']!), off(be, i['r']!), off(be, dx), rows, cols, Boolean(at['centre']), Boolean(at['unbiased']));
+    if (rows > 0)
+      addon.normGrad(
+        heap(be),
+        off(be, dy),
+        off(be, i['y']!),
+        off(be, i['r']!),
+        off(be, dx),
+        rows,
+        cols,
+        Boolean(at['centre']),
+        Boolean(at['unbiased']),
+      );
     return dx;
   },
   [ACTIVATION_KERNEL]: (addon, be, i, at) => {

@@ -25,7 +25,14 @@ function stripOnes(shape: number[]): number[] {
 }
 
 /** op(a)·op(b) for batches that are equal or 1; null otherwise. */
-export function nativeMatMul(addon: NativeAddon, be: BackendWasm, a: TensorInfo, b: TensorInfo, tA: boolean, tB: boolean): TensorInfo | null {
+export function nativeMatMul(
+  addon: NativeAddon,
+  be: BackendWasm,
+  a: TensorInfo,
+  b: TensorInfo,
+  tA: boolean,
+  tB: boolean,
+): TensorInfo | null {
   if (!f32(a) || !f32(b) || a.shape.length < 2 || b.shape.length < 2) return null;
   const ra = a.shape.length;
   const rb = b.shape.length;
@@ -40,7 +47,9 @@ export function nativeMatMul(addon: NativeAddon, be: BackendWasm, a: TensorInfo,
   const Kb = tB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
   const N = tB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
   if (K !== Kb) {
-    throw new Error(`Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} and transposeA=${tA} and transposeB=${tB} must match.`);
+    throw new Error(
+      `Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} and transposeA=${tA} and transposeB=${tB} must match.`,
+    );
   }
   if (M === 0 || N === 0 || K === 0 || batchA === 0 || batchB === 0) return null;
   const outOuter = tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
@@ -51,7 +60,22 @@ export function nativeMatMul(addon: NativeAddon, be: BackendWasm, a: TensorInfo,
     // The batch of a folded into its rows: one [batch·M, K] × op(B) product.
     addon.gemm(h, 1, batch * M, N, K, off(be, a), 0, false, off(be, b), 0, tB, off(be, out), 0, 0);
   } else {
-    addon.gemm(h, batch, M, N, K, off(be, a), batchA === 1 ? 0 : M * K, tA, off(be, b), batchB === 1 ? 0 : K * N, tB, off(be, out), M * N, 0);
+    addon.gemm(
+      h,
+      batch,
+      M,
+      N,
+      K,
+      off(be, a),
+      batchA === 1 ? 0 : M * K,
+      tA,
+      off(be, b),
+      batchB === 1 ? 0 : K * N,
+      tB,
+      off(be, out),
+      M * N,
+      0,
+    );
   }
   return out;
 }
@@ -59,7 +83,13 @@ export function nativeMatMul(addon: NativeAddon, be: BackendWasm, a: TensorInfo,
 const ACTIVATIONS: Record<string, string> = { relu: 'Relu', relu6: 'Relu6', elu: 'Elu', sigmoid: 'Sigmoid' };
 
 /** Adds `bias` (wasm Add, broadcasting) and applies a fused activation (wasm kernels); consumes `t`. */
-function biasAndActivation(be: BackendWasm, t: TensorInfo, inputs: Record<string, TensorInfo | undefined>, at: Attrs, kernel: string): TensorInfo {
+function biasAndActivation(
+  be: BackendWasm,
+  t: TensorInfo,
+  inputs: Record<string, TensorInfo | undefined>,
+  at: Attrs,
+  kernel: string,
+): TensorInfo {
   const bias = inputs['bias'];
   if (bias) {
     const withBias = callWasm('Add', be, { a: t, b: bias });
@@ -80,14 +110,31 @@ function biasAndActivation(be: BackendWasm, t: TensorInfo, inputs: Record<string
   return out;
 }
 
-const batchMatMul: Native = (addon, be, i, at) => nativeMatMul(addon, be, i['a']!, i['b']!, Boolean(at['transposeA']), Boolean(at['transposeB']));
+const batchMatMul: Native = (addon, be, i, at) =>
+  nativeMatMul(addon, be, i['a']!, i['b']!, Boolean(at['transposeA']), Boolean(at['transposeB']));
 
 const fusedMatMul: Native = (addon, be, i, at) => {
   const t = nativeMatMul(addon, be, i['a']!, i['b']!, Boolean(at['transposeA']), Boolean(at['transposeB']));
   return t && biasAndActivation(be, t, i, at, '_FusedMatMul');
 };
 
-type Conv = { B: number; H: number; W: number; Ci: number; KH: number; KW: number; Co: number; OH: number; OW: number; sh: number; sw: number; dh: number; dw: number; pt: number; pl: number };
+type Conv = {
+  B: number;
+  H: number;
+  W: number;
+  Ci: number;
+  KH: number;
+  KW: number;
+  Co: number;
+  OH: number;
+  OW: number;
+  sh: number;
+  sw: number;
+  dh: number;
+  dw: number;
+  pt: number;
+  pl: number;
+};
 
 function convGeometry(xShape: number[], filterShape: number[], at: Attrs, dilations: unknown): Conv | null {
   const format = at['dataFormat'] as string | undefined;
@@ -101,22 +148,70 @@ function convGeometry(xShape: number[], filterShape: number[], at: Attrs, dilati
     at['dimRoundingMode'] as 'floor' | undefined,
   );
   const g: Conv = {
-    B: info.batchSize, H: info.inHeight, W: info.inWidth, Ci: info.inChannels, KH: info.filterHeight, KW: info.filterWidth, Co: info.outChannels,
-    OH: info.outHeight, OW: info.outWidth, sh: info.strideHeight, sw: info.strideWidth, dh: info.dilationHeight, dw: info.dilationWidth,
-    pt: info.padInfo.top, pl: info.padInfo.left,
+    B: info.batchSize,
+    H: info.inHeight,
+    W: info.inWidth,
+    Ci: info.inChannels,
+    KH: info.filterHeight,
+    KW: info.filterWidth,
+    Co: info.outChannels,
+    OH: info.outHeight,
+    OW: info.outWidth,
+    sh: info.strideHeight,
+    sw: info.strideWidth,
+    dh: info.dilationHeight,
+    dw: info.dilationWidth,
+    pt: info.padInfo.top,
+    pl: info.padInfo.left,
   };
   const positive = [g.B, g.H, g.W, g.Ci, g.KH, g.KW, g.Co, g.OH, g.OW, g.sh, g.sw, g.dh, g.dw].every((v) => Number.isInteger(v) && v > 0);
   return positive && g.pt >= 0 && g.pl >= 0 ? g : null;
 }
 
-function runConv(addon: NativeAddon, be: BackendWasm, mode: 0 | 1 | 2, x: TensorInfo, w: TensorInfo, y: TensorInfo, g: Conv, bias?: TensorInfo): void {
-  const args = [heap(be), mode, off(be, x), off(be, w), off(be, y), g.B, g.H, g.W, g.Ci, g.KH, g.KW, g.Co, g.OH, g.OW, g.sh, g.sw, g.dh, g.dw, g.pt, g.pl] as const;
+function runConv(
+  addon: NativeAddon,
+  be: BackendWasm,
+  mode: 0 | 1 | 2,
+  x: TensorInfo,
+  w: TensorInfo,
+  y: TensorInfo,
+  g: Conv,
+  bias?: TensorInfo,
+): void {
+  const args = [
+    heap(be),
+    mode,
+    off(be, x),
+    off(be, w),
+    off(be, y),
+    g.B,
+    g.H,
+    g.W,
+    g.Ci,
+    g.KH,
+    g.KW,
+    g.Co,
+    g.OH,
+    g.OW,
+    g.sh,
+    g.sw,
+    g.dh,
+    g.dw,
+    g.pt,
+    g.pl,
+  ] as const;
   if (bias) addon.conv2d(...args, off(be, bias));
   else addon.conv2d(...args);
 }
 
 /** The forward conv; a float32 bias of shape [Co] is added inside the convolution (oneDNN's bias). */
-function convForward(addon: NativeAddon, be: BackendWasm, i: Record<string, TensorInfo | undefined>, at: Attrs, bias?: TensorInfo): TensorInfo | null {
+function convForward(
+  addon: NativeAddon,
+  be: BackendWasm,
+  i: Record<string, TensorInfo | undefined>,
+  at: Attrs,
+  bias?: TensorInfo,
+): TensorInfo | null {
   const x = i['x']!;
   const w = i['filter']!;
   if (!f32(x) || !f32(w)) return null;
@@ -168,10 +263,17 @@ export const NATIVE_KERNELS: Record<string, Native> = {
   FusedConv2D: fusedConv2d,
   Conv2DBackpropInput: conv2dBackpropInput,
   Conv2DBackpropFilter: conv2dBackpropFilter,
-  ...Object.fromEntries(Object.entries(BINARY_OPS).map(([name, op]): [string, Native] => [name, (addon, be, i) => nativeBinary(addon, be, op, i['a']!, i['b']!)])),
+  ...Object.fromEntries(
+    Object.entries(BINARY_OPS).map(([name, op]): [string, Native] => [
+      name,
+      (addon, be, i) => nativeBinary(addon, be, op, i['a']!, i['b']!),
+    ]),
+  ),
   Sum: (addon, be, i, at) => nativeReduce(addon, be, 'Sum', i['x']!, at),
   Mean: (addon, be, i, at) => nativeReduce(addon, be, 'Mean', i['x']!, at),
-  ...Object.fromEntries(Object.entries(UNARY_OPS).map(([name, op]): [string, Native] => [name, (addon, be, i) => nativeUnary(addon, be, op, i['x']!)])),
+  ...Object.fromEntries(
+    Object.entries(UNARY_OPS).map(([name, op]): [string, Native] => [name, (addon, be, i) => nativeUnary(addon, be, op, i['x']!)]),
+  ),
   Softmax: (addon, be, i, at) => nativeSoftmax(addon, be, i['logits']!, at),
   Transpose: (addon, be, i, at) => nativeTranspose(addon, be, i['x']!, at),
 };

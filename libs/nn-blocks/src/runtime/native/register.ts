@@ -61,7 +61,9 @@ export function registerNativeKernels(addon: NativeAddon, threads: number): stri
     const fallback = previous.kernelFunc;
     const kernelFunc: tf.KernelFunc = (p) => {
       if (enabled && !skipped.has(name)) {
-        const out = chooser.run(name, p, () => native(addon, p.backend as BackendWasm, p.inputs as Record<string, TensorInfo | undefined>, (p.attrs ?? {}) as Attrs));
+        const out = chooser.run(name, p, () =>
+          native(addon, p.backend as BackendWasm, p.inputs as Record<string, TensorInfo | undefined>, (p.attrs ?? {}) as Attrs),
+        );
         if (out) {
           calls++;
           return out;
@@ -76,7 +78,9 @@ export function registerNativeKernels(addon: NativeAddon, threads: number): stri
   for (const [name, fused] of Object.entries(FUSED_KERNELS)) {
     const kernelFunc: tf.KernelFunc = (p) => {
       calls++;
-      return chooser.run(name, p, () => fused(addon, p.backend as BackendWasm, p.inputs as Record<string, TensorInfo | undefined>, (p.attrs ?? {}) as Attrs));
+      return chooser.run(name, p, () =>
+        fused(addon, p.backend as BackendWasm, p.inputs as Record<string, TensorInfo | undefined>, (p.attrs ?? {}) as Attrs),
+      );
     };
     tf.registerKernel({ kernelName: name, backendName: 'wasm', kernelFunc });
     names.push(name);

@@ -71,6 +71,9 @@ export class ThreadChooser {
   /** Groups whose current choice is all threads, and the running means (ms) per group. */
   stats(): { threaded: string[]; groups: Record<string, { ms: [number, number]; calls: number }> } {
     const threaded = [...this.groups].filter(([, g]) => g.ms[1] <= g.ms[0]).map(([k]) => k);
-    return { threaded, groups: Object.fromEntries([...this.groups].map(([k, g]) => [k, { ms: [...g.ms] as [number, number], calls: g.calls }])) };
+    return {
+      threaded,
+      groups: Object.fromEntries([...this.groups].map(([k, g]) => [k, { ms: [...g.ms] as [number, number], calls: g.calls }])),
+    };
   }
 }

@@ -23,7 +23,10 @@ export function nativeTranspose(addon: NativeAddon, be: BackendWasm, x: TensorIn
   // Row copies, or gathers with a short source stride (the pixel shuffle's [N, C, r, r] → [N, r, r, C]);
   // long-stride gathers (2-D transposes) stay on wasm's tiled copy, which is kinder to the cache.
   if (st[red.perm[r - 1]!]! > MAX_GATHER_STRIDE) return null;
-  const out = be.makeOutput(perm.map((a) => x.shape[a]!), x.dtype);
+  const out = be.makeOutput(
+    perm.map((a) => x.shape[a]!),
+    x.dtype,
+  );
   const h = (be.wasm as unknown as { HEAPU8: Uint8Array }).HEAPU8;
   addon.strided(
     h,

@@ -45,7 +45,14 @@ describe.skipIf(!load.ok)('native unary, softmax and fused kernels match the cpu
       const err = await both(() => {
         const x = tf.tensor(values(n, i, 20), shape);
         const big = tf.tensor(values(n, i + 5, 100), shape);
-        return [tf.exp(tf.minimum(tf.tensor(values(n, i, 80), shape), 88)), tf.sigmoid(big), tf.tanh(x), tf.tanh(tf.mul(x, 0.01)), tf.square(x), tf.rsqrt(tf.add(tf.abs(x), 1e-3))];
+        return [
+          tf.exp(tf.minimum(tf.tensor(values(n, i, 80), shape), 88)),
+          tf.sigmoid(big),
+          tf.tanh(x),
+          tf.tanh(tf.mul(x, 0.01)),
+          tf.square(x),
+          tf.rsqrt(tf.add(tf.abs(x), 1e-3)),
+        ];
       });
       expect(err, `shape ${shape}`).toBeLessThanOrEqual(1);
     }
@@ -53,7 +60,12 @@ describe.skipIf(!load.ok)('native unary, softmax and fused kernels match the cpu
   });
 
   it('Softmax over the last axis (rows of 1, 7, 256, 4099) and its gradient', async () => {
-    for (const [i, shape] of [[5000, 1], [900, 7], [2, 4, 256, 256], [3, 4099]].entries()) {
+    for (const [i, shape] of [
+      [5000, 1],
+      [900, 7],
+      [2, 4, 256, 256],
+      [3, 4099],
+    ].entries()) {
       const n = tf.util.sizeFromShape(shape);
       const err = await both(() => {
         const x = tf.tensor(values(n, i, 30), shape);
@@ -75,10 +87,22 @@ describe.skipIf(!load.ok)('native unary, softmax and fused kernels match the cpu
       ['gelu', gelu],
     ];
     for (const [name, f] of fns) {
-      for (const [i, shape] of [[3, 5], [2, 9, 8], [2048, 128], [37, 513], [4100, 8], [999, 16], [600, 4], [700, 32]].entries()) {
+      for (const [i, shape] of [
+        [3, 5],
+        [2, 9, 8],
+        [2048, 128],
+        [37, 513],
+        [4100, 8],
+        [999, 16],
+        [600, 4],
+        [700, 32],
+      ].entries()) {
         const n = tf.util.sizeFromShape(shape);
         const err = await both(() => {
-          const x = tf.add(tf.tensor(values(n, i, 6), shape), tf.tensor(lcgValues(shape[shape.length - 1]!, i), [shape[shape.length - 1]!]));
+          const x = tf.add(
+            tf.tensor(values(n, i, 6), shape),
+            tf.tensor(lcgValues(shape[shape.length - 1]!, i), [shape[shape.length - 1]!]),
+          );
           const w = tf.tensor(lcgValues(n, i + 7), shape);
           const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(f(t), w)))(x);
           return [f(x), g];
@@ -91,7 +115,11 @@ describe.skipIf(!load.ok)('native unary, softmax and fused kernels match the cpu
 
   it('scaledSoftmax (fused scale, softmax and gradient) and attention through it', async () => {
     const calls = nativeCalls();
-    for (const [i, shape] of [[6, 5], [3, 7, 256], [2, 4099]].entries()) {
+    for (const [i, shape] of [
+      [6, 5],
+      [3, 7, 256],
+      [2, 4099],
+    ].entries()) {
       for (const scale of [1, 0.17, 3]) {
         const n = tf.util.sizeFromShape(shape);
         const err = await both(() => {
@@ -113,7 +141,8 @@ describe.skipIf(!load.ok)('native unary, softmax and fused kernels match the cpu
 
   it('Transpose of every permutation of rank ≤ 4 (float32, int32), the rank-5 attention head split and the pixel shuffle', async () => {
     const calls = nativeCalls();
-    const perms = (r: number): number[][] => (r === 1 ? [[0]] : perms(r - 1).flatMap((p) => Array.from({ length: r }, (_, k) => [...p.slice(0, k), r - 1, ...p.slice(k)])));
+    const perms = (r: number): number[][] =>
+      r === 1 ? [[0]] : perms(r - 1).flatMap((p) => Array.from({ length: r }, (_, k) => [...p.slice(0, k), r - 1, ...p.slice(k)]));
     for (const shape of [[5000], [70, 90], [9, 30, 17], [300, 5, 4], [4, 9, 1, 130], [6, 5, 8, 31], [300, 3, 2, 3]]) {
       for (const perm of perms(shape.length)) {
         const n = tf.util.sizeFromShape(shape);
@@ -136,7 +165,13 @@ describe.skipIf(!load.ok)('native unary, softmax and fused kernels match the cpu
   it('no tensors or backend data leak through the fused kernels and their gradients', () => {
     expect(tf.getBackend()).toBe('wasm');
     const x = tf.tensor(values(64 * 40, 4, 3), [64, 40]);
-    const step = () => tf.tidy(() => tf.grad((t: tf.Tensor) => tf.sum(gelu(silu(rmsNorm(channelLayerNorm(layerNorm(scaledSoftmax(t, 0.5))))))))(x).sum().dataSync());
+    const step = () =>
+      tf.tidy(() =>
+        tf
+          .grad((t: tf.Tensor) => tf.sum(gelu(silu(rmsNorm(channelLayerNorm(layerNorm(scaledSoftmax(t, 0.5))))))))(x)
+          .sum()
+          .dataSync(),
+      );
     step();
     const tensors = tf.memory().numTensors;
     const ids = tf.engine().backend.numDataIds();

@@ -15,7 +15,19 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { groupedMatMul, groupedPlan } from './grouped-matmul.js';
-import { callWasm, dropView, heapOffset, release, reshape, sizeOf, transpose, view, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
+import {
+  callWasm,
+  dropView,
+  heapOffset,
+  release,
+  reshape,
+  sizeOf,
+  transpose,
+  view,
+  type Attrs,
+  type BackendWasm,
+  type TensorInfo,
+} from './util.js';
 
 type MatMulFn = (
   aId: number,

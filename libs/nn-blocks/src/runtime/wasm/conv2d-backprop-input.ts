@@ -95,17 +95,22 @@ export const conv2dBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs }) =
     d = cropped;
   }
   const wT = flipSwap(be, filter); // [KH, KW, Co, Ci]
-  const out = callWasm('Conv2D', be, { x: d, filter: wT }, {
-    strides: [1, 1],
-    pad: [
-      [0, 0],
-      [Math.max(0, top), Math.max(0, bottom)],
-      [Math.max(0, left), Math.max(0, right)],
-      [0, 0],
-    ],
-    dilations: [1, 1],
-    dataFormat: 'NHWC',
-  });
+  const out = callWasm(
+    'Conv2D',
+    be,
+    { x: d, filter: wT },
+    {
+      strides: [1, 1],
+      pad: [
+        [0, 0],
+        [Math.max(0, top), Math.max(0, bottom)],
+        [Math.max(0, left), Math.max(0, right)],
+        [0, 0],
+      ],
+      dilations: [1, 1],
+      dataFormat: 'NHWC',
+    },
+  );
   release(be, d, wT);
   return out;
 };

@@ -38,7 +38,14 @@ describe('wasm conv kernels match the cpu backend', () => {
     for (const [i, c] of cases.entries()) {
       const s = shapes(c);
       const { err } = await both(() =>
-        run('Conv2D', { x: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.x), i), s.x), filter: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.f), i + 99), s.f) }, { strides: c.stride, pad: c.pad, dilations: [1, 1], dataFormat: 'NHWC' }),
+        run(
+          'Conv2D',
+          {
+            x: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.x), i), s.x),
+            filter: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.f), i + 99), s.f),
+          },
+          { strides: c.stride, pad: c.pad, dilations: [1, 1], dataFormat: 'NHWC' },
+        ),
       );
       expect(err, label(c)).toBeLessThanOrEqual(1);
     }
@@ -49,7 +56,19 @@ describe('wasm conv kernels match the cpu backend', () => {
       const s = shapes(c);
       const f = [c.k[0], c.k[1], c.cin, 2] as [number, number, number, number];
       const { err } = await both(() =>
-        run('DepthwiseConv2dNative', { x: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.x), i), s.x), filter: tf.tensor4d(lcgValues(tf.util.sizeFromShape(f), i + 5), f) }, { strides: c.stride[0] === c.stride[1] ? c.stride : [c.stride[0], c.stride[0]], pad: c.pad, dilations: [1, 1], dataFormat: 'NHWC' }),
+        run(
+          'DepthwiseConv2dNative',
+          {
+            x: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.x), i), s.x),
+            filter: tf.tensor4d(lcgValues(tf.util.sizeFromShape(f), i + 5), f),
+          },
+          {
+            strides: c.stride[0] === c.stride[1] ? c.stride : [c.stride[0], c.stride[0]],
+            pad: c.pad,
+            dilations: [1, 1],
+            dataFormat: 'NHWC',
+          },
+        ),
       );
       expect(err, label(c)).toBeLessThanOrEqual(1);
     }
@@ -69,7 +88,14 @@ describe('wasm conv kernels match the cpu backend', () => {
     for (const [i, c] of cases.entries()) {
       const s = shapes(c);
       const { err } = await both(() =>
-        run('Conv2DBackpropFilter', { x: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.x), i), s.x), dy: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.dy), i + 7), s.dy) }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape: s.f }),
+        run(
+          'Conv2DBackpropFilter',
+          {
+            x: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.x), i), s.x),
+            dy: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.dy), i + 7), s.dy),
+          },
+          { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape: s.f },
+        ),
       );
       expect(err, label(c)).toBeLessThanOrEqual(1);
     }
@@ -79,7 +105,14 @@ describe('wasm conv kernels match the cpu backend', () => {
     for (const [i, c] of cases.entries()) {
       const s = shapes(c);
       const { err } = await both(() =>
-        run('Conv2DBackpropInput', { dy: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.dy), i + 3), s.dy), filter: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.f), i + 11), s.f) }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', inputShape: s.x }),
+        run(
+          'Conv2DBackpropInput',
+          {
+            dy: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.dy), i + 3), s.dy),
+            filter: tf.tensor4d(lcgValues(tf.util.sizeFromShape(s.f), i + 11), s.f),
+          },
+          { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', inputShape: s.x },
+        ),
       );
       expect(err, label(c)).toBeLessThanOrEqual(1);
     }
@@ -92,7 +125,9 @@ describe('wasm conv kernels match the cpu backend', () => {
       const fv = lcgValues(tf.util.sizeFromShape(s.f), i + 22);
       const rv = lcgValues(tf.util.sizeFromShape(s.dy), i + 23);
       const { err } = await both(() => {
-        const g = tf.grads((x: tf.Tensor, f: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, c.stride, c.pad), tf.tensor4d(rv, s.dy))));
+        const g = tf.grads((x: tf.Tensor, f: tf.Tensor) =>
+          tf.sum(tf.mul(tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, c.stride, c.pad), tf.tensor4d(rv, s.dy))),
+        );
         const [gx, gf] = g([tf.tensor4d(xv, s.x), tf.tensor4d(fv, s.f)]);
         return tf.concat([gx!.flatten(), gf!.flatten()]);
       });

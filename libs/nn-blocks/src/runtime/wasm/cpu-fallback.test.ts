@@ -24,7 +24,9 @@ describe('cpu fallbacks for kernels the wasm backend lacks', () => {
     const x = lcgValues(5 * 3, 1);
     const ids = [2, 0, 2, 1, 4];
     expect(await both(() => tf.unsortedSegmentSum(tf.tensor2d(x, [5, 3]), tf.tensor1d(ids, 'int32'), 6))).toBeLessThanOrEqual(1);
-    expect(await both(() => tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3, 4, 5], 'int32'), tf.tensor1d(ids, 'int32'), 5))).toBeLessThanOrEqual(1);
+    expect(
+      await both(() => tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3, 4, 5], 'int32'), tf.tensor1d(ids, 'int32'), 5)),
+    ).toBeLessThanOrEqual(1);
     const table = lcgValues(7 * 4, 2);
     const err = await both(() =>
       tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, tf.tensor1d([3, 3, 0, 6, 1], 'int32')), tf.tensor2d(lcgValues(20, 3), [5, 4]))))(
@@ -35,11 +37,20 @@ describe('cpu fallbacks for kernels the wasm backend lacks', () => {
   });
 
   it('depthwise conv gradients (both backprops) for SAME/VALID, stride 1 and 2', async () => {
-    for (const [i, [stride, pad]] of ([[1, 'same'], [2, 'same'], [1, 'valid'], [2, 'valid']] as const).entries()) {
+    for (const [i, [stride, pad]] of (
+      [
+        [1, 'same'],
+        [2, 'same'],
+        [1, 'valid'],
+        [2, 'valid'],
+      ] as const
+    ).entries()) {
       const x = lcgValues(2 * 7 * 6 * 3, i + 10);
       const f = lcgValues(3 * 3 * 3 * 2, i + 20);
       const err = await both(() => {
-        const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad))));
+        const g = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+          tf.sum(tf.square(tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad))),
+        );
         return g([tf.tensor4d(x, [2, 7, 6, 3]), tf.tensor4d(f, [3, 3, 3, 2])]);
       });
       expect(err, `stride ${stride} ${pad}`).toBeLessThanOrEqual(1);

@@ -69,7 +69,12 @@ export function groupedPlan(a: TensorInfo, b: TensorInfo, tA: boolean, tB: boole
 function groupedConv(be: BackendWasm, x: TensorInfo, f: TensorInfo, R: number, K: number, G: number, N: number): TensorInfo {
   const x4 = reshape(be, x, [1, R * K, 1, G]);
   const f4 = reshape(be, f, [K, 1, G, N]);
-  const y = callWasm('DepthwiseConv2dNative', be, { x: x4, filter: f4 }, { strides: [K, 1], pad: 'valid', dilations: [1, 1], dataFormat: 'NHWC' });
+  const y = callWasm(
+    'DepthwiseConv2dNative',
+    be,
+    { x: x4, filter: f4 },
+    { strides: [K, 1], pad: 'valid', dilations: [1, 1], dataFormat: 'NHWC' },
+  );
   release(be, x4, f4);
   return y;
 }

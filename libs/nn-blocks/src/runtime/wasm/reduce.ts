@@ -29,7 +29,14 @@ export function reduceOnHeap(h: Float32Array, xo: number, oo: number, A: number,
     const o = oo + i * C;
     let c = 0;
     for (; c + 8 <= C; c += 8) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0,
+        s4 = 0,
+        s5 = 0,
+        s6 = 0,
+        s7 = 0;
       for (let r = 0, p = b0 + c; r < R; r++, p += C) {
         s0 += h[p]!;
         s1 += h[p + 1]!;

@@ -36,7 +36,15 @@ function phase(r: number, s: number, pad: number, K: number, size: number, outSi
 }
 
 /** Sub-filter [Jh, Jw, Co, Ci] = W[k0h + s_h·(Jh−1−a), k0w + s_w·(Jw−1−b), ci, co] (flipped, channels swapped). */
-function subFilter(w: Float32Array, K: [number, number, number, number], ph: Phase, pw: Phase, sh: number, sw: number, out: Float32Array): void {
+function subFilter(
+  w: Float32Array,
+  K: [number, number, number, number],
+  ph: Phase,
+  pw: Phase,
+  sh: number,
+  sw: number,
+  out: Float32Array,
+): void {
   const [, KW, Ci, Co] = K;
   let o = 0;
   for (let a = 0; a < ph.taps; a++) {
@@ -50,20 +58,34 @@ function subFilter(w: Float32Array, K: [number, number, number, number], ph: Pha
 }
 
 /** The stride-1 correlation of (cropped / padded) dy with one phase's sub-filter. */
-function phaseConv(be: BackendWasm, dy: TensorInfo, f: TensorInfo, crop: number[], rows: number, cols: number, ph: Phase, pw: Phase): TensorInfo {
+function phaseConv(
+  be: BackendWasm,
+  dy: TensorInfo,
+  f: TensorInfo,
+  crop: number[],
+  rows: number,
+  cols: number,
+  ph: Phase,
+  pw: Phase,
+): TensorInfo {
   const [B, OH, OW, Co] = dy.shape as [number, number, number, number];
   const src = rows === OH && cols === OW ? dy : slice(be, dy, [0, crop[0]!, crop[1]!, 0], [B, rows, cols, Co]);
-  const y = callWasm('Conv2D', be, { x: src, filter: f }, {
-    strides: [1, 1],
-    pad: [
-      [0, 0],
-      [Math.max(0, ph.before), Math.max(0, ph.after)],
-      [Math.max(0, pw.before), Math.max(0, pw.after)],
-      [0, 0],
-    ],
-    dilations: [1, 1],
-    dataFormat: 'NHWC',
-  }); // [B, ph.count, pw.count, Ci]
+  const y = callWasm(
+    'Conv2D',
+    be,
+    { x: src, filter: f },
+    {
+      strides: [1, 1],
+      pad: [
+        [0, 0],
+        [Math.max(0, ph.before), Math.max(0, ph.after)],
+        [Math.max(0, pw.before), Math.max(0, pw.after)],
+        [0, 0],
+      ],
+      dilations: [1, 1],
+      dataFormat: 'NHWC',
+    },
+  ); // [B, ph.count, pw.count, Ci]
   if (src !== dy) release(be, src);
   return y;
 }

@@ -25,11 +25,23 @@ describe('wasm thread gate', () => {
 
   it('estimates work as multiply-adds for products and convolutions', () => {
     const t = (shape: number[]) => ({ dataId: {}, shape, dtype: 'float32' as const });
-    expect(kernelWork('BatchMatMul', { a: t([64, 80, 16]), b: t([64, 80, 16]) }, { transposeA: false, transposeB: true })).toEqual([64 * 80 * 16 * 80, true]);
-    expect(kernelWork('BatchMatMul', { a: t([1280, 64]), b: t([1280, 256]) }, { transposeA: true, transposeB: false })).toEqual([64 * 1280 * 256, true]);
+    expect(kernelWork('BatchMatMul', { a: t([64, 80, 16]), b: t([64, 80, 16]) }, { transposeA: false, transposeB: true })).toEqual([
+      64 * 80 * 16 * 80,
+      true,
+    ]);
+    expect(kernelWork('BatchMatMul', { a: t([1280, 64]), b: t([1280, 256]) }, { transposeA: true, transposeB: false })).toEqual([
+      64 * 1280 * 256,
+      true,
+    ]);
     expect(kernelWork('BatchMatMul', { a: t([5, 7]), b: t([3, 7, 4]) }, {})).toEqual([3 * 5 * 7 * 4, true]);
-    expect(kernelWork('Conv2D', { x: t([8, 64, 64, 8]), filter: t([3, 3, 8, 16]) }, { strides: 1 })).toEqual([8 * 64 * 64 * 9 * 8 * 16, true]);
-    expect(kernelWork('Conv2DBackpropFilter', { x: t([8, 64, 64, 8]), dy: t([8, 64, 64, 16]) }, { filterShape: [3, 3, 8, 16] })).toEqual([8 * 64 * 64 * 16 * 9 * 8, true]);
+    expect(kernelWork('Conv2D', { x: t([8, 64, 64, 8]), filter: t([3, 3, 8, 16]) }, { strides: 1 })).toEqual([
+      8 * 64 * 64 * 9 * 8 * 16,
+      true,
+    ]);
+    expect(kernelWork('Conv2DBackpropFilter', { x: t([8, 64, 64, 8]), dy: t([8, 64, 64, 16]) }, { filterShape: [3, 3, 8, 16] })).toEqual([
+      8 * 64 * 64 * 16 * 9 * 8,
+      true,
+    ]);
     expect(kernelWork('Sigmoid', { x: t([16, 80, 256]) }, {})).toEqual([16 * 80 * 256, false]);
   });
 

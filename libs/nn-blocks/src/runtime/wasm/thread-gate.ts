@@ -37,10 +37,42 @@ export { kernelWork };
  * thread without bookkeeping.
  */
 const POOL_KERNELS = new Set([
-  'BatchMatMul', '_FusedMatMul', 'Conv2D', 'FusedConv2D', 'DepthwiseConv2dNative', 'FusedDepthwiseConv2D',
-  'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'AvgPool', 'MaxPool', 'Add', 'Sub', 'Multiply', 'RealDiv',
-  'Maximum', 'Minimum', 'SquaredDifference', 'Sigmoid', 'Tanh', 'Neg', 'Abs', 'Relu', 'Relu6', 'Elu',
-  'LeakyRelu', 'Prelu', 'Square', 'Sqrt', 'Rsqrt', 'Pow', 'Softmax', 'ClipByValue', 'Floor', 'Ceil', 'Round', 'Exp',
+  'BatchMatMul',
+  '_FusedMatMul',
+  'Conv2D',
+  'FusedConv2D',
+  'DepthwiseConv2dNative',
+  'FusedDepthwiseConv2D',
+  'Conv2DBackpropInput',
+  'Conv2DBackpropFilter',
+  'AvgPool',
+  'MaxPool',
+  'Add',
+  'Sub',
+  'Multiply',
+  'RealDiv',
+  'Maximum',
+  'Minimum',
+  'SquaredDifference',
+  'Sigmoid',
+  'Tanh',
+  'Neg',
+  'Abs',
+  'Relu',
+  'Relu6',
+  'Elu',
+  'LeakyRelu',
+  'Prelu',
+  'Square',
+  'Sqrt',
+  'Rsqrt',
+  'Pow',
+  'Softmax',
+  'ClipByValue',
+  'Floor',
+  'Ceil',
+  'Round',
+  'Exp',
 ]);
 
 const MIN_VALUES = 1 << 15;
@@ -192,33 +224,35 @@ export function installThreadGate(be: BackendWasm, wasmFile?: string): string | 
       depth--;
     }
   };
-  const wrap = (name: string, kernel: tf.KernelFunc, poolable = POOL_KERNELS.has(name)): tf.KernelFunc => (p) => {
-    if (depth > 0) return kernel(p);
-    const [work, product] = poolable ? kernelWork(name, p.inputs, p.attrs ?? {}) : [0, false];
-    if (work < (product ? MIN_MACS : MIN_VALUES)) {
-      g.stats.inline++;
-      return run(kernel, p, false);
-    }
-    const key = `${name}|${Math.round(Math.log2(work))}`;
-    let grp = g.groups.get(key);
-    if (!grp) g.groups.set(key, (grp = { ms: [0, 0], seen: [0, 0], calls: 0 }));
-    grp.calls++;
-    let mode: 0 | 1;
-    if (grp.seen[0] < 2) mode = 0;
-    else if (grp.seen[1] < 2) mode = 1;
-    else {
-      mode = grp.ms[1] < grp.ms[0] ? 1 : 0;
-      if (grp.calls % EXPLORE_EVERY === 0) mode = mode === 1 ? 0 : 1;
-    }
-    const t0 = performance.now();
-    const out = run(kernel, p, mode === 1);
-    const dt = performance.now() - t0;
-    grp.ms[mode] = grp.seen[mode] === 0 ? dt : (1 - EMA) * grp.ms[mode] + EMA * dt;
-    grp.seen[mode]++;
-    if (mode === 1) g.stats.pooled++;
-    else g.stats.inline++;
-    return out;
-  };
+  const wrap =
+    (name: string, kernel: tf.KernelFunc, poolable = POOL_KERNELS.has(name)): tf.KernelFunc =>
+    (p) => {
+      if (depth > 0) return kernel(p);
+      const [work, product] = poolable ? kernelWork(name, p.inputs, p.attrs ?? {}) : [0, false];
+      if (work < (product ? MIN_MACS : MIN_VALUES)) {
+        g.stats.inline++;
+        return run(kernel, p, false);
+      }
+      const key = `${name}|${Math.round(Math.log2(work))}`;
+      let grp = g.groups.get(key);
+      if (!grp) g.groups.set(key, (grp = { ms: [0, 0], seen: [0, 0], calls: 0 }));
+      grp.calls++;
+      let mode: 0 | 1;
+      if (grp.seen[0] < 2) mode = 0;
+      else if (grp.seen[1] < 2) mode = 1;
+      else {
+        mode = grp.ms[1] < grp.ms[0] ? 1 : 0;
+        if (grp.calls % EXPLORE_EVERY === 0) mode = mode === 1 ? 0 : 1;
+      }
+      const t0 = performance.now();
+      const out = run(kernel, p, mode === 1);
+      const dt = performance.now() - t0;
+      grp.ms[mode] = grp.seen[mode] === 0 ? dt : (1 - EMA) * grp.ms[mode] + EMA * dt;
+      grp.seen[mode]++;
+      if (mode === 1) g.stats.pooled++;
+      else g.stats.inline++;
+      return out;
+    };
   const configs = (tf as unknown as { getKernelsForBackend(b: string): tf.KernelConfig[] }).getKernelsForBackend('wasm');
   for (const cfg of configs) {
     tf.unregisterKernel(cfg.kernelName, 'wasm');

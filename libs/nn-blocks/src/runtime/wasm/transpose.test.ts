@@ -26,11 +26,15 @@ describe('wasm Transpose and Identity', () => {
     const shapes = [[5], [3, 4], [2, 3, 4], [2, 3, 1, 4], [2, 3, 4, 2, 3], [2, 1, 3, 2, 2, 3]];
     for (const shape of shapes) {
       const perms = permutations(shape.length);
-      const pick = shape.length === 6 ? perms.filter((_, i) => i % 37 === 0) : shape.length === 5 ? perms.filter((_, i) => i % 3 === 0) : perms;
+      const pick =
+        shape.length === 6 ? perms.filter((_, i) => i % 37 === 0) : shape.length === 5 ? perms.filter((_, i) => i % 3 === 0) : perms;
       const values = lcgValues(tf.util.sizeFromShape(shape), shape.length);
       const ints = Int32Array.from(values, (v) => Math.round(v * 1000));
       for (const perm of pick) {
-        const fn = () => [tf.transpose(tf.tensor(values, shape), perm), tf.cast(tf.transpose(tf.tensor(ints, shape, 'int32'), perm), 'float32')];
+        const fn = () => [
+          tf.transpose(tf.tensor(values, shape), perm),
+          tf.cast(tf.transpose(tf.tensor(ints, shape, 'int32'), perm), 'float32'),
+        ];
         const err = closeness(await onBackend('wasm', fn), await onBackend('cpu', fn), 0, 0);
         expect(err, `${shape} perm ${perm}`).toBe(0);
       }
@@ -39,14 +43,33 @@ describe('wasm Transpose and Identity', () => {
 
   it('tiled path for swaps of two large trailing axes (2-D and batched, float32/int32/bool)', async () => {
     for (const [shape, perm] of [
-      [[130, 67], [1, 0]],
-      [[2, 70, 65], [0, 2, 1]],
-      [[3, 1, 64, 97], [0, 1, 3, 2]],
+      [
+        [130, 67],
+        [1, 0],
+      ],
+      [
+        [2, 70, 65],
+        [0, 2, 1],
+      ],
+      [
+        [3, 1, 64, 97],
+        [0, 1, 3, 2],
+      ],
     ] as [number[], number[]][]) {
       const v = lcgValues(tf.util.sizeFromShape(shape), 5);
       const fn = () => [
         tf.transpose(tf.tensor(v, shape), perm),
-        tf.cast(tf.transpose(tf.tensor(Int32Array.from(v, (a) => Math.round(a * 1e4)), shape, 'int32'), perm), 'float32'),
+        tf.cast(
+          tf.transpose(
+            tf.tensor(
+              Int32Array.from(v, (a) => Math.round(a * 1e4)),
+              shape,
+              'int32',
+            ),
+            perm,
+          ),
+          'float32',
+        ),
         tf.cast(tf.transpose(tf.greater(tf.tensor(v, shape), 0), perm), 'float32'),
       ];
       expect(closeness(await onBackend('wasm', fn), await onBackend('cpu', fn), 0, 0), `${shape} ${perm}`).toBe(0);

@@ -38,7 +38,13 @@ export function reducePermutation(shape: readonly number[], perm: readonly numbe
  * (row-major). Inner axes that are contiguous in the source are merged first; contiguous runs of
  * 8 or more values move with `copyWithin` (no allocation), shorter ones element by element.
  */
-export function stridedCopy(heap: tf.TypedArray, src: number, dst: number, outShape: readonly number[], srcStrides: readonly number[]): void {
+export function stridedCopy(
+  heap: tf.TypedArray,
+  src: number,
+  dst: number,
+  outShape: readonly number[],
+  srcStrides: readonly number[],
+): void {
   const shape = outShape.slice();
   const strides = srcStrides.slice();
   for (let k = shape.length - 1; k >= 0; k--) {
@@ -87,7 +93,13 @@ export function rowMajorStrides(shape: readonly number[]): number[] {
 }
 
 /** out = transpose(x, perm) on the heap (element offsets). */
-export function stridedTranspose(heap: tf.TypedArray, xOff: number, outOff: number, shape: readonly number[], perm: readonly number[]): void {
+export function stridedTranspose(
+  heap: tf.TypedArray,
+  xOff: number,
+  outOff: number,
+  shape: readonly number[],
+  perm: readonly number[],
+): void {
   const st = rowMajorStrides(shape);
   stridedCopy(
     heap,

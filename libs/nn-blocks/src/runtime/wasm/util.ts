@@ -22,12 +22,7 @@ export function rememberStock(name: string): tf.KernelConfig | undefined {
 }
 
 /** Runs the wasm kernel `name`: the stock one when the runtime replaced it, else the registered one. */
-export function callWasm(
-  name: string,
-  backend: BackendWasm,
-  inputs: Record<string, TensorInfo>,
-  attrs: Attrs = {},
-): TensorInfo {
+export function callWasm(name: string, backend: BackendWasm, inputs: Record<string, TensorInfo>, attrs: Attrs = {}): TensorInfo {
   const cfg = stock.get(name) ?? tf.getKernel(name, 'wasm');
   if (!cfg) throw new Error(`wasm kernel '${name}' is not registered`);
   const out = cfg.kernelFunc({ inputs: inputs as tf.NamedTensorInfoMap, backend, attrs: attrs as tf.NamedAttrMap });
