@@ -4,4 +4,3 @@ export { ProgressBar, formatDuration, type ProgressOptions } from './progress.js
 export { runPaths, openRun, diffKeys, type RunPaths, type OpenRunOptions, type OpenedRun } from './run-dir.js';
 export { trainLoop, type TrainLoopOptions, type TrainLoopResult, type StepContext } from './loop.js';
 export { SkippedStepsError, NonFiniteValidationError, DEFAULT_MAX_SKIPPED_FRACTION, allowedSkips } from './non-finite.js';
-export { onStopSignals, SIGNAL_EXIT_CODES, type StopSignals, type StopMessages, type StopSignalName } from './stop-signals.js';

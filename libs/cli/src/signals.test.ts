@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onStopSignals } from './stop-signals.js';
+import { onStopSignals, stopOnSignals } from './signals.js';
 
 describe('onStopSignals', () => {
   it('aborts on the first signal with its exit code and message, and removes its handlers on dispose', () => {
@@ -23,5 +23,20 @@ describe('onStopSignals', () => {
     process.emit('SIGINT');
     expect(stop.exitCode).toBe(130);
     stop.dispose();
+  });
+
+  it('stopOnSignals names the command and what it does next', () => {
+    const lines: string[] = [];
+    const err = console.error;
+    console.error = (l: string) => lines.push(l);
+    const stop = stopOnSignals('lola-eval score', 'stopping after the current trajectory');
+    try {
+      process.emit('SIGINT');
+      expect(lines).toEqual(['\nlola-eval score: SIGINT received, stopping after the current trajectory (send it again to exit at once)']);
+      expect(stop.exitCode).toBe(130);
+    } finally {
+      stop.dispose();
+      console.error = err;
+    }
   });
 });

@@ -2,11 +2,15 @@
  * Clean stops on SIGINT and SIGTERM for long-running programs (docs/bad-inputs.md): the first
  * signal aborts `signal` (the program stops at its next safe point: a checkpoint in training,
  * the end of a trajectory in a rollout); a second one exits at once. Exit codes are 128 + the
- * signal number: 130 for SIGINT, 143 for SIGTERM. Node only (not in the browser entry).
+ * signal number: 130 for SIGINT, 143 for SIGTERM. A library loop only needs the `AbortSignal`
+ * (nn-blocks' `trainLoop` takes one); the handlers belong to the program.
  */
+/** Exit code per stop signal: 128 + the signal number. */
 export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+/** SIGINT or SIGTERM. */
 export type StopSignalName = keyof typeof SIGNAL_EXIT_CODES;
 
+/** The installed handlers: the abort signal a command passes down, what arrived, and `dispose`. */
 export interface StopSignals {
   signal: AbortSignal;
   /** The first signal received, or null. */
@@ -17,6 +21,7 @@ export interface StopSignals {
   dispose(): void;
 }
 
+/** The lines printed on the first and the second signal. */
 export interface StopMessages {
   /** Printed on the first signal (what the program will do now). */
   first: (sig: StopSignalName) => string;
@@ -54,4 +59,19 @@ export function onStopSignals(messages: StopMessages, write: (line: string) => v
       process.off('SIGTERM', onTerm);
     },
   };
+}
+
+/**
+ * The handlers of a command (`lola-eval score`) that stops at its next safe point: prints
+ * `<command>: SIGTERM received, <note> (send it again to exit at once)`, then on a second signal
+ * `<command>: SIGTERM again, exiting now`, on stderr.
+ */
+export function stopOnSignals(command: string, note = 'stopping at the next safe point'): StopSignals {
+  return onStopSignals(
+    {
+      first: (sig) => `\n${command}: ${sig} received, ${note} (send it again to exit at once)`,
+      again: (sig) => `${command}: ${sig} again, exiting now`,
+    },
+    (line) => console.error(line),
+  );
 }

@@ -1,0 +1,55 @@
+/**
+ * Reading a command line: `flags` is Node's `parseArgs` (strict, with `--help`/`-h`), and `readArgs`
+ * turns what a command's parser throws into `<program> <command>: <message>` + the usage and exit
+ * code 2, and its `null` (for `--help`) into the usage on stdout and exit code 0.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** The `options` of a `parseArgs` call. */
+export type FlagOptions = NonNullable<ParseArgsConfig['options']>;
+import { errorMessage } from './main.js';
+
+/** The `help` option every command has. */
+export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+/** What `flags` returns: the typed `values` (with `help`) and the `positionals`. */
+export type Flags<O extends FlagOptions> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: typeof HELP_OPTION & O; allowPositionals: boolean; strict: true }>
+>;
+
+/** What a command prints on bad input and on `--help`: its name (`lola-train ae`) and its usage. */
+export interface CommandLine {
+  name: string;
+  usage: string;
+}
+
+/** `parseArgs` (strict) of `argv` with `options` plus `--help`/`-h`; throws on unknown or malformed options. */
+export function flags<const O extends FlagOptions>(argv: string[], options: O, allowPositionals = false): Flags<O> {
+  return parseArgs({ args: argv, options: { ...HELP_OPTION, ...options }, allowPositionals, strict: true });
+}
+
+/**
+ * Runs `read` (parses and checks the command line; returns null for `--help`). A thrown error is
+ * printed as `<name>: <message>` and the usage on stderr and gives 2; null prints the usage and gives 0.
+ */
+export function readArgs<T>(line: CommandLine, read: () => T | null): T | number {
+  let parsed: T | null;
+  try {
+    parsed = read();
+  } catch (err) {
+    console.error(`${line.name}: ${errorMessage(err)}\n${line.usage}`);
+    return 2;
+  }
+  if (parsed === null) {
+    console.log(line.usage);
+    return 0;
+  }
+  return parsed;
+}
+
+/** Positionals that are overrides (`dotted.key=value`); throws on any other. */
+export function overrides(positionals: readonly string[]): string[] {
+  const bad = positionals.find((p) => !p.includes('='));
+  if (bad) throw new Error(`unexpected argument '${bad}' (overrides look like dotted.key=value)`);
+  return [...positionals];
+}
