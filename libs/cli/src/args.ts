@@ -37,14 +37,19 @@ export function readArgs<T>(line: CommandLine, read: () => T | null): T | number
   try {
     parsed = read();
   } catch (err) {
-    console.error(`${line.name}: ${errorMessage(err)}\n${line.usage}`);
-    return 2;
+    return usageError(line, errorMessage(err));
   }
   if (parsed === null) {
     console.log(line.usage);
     return 0;
   }
   return parsed;
+}
+
+/** Prints `<name>: <message>` and the usage on stderr; returns the exit code of a usage error, 2. */
+export function usageError(line: CommandLine, message: string): number {
+  console.error(`${line.name}: ${message}\n${line.usage}`);
+  return 2;
 }
 
 /** Positionals that are overrides (`dotted.key=value`); throws on any other. */

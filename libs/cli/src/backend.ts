@@ -23,11 +23,10 @@ export function readBackend<B extends string>(
   choices: readonly B[],
   maxThreads?: number,
 ): BackendFlags<B> {
+  const backend = choice('--backend', values.backend ?? 'auto', choices);
   const threads =
-    maxThreads === undefined
-      ? positiveInteger('--threads', values.threads)
-      : integer('--threads', values.threads, { min: 1, max: maxThreads });
-  return { backend: choice('--backend', values.backend ?? 'auto', choices), threads };
+    maxThreads === undefined ? positiveInteger('--threads', values.threads) : integer('--threads', values.threads, { min: 1, max: maxThreads });
+  return { backend, threads };
 }
 
 /** `backend X, N thread(s)` and the runtime's notes in parentheses: the line a command prints after start-up. */

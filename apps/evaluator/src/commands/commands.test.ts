@@ -42,7 +42,7 @@ describe('lola-eval commands', () => {
     for (const name of ['rollout', 'score', 'report'] as const) {
       const log = vi.spyOn(console, 'log').mockImplementation(() => {});
       const err = vi.spyOn(console, 'error').mockImplementation(() => {});
-      const command = await commands[name]!();
+      const command = await commands[name]!.load();
       expect(await command.run(['--help'])).toBe(0);
       expect(String(log.mock.calls[0]?.[0])).toMatch(new RegExp(`^usage: lola-eval ${name} `));
       expect(await command.run(['-h'])).toBe(0);
@@ -53,7 +53,7 @@ describe('lola-eval commands', () => {
       vi.restoreAllMocks();
     }
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    expect(await (await commands.report!()).run(['--help'])).toBe(0);
+    expect(await (await commands.report!.load()).run(['--help'])).toBe(0);
     expect(String(log.mock.calls[0]?.[0])).toMatch(/--runs DIR +a training run directory/);
   });
 

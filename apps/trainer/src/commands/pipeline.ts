@@ -5,7 +5,7 @@
  * skipped, so re-running after a failure resubmits only what failed.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { flags, integer } from '@lola-ts/cli';
 import { formatStatus, loadPipelineConfig, pipelineStatus, planPipeline, runLocal, submitSlurm, waitForJobs } from '../pipeline/index.js';
 
 const USAGE = `usage: lola-train pipeline --config FILE | --profile NAME [--launcher local|slurm] [--dry-run] [--wait] [dotted.key=value ...]
@@ -21,19 +21,18 @@ const USAGE = `usage: lola-train pipeline --config FILE | --profile NAME [--laun
   key=value         dotted overrides of the pipeline config`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const { values, positionals } = flags(
+    argv,
+    {
       config: { type: 'string' },
       profile: { type: 'string' },
       jobs: { type: 'string' },
       launcher: { type: 'string', default: 'local' },
       'dry-run': { type: 'boolean', default: false },
       wait: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
+    true,
+  );
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -69,12 +68,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     const started = Date.now();
     let jobs = config.local.jobs;
-    if (values.jobs !== undefined) {
-      jobs = Number(values.jobs);
-      if (!/^\d+$/.test(values.jobs) || jobs < 1 || jobs > 64) {
-        console.error(`lola-train pipeline: --jobs must be an integer from 1 to 64, got '${values.jobs}'`);
-        return 2;
-      }
+    try {
+      jobs = integer('--jobs', values.jobs, { min: 1, max: 64 }) ?? jobs;
+    } catch (err) {
+      console.error(`lola-train pipeline: ${(err as Error).message}`);
+      return 2;
     }
     if (jobs > 1) console.error(`[pipeline] local launcher: up to ${jobs} elements at once`);
     const res = await runLocal(plans, { jobs });

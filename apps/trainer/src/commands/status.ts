@@ -1,5 +1,5 @@
 /** `lola-train status --config FILE [--launcher local|slurm]`: per stage and element, state, job id, exit code and log. */
-import { parseArgs } from 'node:util';
+import { flags } from '@lola-ts/cli';
 import { formatStatus, loadPipelineConfig, pipelineStatus, planPipeline } from '../pipeline/index.js';
 
 const USAGE = `usage: lola-train status --config FILE [--launcher local|slurm] [--json] [KEY=VALUE ...]
@@ -11,16 +11,11 @@ Prints, per pipeline stage and element, its state, job id, exit code and log fil
 Exit code 0 when every element is COMPLETED, 3 otherwise.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      config: { type: 'string' },
-      launcher: { type: 'string', default: 'slurm' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = flags(
+    argv,
+    { config: { type: 'string' }, launcher: { type: 'string', default: 'slurm' }, json: { type: 'boolean', default: false } },
+    true,
+  );
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -4,9 +4,9 @@
  * before its next step (nn-blocks `trainLoop`); a second one exits at once. The exit code is
  * 128 + the signal number: 130 for SIGINT, 143 for SIGTERM.
  */
-import { onStopSignals, SIGNAL_EXIT_CODES, type StopSignalName, type StopSignals } from '@lola-ts/nn-blocks';
+import { onStopSignals, SIGNAL_EXIT_CODES, type StopSignals } from '@lola-ts/cli';
 
-export { SIGNAL_EXIT_CODES, type StopSignalName };
+/** The handlers of a training command (libs/cli `onStopSignals`). */
 export type TrainingStop = StopSignals;
 
 /** Installs the handlers; `label` prefixes the messages (`[ae]`). */

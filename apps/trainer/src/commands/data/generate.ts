@@ -7,7 +7,7 @@
  * progress bar with ETA on stderr; an interrupted run resumes where it stopped.
  */
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { flags, integer, readArgs, usageError } from '@lola-ts/cli';
 import { availableSystems, generateDataset, splitCounts, SPLITS, type GenerateProgress } from '@lola-ts/simulators';
 
 const USAGE = `usage: lola-train data --system ${['euler', 'gray-scott', 'rayleigh-benard'].join('|')} --out DIR
@@ -21,18 +21,7 @@ const USAGE = `usage: lola-train data --system ${['euler', 'gray-scott', 'raylei
   --allow-empty-splits  write a dataset whose valid/ or test/ split is empty (refused by default:
                     training needs a validation split and evaluation a test split)`;
 
-function fail(message: string): number {
-  console.error(`lola-train data: ${message}\n${USAGE}`);
-  return 2;
-}
-
-/** Parses an integer option; returns an error message or the value. */
-function intOption(name: string, value: string | undefined, min: number): number | string | undefined {
-  if (value === undefined) return undefined;
-  const v = Number(value);
-  if (value.trim() === '' || !Number.isInteger(v) || v < min) return `--${name} must be an integer >= ${min}, got '${value}'`;
-  return v;
-}
+const LINE = { name: 'lola-train data', usage: USAGE };
 
 function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '--';
@@ -70,63 +59,53 @@ function progressBar(): { update: (p: GenerateProgress) => void; end: () => void
   };
 }
 
-export async function runGenerate(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        system: { type: 'string' },
-        out: { type: 'string' },
-        resolution: { type: 'string' },
-        trajectories: { type: 'string' },
-        frames: { type: 'string' },
-        bc: { type: 'string' },
-        param: { type: 'string', multiple: true },
-        seed: { type: 'string' },
-        workers: { type: 'string' },
-        'allow-empty-splits': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return fail((err as Error).message);
-  }
-  const v = parsed.values;
-  if (v.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (!v.system) return fail('--system is required');
+/** Parses the command line (throws on bad input; null for --help). */
+function parseGenerateArgs(argv: string[]) {
+  const { values: v } = flags(argv, {
+    system: { type: 'string' },
+    out: { type: 'string' },
+    resolution: { type: 'string' },
+    trajectories: { type: 'string' },
+    frames: { type: 'string' },
+    bc: { type: 'string' },
+    param: { type: 'string', multiple: true },
+    seed: { type: 'string', default: '0' },
+    workers: { type: 'string' },
+    'allow-empty-splits': { type: 'boolean' },
+  });
+  if (v.help) return null;
+  if (!v.system) throw new Error('--system is required');
   const known = availableSystems();
-  if (!known.includes(v.system as never)) return fail(`unknown --system '${v.system}'; available: ${known.join(', ')}`);
-  if (!v.out) return fail('--out is required');
-  const resolution = intOption('resolution', v.resolution, 4);
-  const trajectories = intOption('trajectories', v.trajectories, 1);
-  const frames = intOption('frames', v.frames, 1);
-  const workers = intOption('workers', v.workers, 0);
-  const seedText = v.seed ?? '0';
-  const seed = Number(seedText);
-  for (const x of [resolution, trajectories, frames, workers]) if (typeof x === 'string') return fail(x);
-  if (seedText.trim() === '' || !Number.isSafeInteger(seed)) return fail(`--seed must be an integer, got '${seedText}'`);
+  if (!known.includes(v.system as never)) throw new Error(`unknown --system '${v.system}'; available: ${known.join(', ')}`);
+  if (!v.out) throw new Error('--out is required');
+  const resolution = integer('--resolution', v.resolution, { min: 4 });
+  const trajectories = integer('--trajectories', v.trajectories, { min: 1 });
+  const frames = integer('--frames', v.frames, { min: 1 });
+  const workers = integer('--workers', v.workers, { min: 0 });
+  const seed = integer('--seed', v.seed);
   const params: Record<string, string> = {};
   for (const kv of v.param ?? []) {
     const eq = kv.indexOf('=');
-    if (eq <= 0) return fail(`--param expects key=value, got '${kv}'`);
+    if (eq <= 0) throw new Error(`--param expects key=value, got '${kv}'`);
     const key = kv.slice(0, eq);
-    if (key in params) return fail(`--param '${key}' given twice`);
+    if (key in params) throw new Error(`--param '${key}' given twice`);
     params[key] = kv.slice(eq + 1);
   }
-
-  const counts = splitCounts((trajectories as number | undefined) ?? 10);
+  const counts = splitCounts(trajectories ?? 10);
   const empty = SPLITS.filter((sp) => counts[sp] === 0);
   if (empty.length && !v['allow-empty-splits']) {
-    return fail(
+    throw new Error(
       `--trajectories ${String(trajectories ?? 10)} gives empty ${empty.join(' and ')} split(s) (train ${counts.train}, valid ${counts.valid}, test ${counts.test} per parameter set); ` +
         `use at least 5 trajectories, or --allow-empty-splits to write them anyway`,
     );
   }
+  return { system: v.system, out: v.out, bc: v.bc, resolution, trajectories, frames, workers, seed, params, empty };
+}
+
+export async function runGenerate(argv: string[]): Promise<number> {
+  const v = readArgs(LINE, () => parseGenerateArgs(argv));
+  if (typeof v === 'number') return v;
+  const { resolution, trajectories, frames, workers, seed, params, empty } = v;
   if (empty.length) console.error(`[data] WARNING: the ${empty.join(' and ')} split(s) will be empty (--allow-empty-splits)`);
 
   const bar = progressBar();
@@ -135,10 +114,10 @@ export async function runGenerate(argv: string[]): Promise<number> {
     const summary = await generateDataset({
       system: v.system,
       out: v.out,
-      systemOptions: { resolution: resolution as number | undefined, frames: frames as number | undefined, bc: v.bc, params },
-      trajectories: (trajectories as number | undefined) ?? 10,
+      systemOptions: { resolution, frames, bc: v.bc, params },
+      trajectories: trajectories ?? 10,
       seed,
-      workers: (workers as number | undefined) ?? availableParallelism(),
+      workers: workers ?? availableParallelism(),
       onProgress: (p) => bar.update(p),
     });
     bar.end();
@@ -153,7 +132,7 @@ export async function runGenerate(argv: string[]): Promise<number> {
     bar.end();
     const msg = (err as Error).message;
     // Option errors raised by the system factories are usage errors.
-    if (err instanceof RangeError) return fail(msg);
+    if (err instanceof RangeError) return usageError(LINE, msg);
     console.error(`lola-train data: ${msg}`);
     return 1;
   }
