@@ -5,10 +5,7 @@
  * given and a training section (loss and learning rate against step) for the runs given.
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { HELP_OPTION, tryParse } from '../cli/args.js';
-import { checkOutputFile } from '../cli/output.js';
-import { stopOnSignals } from '../cli/signals.js';
+import { checkOutputFile, flags, integer, readArgs, stopOnSignals } from '@lola-ts/cli';
 import { buildMovies } from '../report/movies.js';
 import { renderReport } from '../report/html.js';
 import { findTrainingRuns, readTrainingRun, sortRuns } from '../report/training-runs.js';
@@ -28,31 +25,27 @@ const USAGE = `usage: lola-eval report --results FILE... --out report.html [--ro
   --title T        page title
   --note TEXT      a note under the title; repeatable`;
 
+/** Parses the command line (throws on bad input; null for --help). */
+function parseReportArgs(argv: string[]) {
+  const { values } = flags(argv, {
+    results: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    rollouts: { type: 'string', multiple: true },
+    runs: { type: 'string', multiple: true },
+    field: { type: 'string' },
+    movies: { type: 'string', default: '2' },
+    title: { type: 'string' },
+    note: { type: 'string', multiple: true },
+  });
+  if (values.help) return null;
+  if (!values.results?.length || !values.out) throw new Error('--results and --out are required');
+  return { ...values, results: values.results, out: values.out };
+}
+
 export async function run(argv: string[]): Promise<number> {
-  const parsed = tryParse('report', USAGE, () =>
-    parseArgs({
-      args: argv,
-      options: {
-        ...HELP_OPTION,
-        results: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        rollouts: { type: 'string', multiple: true },
-        runs: { type: 'string', multiple: true },
-        field: { type: 'string' },
-        movies: { type: 'string', default: '2' },
-        title: { type: 'string' },
-        note: { type: 'string', multiple: true },
-      },
-    }),
-  );
-  if (typeof parsed === 'number') return parsed;
-  const { values } = parsed;
-  if (!values.results?.length || !values.out) {
-    console.error(`lola-eval report: --results and --out are required\n${USAGE}`);
-    return 2;
-  }
-  const movies = Number(values.movies);
-  if (!Number.isInteger(movies) || movies < 0) throw new Error(`--movies must be a non-negative integer, got '${values.movies}'`);
+  const values = readArgs({ name: 'lola-eval report', usage: USAGE }, () => parseReportArgs(argv));
+  if (typeof values === 'number') return values;
+  const movies = integer('--movies', values.movies, { min: 0 });
   checkOutputFile(values.out, 'report (--out)');
   const records: EvaluationRecord[] = [];
   const curves: CurvePoint[] = [];
@@ -63,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     if (existsSync(sidecar(file, 'spectra'))) spectra.push(...readJsonl<SpectrumRecord>(sidecar(file, 'spectra')));
   }
   const runs = sortRuns(findTrainingRuns(values.runs ?? []).map(readTrainingRun));
-  const stop = stopOnSignals('report', 'stopping; the report is not written');
+  const stop = stopOnSignals('lola-eval report', 'stopping; the report is not written');
   try {
     const animations = await buildMovies(values.rollouts ?? [], { field: values.field, count: movies });
     await new Promise<void>((resolve) => setImmediate(resolve));

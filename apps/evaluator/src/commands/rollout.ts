@@ -5,12 +5,9 @@
  * states, rolls out, decodes, and writes the predicted trajectories in The Well's format with a
  * `rollout.json` manifest (timing per emulated state included). An AE run gives reconstructions.
  */
-import { initRuntime, type BackendChoice } from '@lola-ts/nn-blocks';
+import { BACKEND_OPTIONS, checkOutputDir, flags, integer, readArgs, readBackend, stopOnSignals } from '@lola-ts/cli';
+import { BACKEND_CHOICES, initRuntime } from '@lola-ts/nn-blocks';
 import type { WellSplit } from '@lola-ts/well-data';
-import { parseArgs } from 'node:util';
-import { HELP_OPTION, tryParse } from '../cli/args.js';
-import { checkOutputDir } from '../cli/output.js';
-import { stopOnSignals } from '../cli/signals.js';
 import { loadMethod } from '../rollouts/methods.js';
 import { runRollouts } from '../rollouts/run-rollouts.js';
 
@@ -35,68 +32,56 @@ const USAGE = `usage: lola-eval rollout --model RUN --data DATASET_DIR --out DIR
   --chunks N          frames encoded/decoded per chunk
 SIGINT/SIGTERM stop after the current trajectory (again: at once); re-run the same command to resume.`;
 
-function int(name: string, v: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new Error(`--${name} must be an integer in [${min}, ${max === Number.MAX_SAFE_INTEGER ? '∞' : max}], got '${v}'`);
-  return n;
+/** Parses the command line (throws on bad input; null for --help); the numbers are checked later. */
+function parseRolloutArgs(argv: string[]) {
+  const { values } = flags(argv, {
+    model: { type: 'string' },
+    data: { type: 'string' },
+    out: { type: 'string' },
+    split: { type: 'string', default: 'test' },
+    context: { type: 'string', default: '1' },
+    ensemble: { type: 'string', default: '8' },
+    steps: { type: 'string', default: '16' },
+    start: { type: 'string', default: '0' },
+    frames: { type: 'string' },
+    trajectories: { type: 'string', default: '8' },
+    stride: { type: 'string', default: '4' },
+    seed: { type: 'string', default: '0' },
+    ...BACKEND_OPTIONS,
+    checkpoint: { type: 'string', default: 'last' },
+    chunks: { type: 'string', default: '4' },
+  });
+  if (values.help) return null;
+  if (!values.model || !values.data || !values.out) throw new Error('--model, --data and --out are required');
+  return { ...values, model: values.model, data: values.data, out: values.out };
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = tryParse('rollout', USAGE, () =>
-    parseArgs({
-      args: argv,
-      options: {
-        ...HELP_OPTION,
-        model: { type: 'string' },
-        data: { type: 'string' },
-        out: { type: 'string' },
-        split: { type: 'string', default: 'test' },
-        context: { type: 'string', default: '1' },
-        ensemble: { type: 'string', default: '8' },
-        steps: { type: 'string', default: '16' },
-        start: { type: 'string', default: '0' },
-        frames: { type: 'string' },
-        trajectories: { type: 'string', default: '8' },
-        stride: { type: 'string', default: '4' },
-        seed: { type: 'string', default: '0' },
-        backend: { type: 'string', default: 'auto' },
-        threads: { type: 'string' },
-        checkpoint: { type: 'string', default: 'last' },
-        chunks: { type: 'string', default: '4' },
-      },
-    }),
-  );
-  if (typeof parsed === 'number') return parsed;
-  const { values } = parsed;
-  if (!values.model || !values.data || !values.out) {
-    console.error(`lola-eval rollout: --model, --data and --out are required\n${USAGE}`);
-    return 2;
-  }
+  const values = readArgs({ name: 'lola-eval rollout', usage: USAGE }, () => parseRolloutArgs(argv));
+  if (typeof values === 'number') return values;
   if (!['train', 'valid', 'test'].includes(values.split)) throw new Error(`--split must be train, valid or test, got '${values.split}'`);
   checkOutputDir(values.out, 'rollout directory (--out)');
-  const runtime = await initRuntime({ backend: values.backend as BackendChoice, threads: int('threads', values.threads, 1, 64) });
+  const runtime = await initRuntime(readBackend(values, BACKEND_CHOICES, 64));
   const method = await loadMethod(values.model, {
-    ensemble: int('ensemble', values.ensemble, 1)!,
-    steps: int('steps', values.steps, 1)!,
-    chunks: int('chunks', values.chunks, 1),
+    ensemble: integer('--ensemble', values.ensemble, { min: 1 }),
+    steps: integer('--steps', values.steps, { min: 1 }),
+    chunks: integer('--chunks', values.chunks, { min: 1 }),
     checkpoint: values.checkpoint,
   });
   const tty = process.stderr.isTTY;
-  const stop = stopOnSignals('rollout', 'stopping after the current trajectory');
+  const stop = stopOnSignals('lola-eval rollout', 'stopping after the current trajectory');
   try {
     const manifest = await runRollouts(method, {
       signal: stop.signal,
       dataset: values.data,
       split: values.split as WellSplit,
       out: values.out,
-      context: int('context', values.context, 1, 3)!,
-      stride: int('stride', values.stride, 1)!,
-      start: int('start', values.start, 0)!,
-      frames: int('frames', values.frames, 2),
-      trajectories: int('trajectories', values.trajectories, 1)!,
-      seed: int('seed', values.seed, 0)!,
+      context: integer('--context', values.context, { min: 1, max: 3 }),
+      stride: integer('--stride', values.stride, { min: 1 }),
+      start: integer('--start', values.start, { min: 0 }),
+      frames: integer('--frames', values.frames, { min: 2 }),
+      trajectories: integer('--trajectories', values.trajectories, { min: 1 }),
+      seed: integer('--seed', values.seed, { min: 0 }),
       model: values.model,
       onProgress: (done, total, label) =>
         process.stderr.write(`${tty ? '\r' : ''}[rollout ${method.method}] ${done}/${total} ${label}${tty ? '   ' : '\n'}`),

@@ -5,10 +5,7 @@
  * spatial-mean baselines beside them; writes JSON-lines records, `<out>.curves.jsonl`, `<out>.spectra.jsonl`
  * and a CSV.
  */
-import { parseArgs } from 'node:util';
-import { HELP_OPTION, tryParse } from '../cli/args.js';
-import { checkOutputFile } from '../cli/output.js';
-import { stopOnSignals } from '../cli/signals.js';
+import { checkOutputFile, flags, readArgs, stopOnSignals } from '@lola-ts/cli';
 import { recordsToCsv } from '../results/csv.js';
 import { sidecar, writeFileAtomic, writeJsonl } from '../results/io.js';
 import { parseLeadTimeBins } from '../score/bins.js';
@@ -28,34 +25,31 @@ const USAGE = `usage: lola-eval score --pred DIR [--pred DIR...] --out results.j
   --allow-non-finite    score NaN/Inf predictions instead of failing; their records count them
                         (nonFinite) and their measures are NaN (null in the JSON)`;
 
+/** Parses the command line (throws on bad input; null for --help). */
+function parseScoreArgs(argv: string[]) {
+  const { values } = flags(argv, {
+    pred: { type: 'string', multiple: true },
+    truth: { type: 'string' },
+    out: { type: 'string' },
+    reconstruction: { type: 'string' },
+    bins: { type: 'string' },
+    'no-baselines': { type: 'boolean' },
+    'allow-non-finite': { type: 'boolean' },
+  });
+  if (values.help) return null;
+  if (!values.pred?.length || !values.out) throw new Error('--pred and --out are required');
+  return { ...values, pred: values.pred, out: values.out };
+}
+
 export async function run(argv: string[]): Promise<number> {
-  const parsed = tryParse('score', USAGE, () =>
-    parseArgs({
-      args: argv,
-      options: {
-        ...HELP_OPTION,
-        pred: { type: 'string', multiple: true },
-        truth: { type: 'string' },
-        out: { type: 'string' },
-        reconstruction: { type: 'string' },
-        bins: { type: 'string' },
-        'no-baselines': { type: 'boolean' },
-        'allow-non-finite': { type: 'boolean' },
-      },
-    }),
-  );
-  if (typeof parsed === 'number') return parsed;
-  const { values } = parsed;
-  if (!values.pred?.length || !values.out) {
-    console.error(`lola-eval score: --pred and --out are required\n${USAGE}`);
-    return 2;
-  }
+  const values = readArgs({ name: 'lola-eval score', usage: USAGE }, () => parseScoreArgs(argv));
+  if (typeof values === 'number') return values;
   checkOutputFile(values.out, 'results file (--out)');
   const bins = values.bins ? parseLeadTimeBins(values.bins) : undefined;
   const sets = values.pred.map((d) => openRolloutSet(d, values.truth));
   const reconstruction = values.reconstruction ? openRolloutSet(values.reconstruction, values.truth) : undefined;
   const isTty = process.stderr.isTTY;
-  const stop = stopOnSignals('score', 'stopping after the current trajectory; nothing is written');
+  const stop = stopOnSignals('lola-eval score', 'stopping after the current trajectory; nothing is written');
   try {
     const out = await scoreRollouts(sets, {
       bins,
