@@ -7,7 +7,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { emitRecords, flags, readArgs } from '@lola-ts/cli';
 import { readRecordFile } from '../compare/files.js';
 import type { BenchRecord as ReadRecord } from '../compare/record.js';
 import { appendRecords, captureEnvironment, makeRecord, type BenchRecord, type Environment, type RecordInput } from '../records/index.js';
@@ -95,26 +95,15 @@ export function readResults(paths: readonly string[], note: (line: string) => vo
 
 /** Entry point of `lola-bench accuracy`. */
 export async function run(argv: string[]): Promise<number> {
-  let paths: string[];
-  let out: string | null;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { results: { type: 'string', multiple: true }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    paths = [...(values.results ?? []), ...positionals];
-    if (!paths.length) throw new Error('lola-bench accuracy: --results expects at least one records file (JSON lines) or directory');
-    out = values.out ?? null;
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = readArgs({ name: 'lola-bench accuracy', usage: USAGE }, () => {
+    const { values, positionals } = flags(argv, { results: { type: 'string', multiple: true }, out: { type: 'string' } }, true);
+    if (values.help) return null;
+    const paths = [...(values.results ?? []), ...positionals];
+    if (!paths.length) throw new Error('--results expects at least one records file (JSON lines) or directory');
+    return { paths, out: values.out ?? null };
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { paths, out } = parsed;
   const cells = aggregateVrmse(
     readResults(paths, (line) => console.error(line)),
     paths.join(', '),
@@ -128,11 +117,6 @@ export async function run(argv: string[]): Promise<number> {
   const joined = joinPaper(cells);
   for (const line of formatAccuracyTable(joined)) console.error(line);
   const records = accuracyRecords(joined, captureEnvironment());
-  if (out) {
-    appendRecords(out, records);
-    console.error(`appended ${records.length} records to ${out}`);
-  } else {
-    for (const r of records) console.log(JSON.stringify(r));
-  }
+  emitRecords(records, out, appendRecords);
   return 0;
 }

@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { disposeParams, initRuntime, BACKEND_CHOICES, type BackendChoice } from '@lola-ts/nn-blocks';
+import { BACKEND_OPTIONS, emitRecords, flags, integer, readArgs, readBackend } from '@lola-ts/cli';
+import { disposeParams, initRuntime, BACKEND_CHOICES } from '@lola-ts/nn-blocks';
 import { loadAutoencoderRun } from '@lola-ts/autoencoders';
 import type { WellSplit } from '@lola-ts/well-data';
 import {
@@ -39,13 +39,6 @@ const USAGE = `usage: lola-bench ae [--configs A.yaml,B.yaml] [--iterations 5] [
   --runs          trained AE run directories: reconstruction VRMSE on --data's --split (physical units)
                   and the step/epoch times in their logs`;
 
-function intArg(flag: string, v: string | undefined, fallback: number, min: number): number {
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Error(`lola-bench ae: ${flag} must be an integer >= ${min}, got '${v}'`);
-  return n;
-}
-
 function configPath(p: string): string {
   if (existsSync(p)) return p;
   const fromRepo = resolve(REPO, p);
@@ -54,60 +47,44 @@ function configPath(p: string): string {
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
+/** Parses the command line (throws with a clear message on bad input; null for --help). */
+function parseAeArgs(argv: string[]) {
+  const { values } = flags(argv, {
+    configs: { type: 'string' },
+    iterations: { type: 'string', default: '5' },
+    channels: { type: 'string', default: '5' },
+    resolution: { type: 'string', default: '64' },
+    'vs-torch': { type: 'boolean', default: false },
+    'torch-iterations': { type: 'string' },
+    runs: { type: 'string' },
+    data: { type: 'string' },
+    split: { type: 'string', default: 'test' },
+    'max-trajectories': { type: 'string' },
+    'skip-speed': { type: 'boolean', default: false },
+    ...BACKEND_OPTIONS,
+    out: { type: 'string' },
+  });
+  if (values.help) return null;
+  const iterations = integer('--iterations', values.iterations, { min: 1 });
+  const parsed = {
+    ...values,
+    iterations,
+    torchIterations: integer('--torch-iterations', values['torch-iterations'], { min: 1 }) ?? iterations,
+    channels: integer('--channels', values.channels, { min: 1 }),
+    resolution: integer('--resolution', values.resolution, { min: 2 }),
+    maxTraj: integer('--max-trajectories', values['max-trajectories'], { min: 1 }),
+    ...readBackend(values, BACKEND_CHOICES),
+  };
+  if (!['train', 'valid', 'test'].includes(values.split)) throw new Error(`--split must be train, valid or test`);
+  if (values.runs && !values.data) throw new Error('--runs needs --data (the dataset root to reconstruct)');
+  return parsed;
+}
+
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        configs: { type: 'string' },
-        iterations: { type: 'string' },
-        channels: { type: 'string' },
-        resolution: { type: 'string' },
-        'vs-torch': { type: 'boolean', default: false },
-        'torch-iterations': { type: 'string' },
-        runs: { type: 'string' },
-        data: { type: 'string' },
-        split: { type: 'string', default: 'test' },
-        'max-trajectories': { type: 'string' },
-        'skip-speed': { type: 'boolean', default: false },
-        backend: { type: 'string', default: 'auto' },
-        threads: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (e) {
-    console.error(`lola-bench ae: ${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  let iterations: number,
-    channels: number,
-    resolution: number,
-    torchIterations: number,
-    threads: number | undefined,
-    maxTraj: number | undefined;
-  try {
-    iterations = intArg('--iterations', values.iterations, 5, 1);
-    torchIterations = intArg('--torch-iterations', values['torch-iterations'], iterations, 1);
-    channels = intArg('--channels', values.channels, 5, 1);
-    resolution = intArg('--resolution', values.resolution, 64, 2);
-    threads = values.threads === undefined ? undefined : intArg('--threads', values.threads, 1, 1);
-    maxTraj = values['max-trajectories'] === undefined ? undefined : intArg('--max-trajectories', values['max-trajectories'], 1, 1);
-    if (!(BACKEND_CHOICES as readonly string[]).includes(values.backend!))
-      throw new Error(`lola-bench ae: --backend must be one of ${BACKEND_CHOICES.join(', ')}`);
-    if (!['train', 'valid', 'test'].includes(values.split!)) throw new Error(`lola-bench ae: --split must be train, valid or test`);
-    if (values.runs && !values.data) throw new Error('lola-bench ae: --runs needs --data (the dataset root to reconstruct)');
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const runtime = await initRuntime({ backend: values.backend as BackendChoice, threads });
+  const values = readArgs({ name: 'lola-bench ae', usage: USAGE }, () => parseAeArgs(argv));
+  if (typeof values === 'number') return values;
+  const { iterations, channels, resolution, torchIterations, threads, maxTraj } = values;
+  const runtime = await initRuntime({ backend: values.backend, threads });
   const identity = captureIdentity([
     '@lola-ts/autoencoders',
     '@lola-ts/nn-blocks',
@@ -219,11 +196,6 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const records: BenchRecord[] = inputs.map((r) => makeRecord(r, identity, environment));
-  if (values.out) {
-    appendRecords(values.out, records);
-    log(`[ae] appended ${records.length} records to ${values.out}`);
-  } else {
-    for (const r of records) console.log(JSON.stringify(r));
-  }
+  emitRecords(records, values.out, appendRecords, '[ae] ');
   return 0;
 }

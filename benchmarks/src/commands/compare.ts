@@ -2,33 +2,34 @@
  * `lola-bench compare BASE.jsonl HEAD.jsonl [--speed-threshold 0.25] [--accuracy-threshold 0.05] [--all]`:
  * flags measures that got worse beyond the threshold of their kind and exits 1 if any did.
  */
-import { parseArgs } from 'node:util';
+import { flags, number } from '@lola-ts/cli';
 import { compareRecords, formatComparisons } from '../compare/compare.js';
 import { readRecordFile } from '../compare/files.js';
 
+const USAGE = 'usage: lola-bench compare BASE.jsonl HEAD.jsonl [--speed-threshold 0.25] [--accuracy-threshold 0.05] [--all]';
+
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
+  const { values, positionals } = flags(
+    argv,
+    {
       'speed-threshold': { type: 'string', default: '0.25' },
       'accuracy-threshold': { type: 'string', default: '0.05' },
       all: { type: 'boolean', default: false },
     },
-  });
-  const USAGE = 'usage: lola-bench compare BASE.jsonl HEAD.jsonl [--speed-threshold 0.25] [--accuracy-threshold 0.05] [--all]';
+    true,
+  );
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
   if (positionals.length !== 2) {
-    console.error('usage: lola-bench compare BASE.jsonl HEAD.jsonl [--speed-threshold 0.25] [--accuracy-threshold 0.05] [--all]');
+    console.error(USAGE);
     return 2;
   }
-  const thresholds = { speed: Number(values['speed-threshold']), accuracy: Number(values['accuracy-threshold']) };
-  for (const [k, v] of Object.entries(thresholds))
-    if (!(v >= 0)) throw new Error(`--${k}-threshold must be a non-negative number (a fraction, 0.1 = 10 %)`);
+  const thresholds = {
+    speed: number('--speed-threshold', values['speed-threshold'], 0),
+    accuracy: number('--accuracy-threshold', values['accuracy-threshold'], 0),
+  };
   const res = compareRecords(readRecordFile(positionals[0]!), readRecordFile(positionals[1]!), thresholds);
   const regressions = res.comparisons.filter((c) => c.regression);
   const shown = values.all ? res.comparisons : regressions;

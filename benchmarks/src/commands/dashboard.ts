@@ -4,27 +4,21 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { flags } from '@lola-ts/cli';
 import { ensureDir } from '@lola-ts/well-data';
 import { readRecordPaths } from '../compare/files.js';
 import { renderDashboard } from '../dashboard/page.js';
 
+const USAGE = 'usage: lola-bench dashboard --records DIR|FILE... --out site/ [--title T]';
+
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      records: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      title: { type: 'string' },
-    },
-  });
+  const { values } = flags(argv, { records: { type: 'string', multiple: true }, out: { type: 'string' }, title: { type: 'string' } });
   if (values.help) {
-    console.log('usage: lola-bench dashboard --records DIR|FILE... --out site/ [--title T]');
+    console.log(USAGE);
     return 0;
   }
   if (!values.records?.length || !values.out) {
-    console.error('usage: lola-bench dashboard --records DIR|FILE... --out site/ [--title T]');
+    console.error(USAGE);
     return 2;
   }
   ensureDir(values.out, 'dashboard directory'); // before the work: an unwritable --out fails at once

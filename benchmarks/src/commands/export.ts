@@ -3,23 +3,21 @@
  * github-action-benchmark custom JSON (customSmallerIsBetter / customBiggerIsBetter) or Bencher BMF.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { flags } from '@lola-ts/cli';
 import { toBencherBmf, toGithubActionBenchmark } from '../compare/export.js';
 import { readRecordFile } from '../compare/files.js';
 
+const USAGE = 'usage: lola-bench export RECORDS.jsonl --format github-smaller|github-bigger|bmf --out FILE';
+
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, format: { type: 'string' }, out: { type: 'string' } },
-  });
+  const { values, positionals } = flags(argv, { format: { type: 'string' }, out: { type: 'string' } }, true);
   if (values.help) {
-    console.log('usage: lola-bench export RECORDS.jsonl --format github-smaller|github-bigger|bmf --out FILE');
+    console.log(USAGE);
     return 0;
   }
   const format = values.format;
   if (positionals.length !== 1 || !values.out || !['github-smaller', 'github-bigger', 'bmf'].includes(format ?? '')) {
-    console.error('usage: lola-bench export RECORDS.jsonl --format github-smaller|github-bigger|bmf --out FILE');
+    console.error(USAGE);
     return 2;
   }
   const records = readRecordFile(positionals[0]!);

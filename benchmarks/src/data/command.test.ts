@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('lola-bench data', () => {
   it('parses options and rejects bad ones', () => {
     expect(parseDataArgs(['--size', '64', '--window', '3'])).toMatchObject({ size: 64, window: 3, steps: 101, out: null });
-    expect(() => parseDataArgs(['--size', 'x'])).toThrow("--size 'x' must be an integer >= 2");
+    expect(() => parseDataArgs(['--size', 'x'])).toThrow("--size must be an integer >= 2, got 'x'");
     expect(() => parseDataArgs(['--steps', '4', '--window', '5'])).toThrow('--window 5 is longer than --steps 4');
   });
 

@@ -1,5 +1,5 @@
 /** Command-line options of `lola-bench emulation`. */
-import { parseArgs } from 'node:util';
+import { BACKEND_OPTIONS, flags, integer, integerList, list, positiveInteger, readBackend } from '@lola-ts/cli';
 import { BACKEND_CHOICES, type BackendChoice } from '@lola-ts/nn-blocks';
 import { defaultConfigDir, DEFAULT_LAT_CHANNELS } from './architecture.js';
 import type { Method } from './cases.js';
@@ -26,76 +26,51 @@ export interface EmulationArgs extends EmulationBenchOptions {
   quick: boolean;
 }
 
-function intList(flag: string, value: string, min: number): number[] {
-  const items = value.split(',').map((s) => s.trim());
-  return items.map((s) => {
-    const n = Number(s);
-    if (s === '' || !Number.isInteger(n) || n < min)
-      throw new Error(`lola-bench emulation: ${flag} '${value}': each entry must be an integer >= ${min}`);
-    return n;
-  });
-}
-
-const one = (flag: string, value: string, min: number) => {
-  const list = intList(flag, value, min);
-  if (list.length !== 1) throw new Error(`lola-bench emulation: ${flag} expects one integer, got '${value}'`);
-  return list[0]!;
-};
-
 /** Parses the command line (throws with a clear message on bad input); null for --help. */
 export function parseEmulationArgs(argv: string[]): EmulationArgs | null {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      resolutions: { type: 'string' },
-      ensemble: { type: 'string' },
-      steps: { type: 'string' },
-      frames: { type: 'string' },
-      backend: { type: 'string' },
-      threads: { type: 'string' },
-      out: { type: 'string' },
-      quick: { type: 'boolean' },
-      iterations: { type: 'string' },
-      'sim-outputs': { type: 'string' },
-      'max-batch-tokens': { type: 'string' },
-      'pixel-patch': { type: 'string' },
-      'latent-channels': { type: 'string' },
-      methods: { type: 'string' },
-      configs: { type: 'string' },
-      seed: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
+  const { values } = flags(argv, {
+    resolutions: { type: 'string' },
+    ensemble: { type: 'string' },
+    steps: { type: 'string' },
+    frames: { type: 'string', default: '5' },
+    ...BACKEND_OPTIONS,
+    out: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    iterations: { type: 'string', default: '1' },
+    'sim-outputs': { type: 'string' },
+    'max-batch-tokens': { type: 'string', default: '1280' },
+    'pixel-patch': { type: 'string' },
+    'latent-channels': { type: 'string', default: DEFAULT_LAT_CHANNELS.join(',') },
+    methods: { type: 'string' },
+    configs: { type: 'string' },
+    seed: { type: 'string', default: '0' },
   });
   if (values.help) return null;
-  const quick = values.quick ?? false;
-  const backend = values.backend ?? 'auto';
-  if (!(BACKEND_CHOICES as readonly string[]).includes(backend))
-    throw new Error(`lola-bench emulation: --backend expects one of ${BACKEND_CHOICES.join(', ')}, got '${backend}'`);
-  const methods = values.methods ? values.methods.split(',').map((s) => s.trim()) : [...METHODS];
+  const quick = values.quick;
+  const { backend, threads } = readBackend(values, BACKEND_CHOICES);
+  const methods = values.methods ? list(values.methods) : [...METHODS];
   const unknown = methods.filter((m) => !(METHODS as readonly string[]).includes(m));
   if (unknown.length || !methods.length)
-    throw new Error(`lola-bench emulation: --methods: unknown method(s) '${unknown.join(',')}'; expected some of ${METHODS.join(', ')}`);
-  const seed = values.seed === undefined ? 0 : Number(values.seed);
-  if (!Number.isInteger(seed)) throw new Error(`lola-bench emulation: --seed '${values.seed}' is not an integer`);
-  const frames = one('--frames', values.frames ?? '5', 1);
-  const resolutions = intList('--resolutions', values.resolutions ?? (quick ? '64' : '64,128,256'), 4);
+    throw new Error(`--methods: unknown method(s) '${unknown.join(',')}'; expected some of ${METHODS.join(', ')}`);
+  const seed = integer('--seed', values.seed);
+  const frames = integer('--frames', values.frames, { min: 1 });
+  const resolutions = integerList('--resolutions', values.resolutions ?? (quick ? '64' : '64,128,256'), { min: 4 });
   return {
     system: 'euler',
     resolutions: [...new Set(resolutions)].sort((a, b) => a - b),
-    ensemble: one('--ensemble', values.ensemble ?? (quick ? '2' : '16'), 1),
-    steps: one('--steps', values.steps ?? (quick ? '2' : '16'), 1),
+    ensemble: positiveInteger('--ensemble', values.ensemble ?? (quick ? '2' : '16')),
+    steps: positiveInteger('--steps', values.steps ?? (quick ? '2' : '16')),
     frames,
-    simOutputs: one('--sim-outputs', values['sim-outputs'] ?? (quick ? '1' : '2'), 1),
-    iterations: one('--iterations', values.iterations ?? '1', 1),
-    maxBatchTokens: one('--max-batch-tokens', values['max-batch-tokens'] ?? '1280', 1),
-    pixelPatch: values['pixel-patch'] === undefined ? null : one('--pixel-patch', values['pixel-patch'], 1),
-    latChannels: intList('--latent-channels', values['latent-channels'] ?? DEFAULT_LAT_CHANNELS.join(','), 1),
+    simOutputs: positiveInteger('--sim-outputs', values['sim-outputs'] ?? (quick ? '1' : '2')),
+    iterations: positiveInteger('--iterations', values.iterations),
+    maxBatchTokens: positiveInteger('--max-batch-tokens', values['max-batch-tokens']),
+    pixelPatch: positiveInteger('--pixel-patch', values['pixel-patch']) ?? null,
+    latChannels: integerList('--latent-channels', values['latent-channels'], { min: 1 }),
     methods: methods as Method[],
     seed,
     configDir: values.configs === 'none' ? null : (values.configs ?? defaultConfigDir()),
-    backend: backend as BackendChoice,
-    threads: values.threads === undefined ? undefined : one('--threads', values.threads, 1),
+    backend,
+    threads,
     out: values.out ?? null,
     quick,
   };

@@ -48,9 +48,9 @@ describe('lola-bench emulation: options and plan', () => {
       ensemble: 3,
     });
     expect(parseEmulationArgs(['--help'])).toBeNull();
-    expect(() => parseEmulationArgs(['--resolutions', '64,x'])).toThrow(/--resolutions '64,x': each entry must be an integer >= 4/);
+    expect(() => parseEmulationArgs(['--resolutions', '64,x'])).toThrow("--resolutions must be a list of integers >= 4, got '64,x'");
     expect(() => parseEmulationArgs(['--methods', 'dm,fno'])).toThrow(/unknown method\(s\) 'fno'/);
-    expect(() => parseEmulationArgs(['--backend', 'gpu'])).toThrow(/--backend expects one of/);
+    expect(() => parseEmulationArgs(['--backend', 'gpu'])).toThrow(/--backend must be one of auto, .*, got 'gpu'/);
   });
 
   it('caps members by tokens per batch and reads the architectures from the config files', () => {

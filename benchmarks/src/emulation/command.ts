@@ -5,6 +5,7 @@
  * ours as ratios, and the resolution at which the latent DM becomes cheaper than the simulator;
  * writes one JSON record per row (appended atomically to --out, else printed on stdout).
  */
+import { emitRecords, readArgs } from '@lola-ts/cli';
 import { initRuntime, type RuntimeInfo } from '@lola-ts/nn-blocks';
 import {
   appendRecords,
@@ -15,7 +16,7 @@ import {
   type Environment,
   type Identity,
 } from '../records/index.js';
-import { parseEmulationArgs, USAGE, type EmulationArgs } from './args.js';
+import { parseEmulationArgs, USAGE } from './args.js';
 import { crossoverResolution, describeCrossover } from './crossover.js';
 import { emulationRecord } from './records.js';
 import { benchEmulation, type EmulationTiming } from './suite.js';
@@ -70,17 +71,8 @@ function runtimeLabel(info: RuntimeInfo, env: Environment): string {
 
 /** Entry point of `lola-bench emulation`. */
 export async function run(argv: string[]): Promise<number> {
-  let options: EmulationArgs | null;
-  try {
-    options = parseEmulationArgs(argv);
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    return 2;
-  }
-  if (!options) {
-    console.log(USAGE);
-    return 0;
-  }
+  const options = readArgs({ name: 'lola-bench emulation', usage: USAGE }, () => parseEmulationArgs(argv));
+  if (typeof options === 'number') return options;
   const info = await initRuntime({ backend: options.backend, threads: options.threads });
   for (const note of info.notes) console.error(`note: ${note}`);
   const environment = captureEnvironment({
@@ -105,11 +97,6 @@ export async function run(argv: string[]): Promise<number> {
   for (const a of archs) console.error(`  ${a}`);
   for (const line of emulationReport(timings, label)) console.error(line);
   const records = emulationRecords(timings, identity, environment, captureEnvironment({ backend: 'js-float64', threads: 1 }));
-  if (options.out) {
-    appendRecords(options.out, records);
-    console.error(`appended ${records.length} records to ${options.out}`);
-  } else {
-    for (const r of records) console.log(JSON.stringify(r));
-  }
+  emitRecords(records, options.out, appendRecords);
   return 0;
 }

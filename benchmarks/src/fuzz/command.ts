@@ -9,42 +9,35 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { flags, integer, readArgs } from '@lola-ts/cli';
 import { ensureParentDir, writeFuzzBaseFile } from '@lola-ts/well-data';
 import { caseChanges } from './cases.js';
 import { runFuzz, summarize, type FuzzSummary } from './run.js';
 
 const USAGE = 'usage: lola-bench fuzz-h5 [--runs 5000] [--seed 1] [--max-changes 4] [--timeout-ms 10000] [--dir DIR] [--out FILE]';
 
-function int(flag: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`lola-bench fuzz-h5: ${flag} '${value}' must be an integer >= ${min}`);
-  return n;
-}
-
 /** Entry point of `lola-bench fuzz-h5`. */
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      runs: { type: 'string' },
-      seed: { type: 'string' },
-      'max-changes': { type: 'string' },
-      'timeout-ms': { type: 'string' },
+  const values = readArgs({ name: 'lola-bench fuzz-h5', usage: USAGE }, () => {
+    const { values: v } = flags(argv, {
+      runs: { type: 'string', default: '5000' },
+      seed: { type: 'string', default: '1' },
+      'max-changes': { type: 'string', default: '4' },
+      'timeout-ms': { type: 'string', default: '10000' },
       dir: { type: 'string' },
       out: { type: 'string' },
-    },
-    strict: true,
+    });
+    if (v.help) return null;
+    return {
+      ...v,
+      runs: integer('--runs', v.runs, { min: 1 }),
+      seed: integer('--seed', v.seed, { min: 0 }),
+      maxChanges: integer('--max-changes', v['max-changes'], { min: 1 }),
+      timeoutMs: integer('--timeout-ms', v['timeout-ms'], { min: 100 }),
+    };
   });
-  const runs = int('--runs', values.runs, 5000, 1);
-  const seed = int('--seed', values.seed, 1, 0);
-  const maxChanges = int('--max-changes', values['max-changes'], 4, 1);
-  const timeoutMs = int('--timeout-ms', values['timeout-ms'], 10_000, 100);
+  if (typeof values === 'number') return values;
+  const { runs, seed, maxChanges, timeoutMs } = values;
   const dir = values.dir ?? mkdtempSync(join(tmpdir(), 'lola-fuzz-h5-'));
   if (values.out) ensureParentDir(values.out, 'fuzz summary');
   const started = Date.now();

@@ -32,11 +32,11 @@ describe('lola-bench kernels arguments and table', () => {
 
   it('rejects bad options with clear errors', () => {
     expect(() => parseKernelsArgs(['--backend', 'gpu'], names)).toThrow(
-      /--backend expects one of auto, tensorflow, native, wasm, webgpu, cpu, got 'gpu'/,
+      /--backend must be one of auto, tensorflow, native, wasm, webgpu, cpu, got 'gpu'/,
     );
-    expect(() => parseKernelsArgs(['--threads', '0'], names)).toThrow(/--threads expects a positive integer, got '0'/);
+    expect(() => parseKernelsArgs(['--threads', '0'], names)).toThrow(/--threads must be a positive integer, got '0'/);
     expect(() => parseKernelsArgs(['--only', 'nope'], names)).toThrow(/--only expects names from matmul-1024, conv-ae-step; got 'nope'/);
-    expect(() => parseKernelsArgs(['--fast'], names)).toThrow(/unknown option '--fast'/);
+    expect(() => parseKernelsArgs(['--fast'], names)).toThrow(/Unknown option '--fast'/);
   });
 
   it('formats ratios and targets', () => {

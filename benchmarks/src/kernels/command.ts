@@ -3,6 +3,7 @@
  * chosen backend with tinybench, prints a table (optionally beside PyTorch) and appends one JSON
  * record per workload (docs/architecture.md §5).
  */
+import { readArgs } from '@lola-ts/cli';
 import { initRuntime } from '@lola-ts/nn-blocks';
 import * as tf from '@tensorflow/tfjs-core';
 import { Bench } from 'tinybench';
@@ -29,14 +30,13 @@ const TARGETS: Record<string, { text: string; met: (gflops: number | null, ratio
 
 export async function run(argv: string[]): Promise<number> {
   const all = workloads();
-  const options = parseKernelsArgs(
-    argv,
-    all.map((w) => w.name),
+  const options = readArgs({ name: 'lola-bench kernels', usage: USAGE }, () =>
+    parseKernelsArgs(
+      argv,
+      all.map((w) => w.name),
+    ),
   );
-  if (!options) {
-    console.log(USAGE);
-    return 0;
-  }
+  if (typeof options === 'number') return options;
   const info = await initRuntime({ backend: options.backend, ...(options.threads ? { threads: options.threads } : {}) });
   console.error(
     `kernels: backend ${info.backend}${info.native ? ` + native (${info.native})` : ''}, ${info.threads} thread(s)${info.simd ? ', SIMD' : ''}${info.notes.length ? ` (${info.notes.join('; ')})` : ''}`,

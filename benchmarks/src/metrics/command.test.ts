@@ -5,9 +5,9 @@ import { metricTasks } from './suite.js';
 describe('lola-bench metrics', () => {
   it('parses options with defaults and rejects bad values clearly', () => {
     expect(parseMetricsArgs([])).toEqual({ size: 256, members: 16, iterations: 8, seed: 0, only: null, out: null });
-    expect(parseMetricsArgs(['--size', '32', '--only', 'lolaVrmse, wellVrmse']).only).toEqual(['lolaVrmse', 'wellVrmse']);
+    expect(parseMetricsArgs(['--size', '32', '--only', 'lolaVrmse, wellVrmse'])!.only).toEqual(['lolaVrmse', 'wellVrmse']);
     expect(() => parseMetricsArgs(['--size', '100'])).toThrow(/--size 100 must be a power of two/);
-    expect(() => parseMetricsArgs(['--members', '0'])).toThrow(/--members '0' is not a positive integer/);
+    expect(() => parseMetricsArgs(['--members', '0'])).toThrow("--members must be a positive integer, got '0'");
     expect(() => parseMetricsArgs(['--bogus'])).toThrow();
   });
 

@@ -3,19 +3,12 @@
  * times each metric of @lola-ts/metrics with tinybench on a size² field and prints (or appends to
  * FILE, atomically) one JSON record per metric.
  */
-import { parseArgs } from 'node:util';
+import { emitRecords, flags, integer, list, positiveInteger, readArgs } from '@lola-ts/cli';
 import { Bench } from 'tinybench';
 import { appendRecords, captureEnvironment, captureIdentity, makeRecord, timeMeasure, type BenchRecord } from '../records/index.js';
 import { metricTasks } from './suite.js';
 
 const USAGE = 'usage: lola-bench metrics [--size 256] [--members 16] [--iterations 8] [--seed 0] [--only NAME,...] [--out FILE]';
-
-function positiveInt(value: string | undefined, flag: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`lola-bench metrics: ${flag} '${value}' is not a positive integer`);
-  return n;
-}
 
 /** Parsed options of the command. */
 export interface MetricsBenchOptions {
@@ -27,35 +20,25 @@ export interface MetricsBenchOptions {
   out: string | null;
 }
 
-/** Parses the command line (throws with a clear message on bad input). */
-export function parseMetricsArgs(argv: string[]): MetricsBenchOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      size: { type: 'string' },
-      members: { type: 'string' },
-      iterations: { type: 'string' },
-      seed: { type: 'string' },
-      only: { type: 'string' },
-      out: { type: 'string' },
-    },
-    strict: true,
+/** Parses the command line (throws with a clear message on bad input; null for --help). */
+export function parseMetricsArgs(argv: string[]): MetricsBenchOptions | null {
+  const { values } = flags(argv, {
+    size: { type: 'string', default: '256' },
+    members: { type: 'string', default: '16' },
+    iterations: { type: 'string', default: '8' },
+    seed: { type: 'string', default: '0' },
+    only: { type: 'string' },
+    out: { type: 'string' },
   });
-  const size = positiveInt(values.size, '--size', 256);
-  if ((size & (size - 1)) !== 0) throw new Error(`lola-bench metrics: --size ${size} must be a power of two (the FFT supports only those)`);
-  const seed = values.seed === undefined ? 0 : Number(values.seed);
-  if (!Number.isInteger(seed)) throw new Error(`lola-bench metrics: --seed '${values.seed}' is not an integer`);
+  if (values.help) return null;
+  const size = positiveInteger('--size', values.size);
+  if ((size & (size - 1)) !== 0) throw new Error(`--size ${size} must be a power of two (the FFT supports only those)`);
   return {
     size,
-    members: positiveInt(values.members, '--members', 16),
-    iterations: positiveInt(values.iterations, '--iterations', 8),
-    seed,
-    only: values.only
-      ? values.only
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : null,
+    members: positiveInteger('--members', values.members),
+    iterations: positiveInteger('--iterations', values.iterations),
+    seed: integer('--seed', values.seed),
+    only: values.only ? list(values.only) : null,
     out: values.out ?? null,
   };
 }
@@ -106,24 +89,10 @@ export async function benchMetrics(options: MetricsBenchOptions, log: (line: str
 
 /** Entry point of `lola-bench metrics`. */
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
-  let options: MetricsBenchOptions;
-  try {
-    options = parseMetricsArgs(argv);
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    return 2;
-  }
+  const options = readArgs({ name: 'lola-bench metrics', usage: USAGE }, () => parseMetricsArgs(argv));
+  if (typeof options === 'number') return options;
   console.error(`metrics suite: ${options.size}² field, ${options.members} members, ${options.iterations} iterations`);
   const records = await benchMetrics(options, (line) => console.error(line));
-  if (options.out) {
-    appendRecords(options.out, records);
-    console.error(`appended ${records.length} records to ${options.out}`);
-  } else {
-    for (const r of records) console.log(JSON.stringify(r));
-  }
+  emitRecords(records, options.out, appendRecords);
   return 0;
 }

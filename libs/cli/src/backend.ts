@@ -25,7 +25,9 @@ export function readBackend<B extends string>(
 ): BackendFlags<B> {
   const backend = choice('--backend', values.backend ?? 'auto', choices);
   const threads =
-    maxThreads === undefined ? positiveInteger('--threads', values.threads) : integer('--threads', values.threads, { min: 1, max: maxThreads });
+    maxThreads === undefined
+      ? positiveInteger('--threads', values.threads)
+      : integer('--threads', values.threads, { min: 1, max: maxThreads });
   return { backend, threads };
 }
 

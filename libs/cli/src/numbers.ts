@@ -68,14 +68,3 @@ export function choice<C extends string>(flag: string, text: string, choices: re
   if (!(choices as readonly string[]).includes(text)) throw new Error(`${flag} must be one of ${choices.join(', ')}, got '${text}'`);
   return text as C;
 }
-
-/** A non-empty list whose entries are all among `choices`. */
-export function choiceList<C extends string>(flag: string, text: string, choices: readonly C[]): C[] {
-  const items = list(text);
-  const unknown = items.filter((s) => !(choices as readonly string[]).includes(s));
-  if (unknown.length || !items.length)
-    throw new Error(
-      `${flag}: unknown entr${unknown.length === 1 ? 'y' : 'ies'} '${unknown.join(',')}'; expected some of ${choices.join(', ')}`,
-    );
-  return items as C[];
-}

@@ -22,8 +22,8 @@ describe('output helpers', () => {
     const append = (f: string, rs: readonly object[]) => writeFileSync(f, rs.map((r) => JSON.stringify(r) + '\n').join(''));
     emitRecords([{ a: 1 }], null, append);
     expect(log.mock.calls).toEqual([['{"a":1}']]);
-    emitRecords([{ a: 1 }, { a: 2 }], file, append, 'kernels');
+    emitRecords([{ a: 1 }, { a: 2 }], file, append, '[ae] ');
     expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n{"a":2}\n');
-    expect(err.mock.calls).toEqual([[`kernels: appended 2 records to ${file}`]]);
+    expect(err.mock.calls).toEqual([[`[ae] appended 2 records to ${file}`]]);
   });
 });

@@ -36,18 +36,18 @@ export function checkOutputFile(file: string, what = 'output file'): void {
 
 /**
  * With `out`, appends `records` to it with `append` (an atomic JSON-lines append) and says so on
- * stderr (`appended N records to FILE`, after `label: ` when given); without, prints one JSON line
+ * stderr (`appended N records to FILE`, after `prefix`, e.g. `[ae] `); without, prints one JSON line
  * per record on stdout.
  */
 export function emitRecords<R>(
   records: readonly R[],
   out: string | null | undefined,
   append: (file: string, records: readonly R[]) => void,
-  label?: string,
+  prefix = '',
 ): void {
   if (out) {
     append(out, records);
-    console.error(`${label ? `${label}: ` : ''}appended ${records.length} records to ${out}`);
+    console.error(`${prefix}appended ${records.length} records to ${out}`);
   } else {
     for (const r of records) console.log(JSON.stringify(r));
   }
