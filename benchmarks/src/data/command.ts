@@ -4,7 +4,7 @@
  * and of a whole trajectory of an N² Well file, and peak memory while streaming a file larger
  * than the window, as JSON records (printed, or appended to FILE atomically).
  */
-import { emitRecords, flags, integer, readArgs } from '@lola-ts/cli';
+import { emitRecords, flags, integer, readArgs, stringFlags } from '@lola-ts/cli';
 import { appendRecords, captureEnvironment, captureIdentity, makeRecord } from '../records/index.js';
 import { benchData, dataRecords, DEFAULT_DATA_OPTIONS, type DataBenchOptions } from './suite.js';
 
@@ -14,15 +14,8 @@ const USAGE =
 /** Parses the command line (throws with a clear message on bad input; null for --help). */
 export function parseDataArgs(argv: string[]): (DataBenchOptions & { out: string | null }) | null {
   const { values } = flags(argv, {
-    size: { type: 'string' },
-    steps: { type: 'string' },
-    trajectories: { type: 'string' },
-    window: { type: 'string' },
-    iterations: { type: 'string' },
-    dir: { type: 'string' },
+    ...stringFlags('size', 'steps', 'trajectories', 'window', 'iterations', 'dir', 'seed', 'out'),
     keep: { type: 'boolean' },
-    seed: { type: 'string' },
-    out: { type: 'string' },
   });
   if (values.help) return null;
   const d = DEFAULT_DATA_OPTIONS;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flags, overrides, readArgs } from './args.js';
+import { flags, overrides, readArgs, requireFlags, stringFlags } from './args.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -27,6 +27,20 @@ describe('readArgs', () => {
       }),
     ).toBe(2);
     expect(err.mock.calls[1]?.[0]).toBe('lola-x run: --n is required\nusage: lola-x run [--n N]');
+  });
+
+  it('stringFlags declares string options without defaults', () => {
+    expect(stringFlags('out', 'title')).toEqual({ out: { type: 'string' }, title: { type: 'string' } });
+    expect(flags(['--out', 'o'], stringFlags('out', 'title')).values).toEqual({ out: 'o' });
+  });
+
+  it('requireFlags names every required flag when one is missing', () => {
+    expect(requireFlags({ a: 'x', b: ['y'] }, ['a', 'b'])).toEqual({ a: 'x', b: ['y'] });
+    expect(() => requireFlags({ a: 'x', b: [] as string[] }, ['a', 'b'])).toThrow('--a and --b are required');
+    expect(() => requireFlags({ m: 'x' } as { m?: string; d?: string; o?: string }, ['m', 'd', 'o'])).toThrow(
+      '--m, --d and --o are required',
+    );
+    expect(() => requireFlags({} as { config?: string }, ['config'])).toThrow('--config is required');
   });
 
   it('overrides must look like key=value', () => {

@@ -12,6 +12,11 @@ import { errorMessage } from './main.js';
 /** The `help` option every command has. */
 export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 
+/** Options that each take a string and have no default: `stringFlags('out', 'title')`. */
+export function stringFlags<const N extends string>(...names: N[]): { [K in N]: { type: 'string' } } {
+  return Object.fromEntries(names.map((n) => [n, { type: 'string' }])) as { [K in N]: { type: 'string' } };
+}
+
 /** What `flags` returns: the typed `values` (with `help`) and the `positionals`. */
 export type Flags<O extends FlagOptions> = ReturnType<
   typeof parseArgs<{ args: string[]; options: typeof HELP_OPTION & O; allowPositionals: boolean; strict: true }>
@@ -50,6 +55,23 @@ export function readArgs<T>(line: CommandLine, read: () => T | null): T | number
 export function usageError(line: CommandLine, message: string): number {
   console.error(`${line.name}: ${message}\n${line.usage}`);
   return 2;
+}
+
+/** Flag values with the `names` given (and non-empty when repeatable); throws `--a and --b are required`. */
+export function requireFlags<V extends object, K extends keyof V & string>(
+  values: V,
+  names: readonly K[],
+): V & { [P in K]-?: NonNullable<V[P]> } {
+  const given = (k: K) => {
+    const v = values[k] as unknown;
+    return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== '';
+  };
+  if (!names.every(given)) {
+    const list = names.map((n) => `--${n}`);
+    const text = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list[0];
+    throw new Error(`${text} ${list.length > 1 ? 'are' : 'is'} required`);
+  }
+  return values as V & { [P in K]-?: NonNullable<V[P]> };
 }
 
 /** Positionals that are overrides (`dotted.key=value`); throws on any other. */

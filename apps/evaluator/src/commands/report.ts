@@ -5,7 +5,7 @@
  * given and a training section (loss and learning rate against step) for the runs given.
  */
 import { existsSync } from 'node:fs';
-import { checkOutputFile, flags, integer, readArgs, stopOnSignals } from '@lola-ts/cli';
+import { checkOutputFile, flags, integer, readArgs, requireFlags, stopOnSignals, stringFlags } from '@lola-ts/cli';
 import { buildMovies } from '../report/movies.js';
 import { renderReport } from '../report/html.js';
 import { findTrainingRuns, readTrainingRun, sortRuns } from '../report/training-runs.js';
@@ -28,18 +28,15 @@ const USAGE = `usage: lola-eval report --results FILE... --out report.html [--ro
 /** Parses the command line (throws on bad input; null for --help). */
 function parseReportArgs(argv: string[]) {
   const { values } = flags(argv, {
+    ...stringFlags('out', 'field', 'title'),
     results: { type: 'string', multiple: true },
-    out: { type: 'string' },
     rollouts: { type: 'string', multiple: true },
     runs: { type: 'string', multiple: true },
-    field: { type: 'string' },
-    movies: { type: 'string', default: '2' },
-    title: { type: 'string' },
     note: { type: 'string', multiple: true },
+    movies: { type: 'string', default: '2' },
   });
   if (values.help) return null;
-  if (!values.results?.length || !values.out) throw new Error('--results and --out are required');
-  return { ...values, results: values.results, out: values.out };
+  return requireFlags(values, ['results', 'out']);
 }
 
 export async function run(argv: string[]): Promise<number> {

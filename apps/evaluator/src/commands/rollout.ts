@@ -5,7 +5,7 @@
  * states, rolls out, decodes, and writes the predicted trajectories in The Well's format with a
  * `rollout.json` manifest (timing per emulated state included). An AE run gives reconstructions.
  */
-import { BACKEND_OPTIONS, checkOutputDir, flags, integer, readArgs, readBackend, stopOnSignals } from '@lola-ts/cli';
+import { BACKEND_OPTIONS, checkOutputDir, flags, integer, readArgs, readBackend, requireFlags, stopOnSignals } from '@lola-ts/cli';
 import { BACKEND_CHOICES, initRuntime } from '@lola-ts/nn-blocks';
 import type { WellSplit } from '@lola-ts/well-data';
 import { loadMethod } from '../rollouts/methods.js';
@@ -52,8 +52,7 @@ function parseRolloutArgs(argv: string[]) {
     chunks: { type: 'string', default: '4' },
   });
   if (values.help) return null;
-  if (!values.model || !values.data || !values.out) throw new Error('--model, --data and --out are required');
-  return { ...values, model: values.model, data: values.data, out: values.out };
+  return requireFlags(values, ['model', 'data', 'out']);
 }
 
 export async function run(argv: string[]): Promise<number> {

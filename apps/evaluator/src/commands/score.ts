@@ -5,7 +5,7 @@
  * spatial-mean baselines beside them; writes JSON-lines records, `<out>.curves.jsonl`, `<out>.spectra.jsonl`
  * and a CSV.
  */
-import { checkOutputFile, flags, readArgs, stopOnSignals } from '@lola-ts/cli';
+import { checkOutputFile, flags, readArgs, requireFlags, stopOnSignals, stringFlags } from '@lola-ts/cli';
 import { recordsToCsv } from '../results/csv.js';
 import { sidecar, writeFileAtomic, writeJsonl } from '../results/io.js';
 import { parseLeadTimeBins } from '../score/bins.js';
@@ -28,17 +28,13 @@ const USAGE = `usage: lola-eval score --pred DIR [--pred DIR...] --out results.j
 /** Parses the command line (throws on bad input; null for --help). */
 function parseScoreArgs(argv: string[]) {
   const { values } = flags(argv, {
+    ...stringFlags('truth', 'out', 'reconstruction', 'bins'),
     pred: { type: 'string', multiple: true },
-    truth: { type: 'string' },
-    out: { type: 'string' },
-    reconstruction: { type: 'string' },
-    bins: { type: 'string' },
     'no-baselines': { type: 'boolean' },
     'allow-non-finite': { type: 'boolean' },
   });
   if (values.help) return null;
-  if (!values.pred?.length || !values.out) throw new Error('--pred and --out are required');
-  return { ...values, pred: values.pred, out: values.out };
+  return requireFlags(values, ['pred', 'out']);
 }
 
 export async function run(argv: string[]): Promise<number> {

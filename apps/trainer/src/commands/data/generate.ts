@@ -7,7 +7,7 @@
  * progress bar with ETA on stderr; an interrupted run resumes where it stopped.
  */
 import { availableParallelism } from 'node:os';
-import { flags, integer, readArgs, usageError } from '@lola-ts/cli';
+import { flags, integer, readArgs, stringFlags, usageError } from '@lola-ts/cli';
 import { availableSystems, generateDataset, splitCounts, SPLITS, type GenerateProgress } from '@lola-ts/simulators';
 
 const USAGE = `usage: lola-train data --system ${['euler', 'gray-scott', 'rayleigh-benard'].join('|')} --out DIR
@@ -62,15 +62,9 @@ function progressBar(): { update: (p: GenerateProgress) => void; end: () => void
 /** Parses the command line (throws on bad input; null for --help). */
 function parseGenerateArgs(argv: string[]) {
   const { values: v } = flags(argv, {
-    system: { type: 'string' },
-    out: { type: 'string' },
-    resolution: { type: 'string' },
-    trajectories: { type: 'string' },
-    frames: { type: 'string' },
-    bc: { type: 'string' },
+    ...stringFlags('system', 'out', 'resolution', 'trajectories', 'frames', 'bc', 'workers'),
     param: { type: 'string', multiple: true },
     seed: { type: 'string', default: '0' },
-    workers: { type: 'string' },
     'allow-empty-splits': { type: 'boolean' },
   });
   if (v.help) return null;
