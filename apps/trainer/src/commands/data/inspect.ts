@@ -4,6 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorMessage, flags } from '@lola-ts/cli';
 import { BoundaryCode, findWellFiles, openWellFiles, type WellFile } from '@lola-ts/well-data';
 
 /** The `--json` object. */
@@ -115,18 +116,19 @@ export async function runInspect(
   argv: string[],
   io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => console.log(s), err: (s) => console.error(s) },
 ): Promise<number> {
-  const json = argv.includes('--json');
-  const rest = argv.filter((a) => a !== '--json');
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(USAGE);
-    return 0;
-  }
-  const unknown = rest.filter((a) => a.startsWith('-'));
-  if (rest.length !== 1 || unknown.length) {
-    io.err(`lola-train data inspect: ${unknown.length ? `unknown option ${unknown[0]}` : 'expected exactly one PATH'}\n${USAGE}`);
+  let json: boolean, path: string;
+  try {
+    const { values, positionals } = flags(argv, { json: { type: 'boolean', default: false } }, true);
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new Error('expected exactly one PATH');
+    [json, path] = [values.json, positionals[0]!];
+  } catch (err) {
+    io.err(`lola-train data inspect: ${errorMessage(err)}\n${USAGE}`);
     return 2;
   }
-  const path = rest[0]!;
   let files: WellFile[] = [];
   try {
     const { files: paths, splits } = listFiles(path);
