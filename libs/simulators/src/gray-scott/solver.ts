@@ -13,6 +13,7 @@
  * physical arrays are row-major `[i_x][i_y]` (index `i_x·n + i_y`), The Well's `[x, y]` order.
  */
 import { fft2d, ifft2d } from '@lola-ts/metrics';
+import { SolverClock } from '../solver-clock.js';
 import { etdrk4Coefficients } from './etdrk4.js';
 import { GRAY_SCOTT_DELTA_A, GRAY_SCOTT_DELTA_B } from './params.js';
 
@@ -65,16 +66,12 @@ export function grayScottDealiasMask(n: number, dealias: GrayScottSolverOptions[
   return mask;
 }
 
-export class GrayScottSolver {
+export class GrayScottSolver extends SolverClock {
   readonly n: number;
   readonly F: number;
   readonly k: number;
   readonly dt: number;
   readonly length: number;
-  /** Simulation time. */
-  t = 0;
-  /** Steps taken. */
-  steps = 0;
 
   /** Spectral state: Â (re, im) and B̂ (re, im), layout as the physical arrays. */
   private readonly v: Float64Array[];
@@ -95,6 +92,7 @@ export class GrayScottSolver {
   private readonly workIm: Float64Array;
 
   constructor(options: GrayScottSolverOptions) {
+    super();
     const { n, F, k } = options;
     if (!Number.isInteger(n) || n < 4 || (n & (n - 1)) !== 0) throw new Error(`GrayScottSolver: n = ${n}; expected a power of two ≥ 4`);
     for (const [name, value] of [

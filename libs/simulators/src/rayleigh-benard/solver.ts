@@ -21,6 +21,7 @@
  */
 import { rfftRows } from '@lola-ts/metrics';
 import { allocPentaBands, factorPenta, solvePenta, solveTri, type PentaFactors } from './banded.js';
+import { SolverClock } from '../solver-clock.js';
 import { SimulationDivergedError } from '../system.js';
 import { RbNonlinear } from './nonlinear.js';
 import { applyW, buoyancyBands, makeRbGrid, streamfunctionBands, type RbGrid } from './operators.js';
@@ -54,7 +55,7 @@ const ZETA = [0, -17 / 60, -5 / 12];
 
 type Pair = { re: Float64Array; im: Float64Array };
 
-export class RayleighBenardSolver {
+export class RayleighBenardSolver extends SolverClock {
   readonly grid: RbGrid;
   readonly Ra: number;
   readonly Pr: number;
@@ -64,9 +65,6 @@ export class RayleighBenardSolver {
   readonly maxDt: number;
   readonly bBottom: number;
   readonly bTop: number;
-  /** Simulation time and steps taken. */
-  t = 0;
-  steps = 0;
   private psiState: Pair;
   private bState: Pair;
 
@@ -82,6 +80,7 @@ export class RayleighBenardSolver {
   private velocitiesKnown = false;
 
   constructor(options: RayleighBenardOptions) {
+    super();
     const { nx, nz, Ra, Pr } = options;
     if (!Number.isInteger(nx) || nx < 4 || (nx & (nx - 1)) !== 0)
       throw new Error(`RayleighBenardSolver: nx = ${nx}; expected a power of two ≥ 4`);
@@ -182,8 +181,7 @@ export class RayleighBenardSolver {
       this.nCur[0] = tmp0;
       this.nCur[1] = tmp1;
     }
-    this.t += dt;
-    this.steps++;
+    this.tick(dt);
   }
 
   /** The CFL-limited step for the current velocities: min(maxDt, cfl/(k_max|u| + |w|/h)). */
