@@ -13,9 +13,9 @@
  * physical arrays are row-major `[i_x][i_y]` (index `i_x·n + i_y`), The Well's `[x, y]` order.
  */
 import { fft2d, ifft2d } from '@lola-ts/metrics';
-import { SolverClock } from '../solver-clock.js';
 import { etdrk4Coefficients } from './etdrk4.js';
 import { GRAY_SCOTT_DELTA_A, GRAY_SCOTT_DELTA_B } from './params.js';
+import { SolverClock } from '../solver-clock.js';
 
 export interface GrayScottSolverOptions {
   /** Points per side (power of two). */

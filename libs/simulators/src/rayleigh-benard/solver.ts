@@ -21,10 +21,10 @@
  */
 import { rfftRows } from '@lola-ts/metrics';
 import { allocPentaBands, factorPenta, solvePenta, solveTri, type PentaFactors } from './banded.js';
-import { SolverClock } from '../solver-clock.js';
 import { SimulationDivergedError } from '../system.js';
 import { RbNonlinear } from './nonlinear.js';
 import { applyW, buoyancyBands, makeRbGrid, streamfunctionBands, type RbGrid } from './operators.js';
+import { SolverClock } from '../solver-clock.js';
 
 /** Options of {@link RayleighBenardSolver}. */
 export interface RayleighBenardOptions {
