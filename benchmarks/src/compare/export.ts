@@ -5,7 +5,7 @@
  *   `customBiggerIsBetter`;
  * - Bencher Metric Format (BMF): `{ "<benchmark>": { "<measure>": { value, lower_value?, upper_value? } } }`.
  */
-import { type BenchRecord, identityKey } from './record.js';
+import { identityKey, type ReadRecord } from '@lola-ts/experiment';
 
 export interface GithubBenchmarkEntry {
   name: string;
@@ -15,7 +15,7 @@ export interface GithubBenchmarkEntry {
   extra?: string;
 }
 
-export function toGithubActionBenchmark(records: BenchRecord[], direction: 'smaller' | 'bigger'): GithubBenchmarkEntry[] {
+export function toGithubActionBenchmark(records: ReadRecord[], direction: 'smaller' | 'bigger'): GithubBenchmarkEntry[] {
   const out: GithubBenchmarkEntry[] = [];
   for (const r of records) {
     for (const [measure, m] of Object.entries(r.measures)) {
@@ -32,7 +32,7 @@ export function toGithubActionBenchmark(records: BenchRecord[], direction: 'smal
 }
 
 export function toBencherBmf(
-  records: BenchRecord[],
+  records: ReadRecord[],
 ): Record<string, Record<string, { value: number; lower_value?: number; upper_value?: number }>> {
   const out: Record<string, Record<string, { value: number; lower_value?: number; upper_value?: number }>> = {};
   for (const r of records) {
