@@ -55,6 +55,15 @@ describe('lola-bench compare', () => {
     expect(smaller[0]).toMatchObject({ unit: 's', value: 0.1 });
     expect(smaller[0]!.range).toMatch(/^0\.09\d*\.\.0\.11\d*$/);
     expect(toGithubActionBenchmark(recs, 'bigger')).toEqual([]);
+    const full = '0123456789abcdef0123456789abcdef01234567';
+    const extras = toGithubActionBenchmark(
+      [
+        { ...recs[0]!, commit: full },
+        { ...recs[1]!, commit: full.slice(0, 12) },
+      ],
+      'smaller',
+    );
+    expect(extras.map((e) => e.extra)).toEqual([`commit ${full}`, `commit ${full}`]);
     const bmf = toBencherBmf(recs);
     expect(bmf['emulation latent-dm resolution=64 method="dm"']!.secondsPerState).toMatchObject({ value: 0.1 });
     expect(Object.keys(bmf['evaluation vrmse compressionRate=80 method="dm" leadTimeBin=[1,20]']!)).toEqual(['vrmse', 'spreadSkill']);

@@ -5,7 +5,7 @@
  *   `customBiggerIsBetter`;
  * - Bencher Metric Format (BMF): `{ "<benchmark>": { "<measure>": { value, lower_value?, upper_value? } } }`.
  */
-import { identityKey, type ReadRecord } from '@lola-ts/experiment';
+import { identityKey, recordCommitKeyer, type ReadRecord } from '@lola-ts/experiment';
 
 export interface GithubBenchmarkEntry {
   name: string;
@@ -17,6 +17,7 @@ export interface GithubBenchmarkEntry {
 
 export function toGithubActionBenchmark(records: ReadRecord[], direction: 'smaller' | 'bigger'): GithubBenchmarkEntry[] {
   const out: GithubBenchmarkEntry[] = [];
+  const commitKey = recordCommitKeyer(records); // an older 12-character commit as the full one it abbreviates
   for (const r of records) {
     for (const [measure, m] of Object.entries(r.measures)) {
       const better = m.better ?? 'lower';
@@ -24,7 +25,7 @@ export function toGithubActionBenchmark(records: ReadRecord[], direction: 'small
       if (better === 'closer-to-1') continue;
       const entry: GithubBenchmarkEntry = { name: `${identityKey(r)} ${measure}`, unit: m.unit || 'value', value: m.value };
       if (m.lower !== undefined && m.upper !== undefined) entry.range = `${m.lower}..${m.upper}`;
-      if (r.commit) entry.extra = `commit ${r.commit}`;
+      if (r.commit) entry.extra = `commit ${commitKey(r.commit)}`;
       out.push(entry);
     }
   }
