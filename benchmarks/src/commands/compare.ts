@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { compareRecords, formatComparisons } from '../compare/compare.js';
-import { readRecordFile } from '../compare/files.js';
+import { readRecordFile } from '@lola-ts/experiment';
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

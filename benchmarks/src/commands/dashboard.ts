@@ -6,7 +6,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDir } from '@lola-ts/well-data';
-import { readRecordPaths } from '../compare/files.js';
+import { readRecordPaths } from '@lola-ts/experiment';
 import { renderDashboard } from '../dashboard/page.js';
 
 export async function run(argv: string[]): Promise<number> {

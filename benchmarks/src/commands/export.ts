@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { toBencherBmf, toGithubActionBenchmark } from '../compare/export.js';
-import { readRecordFile } from '../compare/files.js';
+import { readRecordFile } from '@lola-ts/experiment';
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -12,4 +12,4 @@ export {
   writeConfig,
   type LoadConfigOptions,
 } from './load.js';
-export { collectProvenance, packageVersion, gitCommit, type Provenance } from './provenance.js';
+export { collectProvenance, packageVersion, gitCommit, gitDirty, type Provenance } from './provenance.js';

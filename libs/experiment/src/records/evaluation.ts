@@ -1,26 +1,35 @@
 /**
- * Evaluation records (docs/architecture.md §5): one JSON object per (method, compression rate, field,
- * lead-time bin, context, setting), with `measures` keyed by name. Dashboards rely on these keys.
+ * Evaluation records (docs/architecture.md §5), written by `lola-eval score` to `results.jsonl`:
+ * one JSON object per (method, compression rate, field, lead-time bin, context, setting), with
+ * `measures` keyed by name, plus the per-lead-time curves and spectra of its sidecar files.
  */
-export interface Measure {
-  /**
-   * NaN (written as `null` in the JSON) when the scored values held NaN/Inf: only when scored with
-   * `--allow-non-finite`, and then the record's `nonFinite` counts them (never a mean over the
-   * finite subset).
-   */
-  value: number;
-  unit: string;
-  better: 'lower' | 'higher' | 'closer-to-1';
-  lower?: number;
-  upper?: number;
-}
+import type { Measure } from './measure.js';
 
+/** The measures an evaluation record may hold. */
 export type MeasureName = 'vrmse' | 'nrmse' | 'rmse' | 'spread' | 'skill' | 'spreadSkill' | 'psdErrorLow' | 'psdErrorMid' | 'psdErrorHigh';
 
+/** Measure names in the evaluator's column order (CSV, tables). */
+export const MEASURE_NAMES: readonly MeasureName[] = [
+  'vrmse',
+  'nrmse',
+  'rmse',
+  'spread',
+  'skill',
+  'spreadSkill',
+  'psdErrorLow',
+  'psdErrorMid',
+  'psdErrorHigh',
+];
+
+/** `absolute`: against ground truth; `relative`: against the AE reconstruction. */
+export type Setting = 'absolute' | 'relative';
+
+/** One evaluation record (`suite: 'evaluation'`). */
 export interface EvaluationRecord {
   suite: 'evaluation';
   kind: 'accuracy';
   name: string;
+  /** Full 40-character commit of the code that scored (older files: 12 characters), null outside git. */
   commit: string | null;
   date: string;
   versions: Record<string, string>;
@@ -38,8 +47,7 @@ export interface EvaluationRecord {
   stride: number;
   ensembleSize: number;
   samplerSteps: number | null;
-  /** `absolute`: against ground truth; `relative`: against the AE reconstruction. */
-  setting: 'absolute' | 'relative';
+  setting: Setting;
   nTrajectories: number;
   /** Non-finite values (NaN/Inf) among the truth and predicted values the record averages over. */
   nonFinite?: number;
@@ -50,17 +58,6 @@ export interface EvaluationRecord {
   measures: Partial<Record<MeasureName, Measure>>;
 }
 
-/**
- * Reference methods `lola-eval score` writes beside the rollouts, from the truth alone:
- * `persistence` repeats the last context frame for every lead time; `mean` predicts each frame's
- * own spatial mean per channel (VRMSE = √((N−1)/N · σ²/(σ² + ε)) ≈ 1, the sanity line).
- */
-export const BASELINES = ['persistence', 'mean'] as const;
-export type BaselineName = (typeof BASELINES)[number];
-export const isBaseline = (method: string): method is BaselineName => (BASELINES as readonly string[]).includes(method);
-/** Reading order of methods: the models first (0), then persistence (1) and mean (2). */
-export const baselineRank = (method: string) => (BASELINES as readonly string[]).indexOf(method) + 1;
-
 /** One point of a per-lead-time curve (written to `curves.jsonl` beside the records). */
 export interface CurvePoint {
   dataset: string;
@@ -68,7 +65,7 @@ export interface CurvePoint {
   compressionRate: number;
   field: string;
   context: number;
-  setting: 'absolute' | 'relative';
+  setting: Setting;
   leadTime: number;
   vrmse: number;
   spread: number;
@@ -88,3 +85,16 @@ export interface SpectrumRecord {
   truth: number[];
   prediction: number[];
 }
+
+/**
+ * Reference methods `lola-eval score` writes beside the rollouts, from the truth alone:
+ * `persistence` repeats the last context frame for every lead time; `mean` predicts each frame's
+ * own spatial mean per channel (VRMSE = √((N−1)/N · σ²/(σ² + ε)) ≈ 1, the sanity line).
+ */
+export const BASELINES = ['persistence', 'mean'] as const;
+/** A baseline method's name. */
+export type BaselineName = (typeof BASELINES)[number];
+/** Whether `method` is one of the baselines. */
+export const isBaseline = (method: string): method is BaselineName => (BASELINES as readonly string[]).includes(method);
+/** Reading order of methods: the models first (0), then persistence (1) and mean (2). */
+export const baselineRank = (method: string) => (BASELINES as readonly string[]).indexOf(method) + 1;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendRecords, captureEnvironment, captureIdentity, makeRecord, timeMeasure } from './index.js';
+import { appendRecords, captureEnvironment, captureIdentity, makeRecord, timeMeasure } from '../index.js';
 
 const identity = { commit: 'abc', dirty: false, date: '2026-01-01T00:00:00.000Z', versions: { x: '1.0.0' } };
 const environment = captureEnvironment({ backend: 'wasm', threads: 2, simd: true });

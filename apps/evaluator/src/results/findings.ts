@@ -1,61 +1,8 @@
-/** Table aggregation ("mean_absolute", docs/method.md §13.1): plain means over fields, contexts and bins' records. */
-import { baselineRank, type EvaluationRecord, type MeasureName } from './types.js';
-
-export interface TableCell {
-  method: string;
-  compressionRate: number;
-  leadTimeBin: [number, number];
-  /** NaN when a record's value is NaN/Inf (scored with --allow-non-finite): never a mean over the rest. */
-  value: number;
-  n: number;
-  /** Non-finite input values behind the cell's records. */
-  nonFinite: number;
-}
-
-const binKey = (b: [number, number]) => `${b[0]}-${b[1]}`;
-
 /**
- * Mean of `measure` per (method, compression rate, lead-time bin) over fields and contexts, absolute
- * setting. A record whose value is non-finite (`null` in the JSON) makes its cell NaN.
+ * The paper's findings checked on our VRMSE table (docs/method.md §13.1); the table itself is
+ * `@lola-ts/experiment`'s `tableByRateAndBin`.
  */
-export function tableByRateAndBin(
-  records: EvaluationRecord[],
-  measure: MeasureName = 'vrmse',
-  setting: 'absolute' | 'relative' = 'absolute',
-): TableCell[] {
-  const acc = new Map<string, TableCell & { sum: number }>();
-  for (const r of records) {
-    if (r.setting !== setting) continue;
-    const m = r.measures[measure];
-    if (!m) continue;
-    const key = `${r.method}|${r.compressionRate}|${binKey(r.leadTimeBin)}`;
-    let cell = acc.get(key);
-    if (!cell)
-      acc.set(
-        key,
-        (cell = { method: r.method, compressionRate: r.compressionRate, leadTimeBin: r.leadTimeBin, value: 0, n: 0, nonFinite: 0, sum: 0 }),
-      );
-    cell.sum += typeof m.value === 'number' && Number.isFinite(m.value) ? m.value : Number.NaN;
-    cell.n += 1;
-    cell.nonFinite += r.nonFinite ?? 0;
-  }
-  // Emulators and the AE by name and rate, then the baselines (persistence, mean).
-  return [...acc.values()]
-    .map(({ sum, ...c }) => ({ ...c, value: sum / c.n }))
-    .sort(
-      (a, b) =>
-        baselineRank(a.method) - baselineRank(b.method) ||
-        a.method.localeCompare(b.method) ||
-        a.compressionRate - b.compressionRate ||
-        a.leadTimeBin[0] - b.leadTimeBin[0],
-    );
-}
-
-export function distinctBins(cells: { leadTimeBin: [number, number] }[]): [number, number][] {
-  const seen = new Map<string, [number, number]>();
-  for (const c of cells) seen.set(binKey(c.leadTimeBin), c.leadTimeBin);
-  return [...seen.values()].sort((a, b) => a[0] - b[0]);
-}
+import { distinctBins, type TableCell } from '@lola-ts/experiment';
 
 export interface FindingCheck {
   /** The paper's findings (a)–(c); (p) and (m): the emulators against persistence and the mean. */

@@ -1,18 +1,7 @@
 /** Flat CSV of evaluation records: one row per record, one column per measure value. */
-import type { EvaluationRecord, MeasureName } from './types.js';
+import { MEASURE_NAMES as MEASURE_COLUMNS, type EvaluationRecord } from './evaluation.js';
 
-const MEASURE_COLUMNS: MeasureName[] = [
-  'vrmse',
-  'nrmse',
-  'rmse',
-  'spread',
-  'skill',
-  'spreadSkill',
-  'psdErrorLow',
-  'psdErrorMid',
-  'psdErrorHigh',
-];
-
+/** `results.csv`: the identity columns, then one column per measure name (empty where absent). */
 export function recordsToCsv(records: EvaluationRecord[]): string {
   const head = [
     'dataset',
