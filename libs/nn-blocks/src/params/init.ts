@@ -7,20 +7,8 @@
  * U(−b, b) with b = gain·√(3 / fan_in), gain = √(2 / (1 + a²)) = √(1/3), hence b = 1/√fan_in;
  * bias ~ U(−1/√fan_in, 1/√fan_in). fan_in = in_features (linear) or in_channels · ∏ kernel.
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import * as tf from '@tensorflow/tfjs';
-
-/**
- * The random source used for initialisation and dropout seeds. The project's `Rng`
- * (`@lola-ts/well-data`) satisfies it; any object with these methods works.
- */
-export interface RandomSource {
-  /** Uniform in [0, 1). */
-  uniform(): number;
-  /** Standard normal. */
-  normal(): number;
-  /** Integer uniform in [0, n). */
-  int(n: number): number;
-}
 
 /** PyTorch's default bound for both weights (kaiming-uniform, a = √5) and biases: 1/√fan_in. */
 export function torchDefaultBound(fanIn: number): number {

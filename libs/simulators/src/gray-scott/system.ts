@@ -9,14 +9,8 @@
  *   `gray_scott_reaction_diffusion_spots_F_0.03_k_0.062.hdf5`.
  * - Initial conditions: "gaussians" or "fourier" (each with probability ½ unless `ic` is fixed).
  */
-import {
-  SimulationDivergedError,
-  type ParameterSet,
-  type RandomSource,
-  type SimulatorSystem,
-  type SystemOptions,
-  type Trajectory,
-} from '../system.js';
+import type { RandomSource } from '@lola-ts/numerics';
+import { SimulationDivergedError, type ParameterSet, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
 import { sampleGrayScottIc, type GrayScottFields, type GrayScottIcType } from './initial-conditions.js';
 import { GRAY_SCOTT_PATTERN_NAMES, GRAY_SCOTT_PATTERNS, grayScottPattern, type GrayScottPattern } from './params.js';
 import { GrayScottSolver } from './solver.js';

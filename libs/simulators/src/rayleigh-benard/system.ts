@@ -12,14 +12,8 @@
  * - Resolution (measured, README): with uniform finite differences in z, nz = 64 resolves
  *   Ra ≲ 1e6; Ra = 1e7 needs nz ≥ 128 (marginal); larger Ra are accepted but under-resolved.
  */
-import {
-  SimulationDivergedError,
-  type ParameterSet,
-  type RandomSource,
-  type SimulatorSystem,
-  type SystemOptions,
-  type Trajectory,
-} from '../system.js';
+import type { RandomSource } from '@lola-ts/numerics';
+import { SimulationDivergedError, type ParameterSet, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
 import { physicalFields } from './diagnostics.js';
 import { RB_DT_VALUES, sampleRbInitialCondition, type RbInitialCondition } from './initial-conditions.js';
 import { interpolateToWell, rbOutputHeights, zInterpolator, type RbOutputGrid } from './output.js';

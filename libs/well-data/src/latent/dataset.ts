@@ -2,7 +2,7 @@ import type { Tensor32 } from '../dataset/sample.js';
 import { WindowIndex, type WindowOptions } from '../dataset/windows.js';
 import { assertFiniteBlock } from '../dataset/finite.js';
 import { WellFormatError } from '../errors.js';
-import { Rng } from '../random/index.js';
+import { Rng } from '@lola-ts/numerics';
 import { openLatentStore, type LatentStore } from './store.js';
 
 /** One item of a `LatentDataset`. */

@@ -2,7 +2,8 @@
 // generator cannot change a single number a program produces (simulator initial conditions,
 // parameter initialisation, window order and augmentations all replay these streams).
 import { describe, expect, it } from 'vitest';
-import { Rng, logGamma } from './rng.js';
+import { logGamma } from './log-gamma.js';
+import { Rng } from './rng.js';
 
 const take = <T>(n: number, draw: () => T): T[] => Array.from({ length: n }, draw);
 
