@@ -4,15 +4,8 @@ import { Rng } from './rng.js';
 
 /** Raw moments E[x], E[x²], E[x³] of a sample. */
 function moments(x: Float64Array): [number, number, number] {
-  let s = 0,
-    s2 = 0,
-    s3 = 0;
-  for (const v of x) {
-    s += v;
-    s2 += v * v;
-    s3 += v * v * v;
-  }
-  return [s / x.length, s2 / x.length, s3 / x.length];
+  const mean = (f: (v: number) => number) => x.reduce((a, v) => a + f(v), 0) / x.length;
+  return [mean((v) => v), mean((v) => v * v), mean((v) => v * v * v)];
 }
 
 describe('Rng', () => {
