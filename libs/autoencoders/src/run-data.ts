@@ -5,14 +5,8 @@
  * and the model rebuilt from a resolved config and the bytes of its weights file.
  */
 import { disposeParams, loadWeightsFromBytes } from '@lola-ts/nn-blocks';
-import {
-  FIELD_TRANSFORMS,
-  fieldPostprocess,
-  fieldPreprocess,
-  Rng,
-  type FieldPreprocessing,
-  type FieldTransformName,
-} from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
+import { FIELD_TRANSFORMS, fieldPostprocess, fieldPreprocess, type FieldPreprocessing, type FieldTransformName } from '@lola-ts/well-data';
 import { compressionRate, latentShape } from './compression.js';
 import { resolveDcaeConfig, type DcaeConfig } from './config.js';
 import { initDcae, type Dcae } from './dcae.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { disposeParams, saveWeights, writeConfig } from '@lola-ts/nn-blocks';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDcaeConfig } from './config.js';
 import { initDcae } from './dcae.js';

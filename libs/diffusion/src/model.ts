@@ -5,6 +5,7 @@
  * Parameter names follow LoLa's `EmbeddingWrapper` (`backbone.*`, `time_embedding.{1,3}`,
  * `label_embedding.{0,2}`).
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import {
   initLabelEmbedding,
   initNoiseEmbedding,
@@ -15,7 +16,6 @@ import {
   type DropoutContext,
   type LabelEmbeddingParams,
   type NoiseEmbeddingParams,
-  type RandomSource,
   type ViTParams,
 } from '@lola-ts/nn-blocks';
 import * as tf from '@tensorflow/tfjs-core';

@@ -12,7 +12,7 @@ import {
 } from '@lola-ts/diffusion';
 import { disposeParams, loadWeightsFromBytes } from '@lola-ts/nn-blocks';
 import { initSolver, type SolverConfig, type SolverParams } from '@lola-ts/solvers';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 
 /** A DM or NS rebuilt from its run's config and weights. */
 export type EmulatorModel =

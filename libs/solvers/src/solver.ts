@@ -7,6 +7,7 @@
  * fields with a patch such as (1, p, p) over (t, y, x) (LoLa's `vit_pixel` uses (1, 16, 16)).
  * Parameter names follow LoLa (`backbone.*`, `label_embedding.{0,2}`).
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import {
   initLabelEmbedding,
   initViT,
@@ -14,7 +15,6 @@ import {
   vit,
   type DropoutContext,
   type LabelEmbeddingParams,
-  type RandomSource,
   type ViTParams,
 } from '@lola-ts/nn-blocks';
 import * as tf from '@tensorflow/tfjs-core';

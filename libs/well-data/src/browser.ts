@@ -1,7 +1,8 @@
 // Browser entry of @lola-ts/well-data (the `browser` export condition): the format's types,
-// channel naming, seeded randomness, transforms and stats text, without h5wasm's Node build or
+// channel naming, transforms and stats text, without h5wasm's Node build or
 // the file system (reading and writing HDF5 files stays in the Node entry, index.ts).
-export * from './random/index.js';
+/** @deprecated import from @lola-ts/numerics */
+export { Rng, logGamma } from '@lola-ts/numerics';
 
 export { WellFormatError } from './errors.js';
 export { BoundaryCode, BOUNDARY_TYPES } from './schema/types.js';

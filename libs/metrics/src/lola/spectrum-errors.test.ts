@@ -1,7 +1,6 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng, powerSpectrumNd } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import type { NdArray } from '../core/ndarray.js';
-import { powerSpectrumNd } from '../fft/fftnd.js';
 import { isotropicBinning } from '../spectrum/isotropic.js';
 import { lolaSpectrumBandErrors, lolaSpectrumErrors } from './spectrum-errors.js';
 

@@ -1,6 +1,4 @@
-export { s, type Schema, type Infer, type Issue, type NumberOptions } from './schema.js';
-export { suggest, editDistance } from './suggest.js';
-export { parseOverrides, applyOverrides, type Override } from './overrides.js';
+export * from './browser.js';
 export {
   ConfigError,
   validateConfig,

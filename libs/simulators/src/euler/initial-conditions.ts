@@ -6,7 +6,7 @@
  * holding a constant primitive state (ρ, u, v, p). Cells take the state of the rectangle holding
  * their centre (a point on a split line belongs to the upper rectangle, as Q1 = (x > ½, y > ½)).
  */
-import type { RandomSource } from '../system.js';
+import type { RandomSource } from '@lola-ts/numerics';
 import type { EulerSolver } from './solver.js';
 import { LAX_LIU_CONFIGS, laxLiuConfig, type PrimitiveState } from './lax-liu.js';
 

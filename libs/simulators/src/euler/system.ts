@@ -8,8 +8,9 @@
  * - One file per γ, named as The Well's, e.g. `..._gamma_1.404_H2_100_Dry_air_-15.hdf5`.
  * - Initial conditions: the project's multi-quadrant sampler (§2.3).
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import { recordFrames } from '../record-frames.js';
-import { type ParameterSet, type RandomSource, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
+import { type ParameterSet, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
 import { wellBoundary, wellFields, wellGrid2d } from '../well-descriptor.js';
 import {
   applyInitialCondition,
@@ -104,7 +105,7 @@ export function createEulerSystem(options: EulerSystemOptions = {}): SimulatorSy
   });
   const sampler: MultiQuadrantSamplerOptions = { laxLiuFraction: 0.1, velocity: 0.8, ...options.sampler };
   // Validate the sampler options once, with a throwaway draw.
-  sampleMultiQuadrant({ uniform: (a = 0, b = 1) => (a + b) / 2, int: () => 0, normal: () => 0 }, sampler);
+  sampleMultiQuadrant({ uniform: (a = 0, b = 1) => (a + b) / 2, int: () => 0, normal: () => 0, poisson: () => 0 }, sampler);
   const centres = Float64Array.from({ length: n }, (_, i) => (i + 0.5) / n);
   const times = Float64Array.from({ length: frames }, (_, k) => k * EULER_OUTPUT_INTERVAL);
   const limiter = options.limiter ?? 'mc';

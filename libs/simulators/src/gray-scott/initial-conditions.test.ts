@@ -1,4 +1,4 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import { FOURIER_IC_POINTS, fourierIcBase, randomGaussians, sampleGrayScottIc, trigInterpolate } from './initial-conditions.js';
 import { GRAY_SCOTT_PATTERNS } from './params.js';

@@ -1,4 +1,4 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import { GRAY_SCOTT_PATTERNS, GRAY_SCOTT_PATTERN_NAMES, grayScottFixedPoints, grayScottReaction, saddleNodeBound } from './params.js';
 import { GrayScottSolver, grayScottDealiasMask } from './solver.js';

@@ -12,7 +12,7 @@
  * Grid: n × n points x_i = x₀ + i·L/n (default [−1, 1): x₀ = −1, L = 2, Chebfun's `trigpts`);
  * physical arrays are row-major `[i_x][i_y]` (index `i_x·n + i_y`), The Well's `[x, y]` order.
  */
-import { fft2d, ifft2d } from '@lola-ts/metrics';
+import { fft2d, ifft2d } from '@lola-ts/numerics';
 import { etdrk4Coefficients } from './etdrk4.js';
 import { GRAY_SCOTT_DELTA_A, GRAY_SCOTT_DELTA_B } from './params.js';
 import { SolverClock } from '../solver-clock.js';

@@ -9,8 +9,9 @@
  *   `gray_scott_reaction_diffusion_spots_F_0.03_k_0.062.hdf5`.
  * - Initial conditions: "gaussians" or "fourier" (each with probability ½ unless `ic` is fixed).
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import { assertFiniteState, recordFrames } from '../record-frames.js';
-import { type ParameterSet, type RandomSource, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
+import { type ParameterSet, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
 import { wellBoundary, wellFields, wellGrid2d } from '../well-descriptor.js';
 import { sampleGrayScottIc, type GrayScottFields, type GrayScottIcType } from './initial-conditions.js';
 import { GRAY_SCOTT_PATTERN_NAMES, GRAY_SCOTT_PATTERNS, grayScottPattern, type GrayScottPattern } from './params.js';

@@ -1,4 +1,4 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import { allocPentaBands, factorPenta, multiplyPenta, solvePenta, solveTri, type PentaBands } from './banded.js';
 

@@ -4,7 +4,7 @@
  *
  * All physical arrays are (nz + 1) × nx on the nodes z_j = j/nz (row j, x inner).
  */
-import { irfftRows } from '@lola-ts/metrics';
+import { irfftRows } from '@lola-ts/numerics';
 import type { RayleighBenardSolver } from './solver.js';
 
 /** Physical buoyancy and velocity on all nodes (walls included). */

@@ -4,7 +4,7 @@
  * ν = (Ra/Pr)^−½, on [0, Lx) × [0, 1], periodic in x, no-slip walls with b(0) = 1, b(1) = 0.
  *
  * Scheme (spec §3.3 option A, vorticity–streamfunction):
- * - Fourier in x (real FFTs of `@lola-ts/metrics`, 2/3-rule dealiasing), second-order finite
+ * - Fourier in x (real FFTs of `@lola-ts/numerics`, 2/3-rule dealiasing), second-order finite
  *   differences on nz + 1 uniform nodes in z.
  * - Unknowns per mode m ≥ 1: ψ̂ with u = ∂zψ, w = −∂xψ, ω = ∂x w − ∂z u = −∇²ψ, ψ = ∂zψ = 0 at
  *   the walls (no-slip through the implicit biharmonic, see `operators.ts`). Mode 0 carries the
@@ -19,7 +19,7 @@
  * State layout: spectral arrays of (nz + 1) rows × nk = nx/2 + 1 modes (row-major, mode inner),
  * split re/im, scaled like the unnormalised forward real FFT (mode 0 = nx × row mean).
  */
-import { rfftRows } from '@lola-ts/metrics';
+import { rfftRows } from '@lola-ts/numerics';
 import { allocPentaBands, factorPenta, solvePenta, solveTri, type PentaFactors } from './banded.js';
 import { SimulationDivergedError } from '../system.js';
 import { RbNonlinear } from './nonlinear.js';

@@ -12,8 +12,9 @@
  * - Resolution (measured, README): with uniform finite differences in z, nz = 64 resolves
  *   Ra ≲ 1e6; Ra = 1e7 needs nz ≥ 128 (marginal); larger Ra are accepted but under-resolved.
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import { assertFiniteState, recordFrames } from '../record-frames.js';
-import { type ParameterSet, type RandomSource, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
+import { type ParameterSet, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
 import { wellBoundary, wellFields, wellGrid2d } from '../well-descriptor.js';
 import { physicalFields } from './diagnostics.js';
 import { RB_DT_VALUES, sampleRbInitialCondition, type RbInitialCondition } from './initial-conditions.js';

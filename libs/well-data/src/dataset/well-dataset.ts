@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Rng } from '../random/index.js';
+import { Rng } from '@lola-ts/numerics';
 import type { WellFile } from '../io/well-file.js';
 import { constantChannelNames, constantScalarNames, variableChannelNames, variableScalarNames } from '../schema/channels.js';
 import type { WellFileSchema } from '../schema/types.js';

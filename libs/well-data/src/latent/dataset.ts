@@ -3,7 +3,7 @@ import { WindowIndex, type WindowOptions } from '../dataset/windows.js';
 import { assertFiniteBlock } from '../dataset/finite.js';
 import { openAll } from '../dataset/open-all.js';
 import { WellFormatError } from '../errors.js';
-import { Rng } from '../random/index.js';
+import { Rng } from '@lola-ts/numerics';
 import { openLatentStore, type LatentStore } from './store.js';
 
 /** One item of a `LatentDataset`. */

@@ -45,7 +45,7 @@ export function isPowerOfTwo(n: number): boolean {
 export function assertPowerOfTwo(n: number, what: string): void {
   if (!isPowerOfTwo(n)) {
     throw new Error(
-      `${what} = ${n} is not a power of two: the FFT module (libs/metrics/src/fft, fft.js) ` +
+      `${what} = ${n} is not a power of two: the FFT module (libs/numerics/src/fft, fft.js) ` +
         'supports only power-of-two sizes (1, 2, 4, 8, ...). Pad or resample the data.',
     );
   }

@@ -6,7 +6,12 @@
  * any 32-bit seed (or a string) gives a well-mixed state. Same seed -> same sequence on every
  * platform: only 32-bit integer arithmetic (`Math.imul`, `>>>`) is used.
  */
-export class Rng {
+import { logGamma } from './log-gamma.js';
+import type { RandomSource } from './random-source.js';
+import { seedState } from './seed.js';
+
+/** The seeded generator (xoshiro128**): uniform, integer, normal and Poisson draws, shuffles and forked child streams. */
+export class Rng implements RandomSource {
   private s0: number;
   private s1: number;
   private s2: number;
@@ -15,19 +20,7 @@ export class Rng {
 
   /** @param seed an integer (any JS number is folded to 32 bits) or a string. */
   constructor(seed: number | string) {
-    let x = typeof seed === 'string' ? hashString(seed) : foldNumber(seed);
-    const next = () => {
-      x = (x + 0x9e3779b9) | 0;
-      let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.s0 = next();
-    this.s1 = next();
-    this.s2 = next();
-    this.s3 = next();
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    [this.s0, this.s1, this.s2, this.s3] = seedState(seed);
   }
 
   /** Next 32-bit unsigned integer. */
@@ -150,37 +143,4 @@ export class Rng {
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
-}
-
-/** FNV-1a over UTF-16 code units, then one avalanche round. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  return h | 0;
-}
-
-function foldNumber(seed: number): number {
-  if (!Number.isFinite(seed)) throw new RangeError(`Rng: seed must be a finite number or a string, got ${seed}`);
-  if (Number.isInteger(seed) && Math.abs(seed) < 2 ** 31) return seed | 0;
-  return hashString(String(seed));
-}
-
-/** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9), accurate to ~1e-15 relative. */
-export function logGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  x -= 1;
-  let a = c[0]!;
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i]! / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
 }

@@ -18,9 +18,11 @@ export interface ComplexArrays {
   im: Float64Array;
 }
 
-function checkDims(rows: number, n: number, what: string): void {
+/** Checks the row count and length; returns m = n/2 + 1, the coefficients kept per row. */
+function halfLength(rows: number, n: number, what: string): number {
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`${what}: rows = ${rows}; expected a positive integer`);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${what}: n = ${n}; expected a positive integer`);
+  return (n >> 1) + 1;
 }
 
 function outArrays(out: ComplexArrays | undefined, length: number, what: string): ComplexArrays {
@@ -36,13 +38,11 @@ function outArrays(out: ComplexArrays | undefined, length: number, what: string)
  * X[r, k] = s · Σ_j x[r, j] e^{−2πi jk/n}. n must be a power of two. `out` is reused when given.
  */
 export function rfftRows(x: RealArray, rows: number, n: number, out?: ComplexArrays, options: FftOptions = {}): ComplexArrays {
-  checkDims(rows, n, 'rfftRows');
+  const m = halfLength(rows, n, 'rfftRows');
   if (x.length !== rows * n) throw new Error(`rfftRows: x has length ${x.length}; expected rows·n = ${rows}·${n} = ${rows * n}`);
-  const plan = getPlan(n, 'rfftRows: n');
-  const m = (n >> 1) + 1;
+  const { fft, bufOut } = getPlan(n, 'rfftRows: n');
   const res = outArrays(out, rows * m, 'rfftRows');
   const s = normScale(n, false, options.norm);
-  const { fft, bufOut } = plan;
   for (let r = 0; r < rows; r++) {
     const o = r * m;
     if (!fft) {
@@ -68,8 +68,7 @@ export function rfftRows(x: RealArray, rows: number, n: number, out?: ComplexArr
  * (s' = 1/n by default). Two rows share one complex transform (z = a + i·b).
  */
 export function irfftRows(spec: ComplexArrays, rows: number, n: number, out?: Float64Array, options: FftOptions = {}): Float64Array {
-  checkDims(rows, n, 'irfftRows');
-  const m = (n >> 1) + 1;
+  const m = halfLength(rows, n, 'irfftRows');
   if (spec.re.length !== rows * m || spec.im.length !== rows * m) {
     throw new Error(`irfftRows: spec.re/spec.im have lengths ${spec.re.length}/${spec.im.length}; expected rows·(n/2+1) = ${rows * m}`);
   }
