@@ -27,4 +27,3 @@ export {
   runLatentShape,
   type AutoencoderRunData,
 } from './run-data.js';
-export { loadAutoencoderRun, type AutoencoderRun } from './run.js';

@@ -14,4 +14,3 @@ export { rollout, type Emulate, type EmulateRequest, type RolloutOptions } from 
 export { diffusionEmulator, solverEmulator, type DiffusionEmulatorOptions } from './emulators.js';
 export { chunkSizes, mapFrames, encodeTrajectory, decodeTrajectory, type FrameCodec } from './trajectories.js';
 export { parseModelConfig, parseEmulatorConfig, emulatorFromConfig, type EmulatorModel } from './model-config.js';
-export { loadEmulatorRun, type EmulatorRun } from './run.js';

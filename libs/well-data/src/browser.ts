@@ -27,6 +27,7 @@ export {
 export { boundaryCodes, type BoundaryMaskInput } from './schema/boundary.js';
 export { windowsPerTrajectory, maximumStrideForStart, WindowIndex, type WindowOptions, type WindowLocation } from './dataset/windows.js';
 export type { WellSample, Tensor32, Tensor64 } from './dataset/sample.js';
+export { channelIndex, byChannelIndex } from './dataset/channel-indices.js';
 export {
   ZScoreNormalization,
   RMSNormalization,

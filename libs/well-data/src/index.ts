@@ -35,6 +35,7 @@ export { ensureDir, ensureParentDir } from './fs/ensure-dir.js';
 export { findWellFiles, resolveWellSplit, openWellFiles, type WellSplit, type WellSplitLocation } from './dataset/directory.js';
 export { windowsPerTrajectory, maximumStrideForStart, WindowIndex, type WindowOptions, type WindowLocation } from './dataset/windows.js';
 export type { WellSample, Tensor32, Tensor64 } from './dataset/sample.js';
+export { channelIndex, byChannelIndex } from './dataset/channel-indices.js';
 export { WellDataset, type WellDatasetOptions } from './dataset/well-dataset.js';
 export { NonFiniteDataError, assertFiniteBlock, firstNonFinite, type BlockOrigin } from './dataset/finite.js';
 
