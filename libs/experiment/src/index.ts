@@ -3,7 +3,14 @@
 // Stages, runs and recipes (README.md "Stages, runs and recipes")
 export { AUGMENTATIONS, TRANSFORMS, trainFields, type TrainDefaults } from './stages/shared.js';
 export { aeStageSchema, loadAeStageConfig, checkAeStageConfig, dcaeConfigOf, lossWeightsOf, type AeStageConfig } from './stages/ae.js';
-export { emulatorStageSchema, loadEmulatorStageConfig, type EmulatorStageConfig, type EmulatorKind } from './stages/emulator.js';
+export {
+  emulatorStageSchema,
+  loadEmulatorStageConfig,
+  checkEmulatorStageConfig,
+  type EmulatorStageConfig,
+  type EmulatorKind,
+} from './stages/emulator.js';
+export { readAeStageFile, readEmulatorStageFile } from './stages/read.js';
 export { cacheManifestSchema, type CacheManifest, type CacheSettings } from './stages/cache.js';
 export { STAGES, manifestFile, type Stage } from './runs/stage.js';
 export { inferLegacyStage } from './runs/legacy.js';

@@ -88,7 +88,12 @@ export type EmulatorKind = 'dm' | 'ns';
 /** Loads and validates a dm/ns stage config with dotted overrides; cross-field checks included. */
 export function loadEmulatorStageConfig(path: string, overrides: readonly string[] = []): EmulatorStageConfig {
   const cfg = loadConfig(path, emulatorStageSchema, { overrides });
-  const source = configSource(path, overrides);
+  checkEmulatorStageConfig(cfg, configSource(path, overrides));
+  return cfg;
+}
+
+/** Checks that the schema cannot express: head sizes, even embeddings, the mask's context, the noise range. */
+export function checkEmulatorStageConfig(cfg: EmulatorStageConfig, source: string): void {
   const problems: string[] = [];
   const m = cfg.model;
   if (m.hidChannels % m.heads !== 0) problems.push(`model.heads: ${m.heads} does not divide model.hidChannels = ${m.hidChannels}`);
@@ -99,5 +104,4 @@ export function loadEmulatorStageConfig(path: string, overrides: readonly string
   const sched = cfg.diffusion.schedule;
   if (!(sched.sigmaMax > sched.sigmaMin)) problems.push(`diffusion.schedule.sigmaMax: must exceed sigmaMin = ${sched.sigmaMin}`);
   throwConfigProblems(source, problems);
-  return cfg;
 }
