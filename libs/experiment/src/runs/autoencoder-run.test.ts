@@ -47,7 +47,6 @@ describe('AE run directories', () => {
     expect(() => readRunManifest(dir)).toThrow(/no 'stage' \(ae, cache, dm or ns\) and no 'ae' section/);
   });
 
-
   it('save → load reproduces encoder and decoder outputs bit for bit', async () => {
     const ae = initDcae(aeCfg, new Rng(11));
     const dir = join(root, 'run1');
