@@ -54,5 +54,6 @@ export {
   type TrajectoryPiece,
   type ChannelLayout,
 } from './transforms/augment.js';
+export { trajectoryPiece, fieldLayouts } from './transforms/trajectory-piece.js';
 export { formatStatsYaml, parseStatsYaml, emitYaml } from './stats/yaml.js';
 export { formatPythonE } from './stats/format.js';

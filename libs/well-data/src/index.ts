@@ -66,6 +66,7 @@ export {
   type TrajectoryPiece,
   type ChannelLayout,
 } from './transforms/augment.js';
+export { trajectoryPiece, fieldLayouts } from './transforms/trajectory-piece.js';
 
 export { computeWellStats, computeDatasetStats, writeStatsYaml, type StatsOptions } from './stats/compute.js';
 export { formatStatsYaml, parseStatsYaml, emitYaml } from './stats/yaml.js';

@@ -31,6 +31,23 @@ beforeAll(async () => {
 });
 afterAll(() => remove());
 
+/** Node's arguments for `lola-train ae` from source on the wasm backend, one thread. */
+const aeCli = (out: string, args: string[]) => [
+  '--conditions=@lola-ts/source',
+  '--import',
+  'tsx',
+  MAIN,
+  'ae',
+  '--config',
+  CONFIG,
+  '--backend',
+  'wasm',
+  '--threads',
+  '1',
+  `out=${out}`,
+  ...args,
+];
+
 describe('lola-train ae (CLI)', () => {
   it.each([
     ['SIGTERM', 143],
@@ -38,22 +55,7 @@ describe('lola-train ae (CLI)', () => {
   ] as const)('stops on %s: saves last/ at the current step, says where, exits %i', async (sig, exitCode) => {
     const out = join(root, `${sig}-run`);
     const args = [`data.path=${dataset}`, 'train.epochs=50', 'train.stepsPerEpoch=6', 'data.statsSamples=8', 'data.validSamples=2'];
-    const cli = [
-      '--conditions=@lola-ts/source',
-      '--import',
-      'tsx',
-      MAIN,
-      'ae',
-      '--config',
-      CONFIG,
-      '--backend',
-      'wasm',
-      '--threads',
-      '1',
-      `out=${out}`,
-      ...args,
-    ];
-    const child = spawn(process.execPath, cli, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, aeCli(out, args), { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     const timer = setInterval(() => {
@@ -79,22 +81,7 @@ describe('lola-train ae (CLI)', () => {
     await trainAutoencoder(loadAeStageConfig(CONFIG, [...args, `out=${ref}`]), 'ae-tiny', quiet);
 
     const out = join(root, 'kill-run');
-    const cli = [
-      '--conditions=@lola-ts/source',
-      '--import',
-      'tsx',
-      MAIN,
-      'ae',
-      '--config',
-      CONFIG,
-      '--backend',
-      'wasm',
-      '--threads',
-      '1',
-      `out=${out}`,
-      ...args,
-    ];
-    const child = spawn(process.execPath, cli, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, aeCli(out, args), { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     const killedAt = await new Promise<number>((done, fail) => {

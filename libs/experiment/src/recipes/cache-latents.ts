@@ -21,7 +21,7 @@ import {
   resolveWellSplit,
   variableChannelNames,
   type AugmentationName,
-  type TrajectoryPiece,
+  trajectoryPiece,
   type WellFile,
   type WellSplit,
 } from '@lola-ts/well-data';
@@ -201,18 +201,7 @@ async function cacheSplit(run: AutoencoderRun, plan: SplitPlan, opts: CacheOptio
         summary.duplicates += duplicates;
         const fields = file.readFields(traj);
         const scalars = file.readScalars(traj).constant;
-        const base: TrajectoryPiece = {
-          gridType: s.gridType,
-          resolution: [...s.resolution],
-          variableFields: fields.data,
-          nTime: s.nSteps,
-          variableLayout: s.fields.filter((f) => f.timeVarying).map((f) => ({ order: f.order, channels: f.channels.length })),
-          constantFields: new Float32Array(0),
-          constantLayout: [],
-          boundaryConditions: s.boundaryCodes.map((r) => [...r]),
-          spaceGrid: null,
-          constantScalars: { ...scalars },
-        };
+        const base = trajectoryPiece(s, { variableFields: fields.data, nTime: s.nSteps, constantScalars: { ...scalars } });
         for (let k = 0; k < plan.repeat; k++) {
           if (firstEntry + k < already) continue;
           const piece = applyAugmentation(base, draws[k]!);

@@ -10,16 +10,8 @@ import { BatchOrder, countParams, disposeParams, trainLoop } from '@lola-ts/nn-b
 import { Rng, type WellDataset } from '@lola-ts/well-data';
 import { openStageRun } from '../runs/writer.js';
 import { dcaeConfigOf, lossWeightsOf, type AeStageConfig } from '../stages/ae.js';
-import {
-  chunkedMean,
-  recipeLog,
-  resolveChannelStats,
-  totalStepsOf,
-  trainLoopSettings,
-  validationIndices,
-  type TrainRecipeOptions,
-  type TrainRecipeResult,
-} from './common.js';
+import { chunkedMean, recipeLog, resolveChannelStats, totalStepsOf, trainLoopSettings, validationIndices } from './common.js';
+import type { TrainRecipeOptions, TrainRecipeResult } from './common.js';
 import { openSnapshots, readBatch, transformByIndex } from './snapshots.js';
 
 /** Options of `trainAutoencoder`. */

@@ -26,15 +26,8 @@ import { readCacheManifest } from '../runs/manifest.js';
 import { openStageRun } from '../runs/writer.js';
 import type { CacheManifest } from '../stages/cache.js';
 import type { EmulatorKind, EmulatorStageConfig } from '../stages/emulator.js';
-import {
-  chunkedMean,
-  recipeLog,
-  resolveChannelStats,
-  trainLoopSettings,
-  validationIndices,
-  type TrainRecipeOptions,
-  type TrainRecipeResult,
-} from './common.js';
+import { chunkedMean, recipeLog, resolveChannelStats, trainLoopSettings, validationIndices } from './common.js';
+import type { TrainRecipeOptions, TrainRecipeResult } from './common.js';
 import { openSnapshots, transformByIndex } from './snapshots.js';
 import { openLatentWindows, openPixelWindows, type WindowSource } from './windows.js';
 

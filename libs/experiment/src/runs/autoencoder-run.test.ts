@@ -17,12 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+// a run's data section: three channels at 8², pressure log-transformed
 const data: AutoencoderRunData = {
-  channels: ['energy', 'density', 'momentum_x'],
+  channels: ['pressure', 'velocity_x', 'velocity_y'],
   resolution: [8, 8],
-  transform: { energy: 'log1p', density: 'log1p' },
-  mean: [1.2, 0.6, 0],
-  std: [0.5, 0.3, 0.5],
+  transform: { pressure: 'log' },
+  mean: [0.1, 0, 0],
+  std: [1, 2, 2],
 };
 const aeCfg = resolveDcaeConfig({
   pixChannels: 3,
