@@ -9,7 +9,7 @@ import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { disposeParams, initRuntime, BACKEND_CHOICES, type BackendChoice } from '@lola-ts/nn-blocks';
-import { loadAutoencoderRun } from '@lola-ts/autoencoders';
+import { loadAutoencoderRun } from '@lola-ts/experiment';
 import type { WellSplit } from '@lola-ts/well-data';
 import {
   appendRecords,

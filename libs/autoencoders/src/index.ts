@@ -1,4 +1,3 @@
-// Public entry of @lola-ts/autoencoders (see README.md): the browser entry (browser.ts) plus the
-// run-directory loader (node:fs).
+// Public entry of @lola-ts/autoencoders (see README.md): the same as the browser entry (browser.ts).
+// The run-directory loader moved to @lola-ts/experiment (loadAutoencoderRun).
 export * from './browser.js';
-export { loadAutoencoderRun, type AutoencoderRun } from './run.js';

@@ -1,3 +1,3 @@
-// Public entry of @lola-ts/emulation: the browser entry (browser.ts) plus the run-directory loader (node:fs).
+// Public entry of @lola-ts/emulation (see README.md): the same as the browser entry (browser.ts).
+// The run-directory loader moved to @lola-ts/experiment (loadEmulatorRun).
 export * from './browser.js';
-export { loadEmulatorRun, type EmulatorRun } from './run.js';

@@ -28,6 +28,7 @@ export {
 export { boundaryCodes, type BoundaryMaskInput } from './schema/boundary.js';
 export { windowsPerTrajectory, maximumStrideForStart, WindowIndex, type WindowOptions, type WindowLocation } from './dataset/windows.js';
 export type { WellSample, Tensor32, Tensor64 } from './dataset/sample.js';
+export { channelIndex, byChannelIndex } from './dataset/channel-indices.js';
 export {
   ZScoreNormalization,
   RMSNormalization,
@@ -54,5 +55,6 @@ export {
   type TrajectoryPiece,
   type ChannelLayout,
 } from './transforms/augment.js';
+export { trajectoryPiece, fieldLayouts } from './transforms/trajectory-piece.js';
 export { formatStatsYaml, parseStatsYaml, emitYaml } from './stats/yaml.js';
 export { formatPythonE } from './stats/format.js';

@@ -8,8 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BACKEND_CHOICES, initRuntime, type BackendChoice } from '@lola-ts/nn-blocks';
-import { loadAeStageConfig } from '../ae/config.js';
-import { trainAutoencoder } from '../ae/train.js';
+import { loadAeStageConfig, trainAutoencoder } from '@lola-ts/experiment';
 import { stopTrainingOnSignals, trainingOutcome } from './stop-signals.js';
 
 const USAGE = `usage: lola-train ae --config FILE [--out DIR] [--backend ${BACKEND_CHOICES.join('|')}] [--threads N] [--fresh]

@@ -7,10 +7,9 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadAutoencoderRun } from '@lola-ts/autoencoders';
+import { cacheLatents, loadAutoencoderRun } from '@lola-ts/experiment';
 import { BACKEND_CHOICES, disposeParams, initRuntime, type BackendChoice } from '@lola-ts/nn-blocks';
 import type { WellSplit } from '@lola-ts/well-data';
-import { cacheLatents } from '../cache/cache.js';
 
 const SPLITS: WellSplit[] = ['train', 'valid', 'test'];
 const USAGE = `usage: lola-train cache --ae RUN --data DIR [--out DIR] [--repeat N] [--splits train,valid,test]

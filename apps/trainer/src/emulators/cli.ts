@@ -4,9 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { BACKEND_CHOICES, initRuntime, type BackendChoice } from '@lola-ts/nn-blocks';
-import { loadEmulatorStageConfig, type EmulatorKind } from './config.js';
+import { loadEmulatorStageConfig, trainEmulator, type EmulatorKind } from '@lola-ts/experiment';
 import { stopTrainingOnSignals, trainingOutcome } from '../commands/stop-signals.js';
-import { trainEmulator } from './train.js';
 
 function usage(kind: EmulatorKind): string {
   const pixel = kind === 'ns' ? ' [--pixel]' : '';

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LatentDataset, Rng, WellDataset, type AugmentationName, type FieldPreprocessing, type WellSplit } from '@lola-ts/well-data';
 
+/** A batch of windows with their labels. */
 export interface WindowBatch {
   /** [B, L, …state, C] row-major. */
   data: Float32Array;
@@ -16,6 +17,7 @@ export interface WindowBatch {
   label: Float32Array;
 }
 
+/** One split's windows, read by index with a seeded draw. */
 export interface WindowSource {
   readonly length: number;
   /** Shape of one state, channels last ([h, w, c]). */

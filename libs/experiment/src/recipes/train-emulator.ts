@@ -6,7 +6,7 @@
  * skipped, validation each epoch on fixed windows with fixed masks and noise, `best/` and `last/`
  * checkpoints, exact resume (nn-blocks `trainLoop`: every draw at step s is a function of (seed, s)).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import {
@@ -19,51 +19,27 @@ import {
   type ScheduleConfig,
 } from '@lola-ts/diffusion';
 import { randomContextMask } from '@lola-ts/emulation';
-import {
-  BatchOrder,
-  collectProvenance,
-  countParams,
-  disposeParams,
-  openRun,
-  parseYaml,
-  runPaths,
-  trainLoop,
-  type RunPaths,
-  type TrainLoopResult,
-} from '@lola-ts/nn-blocks';
+import { BatchOrder, countParams, disposeParams, trainLoop } from '@lola-ts/nn-blocks';
 import { initSolver, solverLoss, type SolverParams } from '@lola-ts/solvers';
 import { Rng, type FieldPreprocessing } from '@lola-ts/well-data';
-import { openSnapshots, snapshotStats, transformByIndex } from '../ae/data.js';
-import type { EmulatorKind, EmulatorStageConfig } from './config.js';
-import { openLatentWindows, openPixelWindows, type WindowSource } from './data.js';
+import { readCacheManifest } from '../runs/manifest.js';
+import { openStageRun } from '../runs/writer.js';
+import type { CacheManifest } from '../stages/cache.js';
+import type { EmulatorKind, EmulatorStageConfig } from '../stages/emulator.js';
+import { chunkedMean, recipeLog, resolveChannelStats, trainLoopSettings, validationIndices } from './common.js';
+import type { TrainRecipeOptions, TrainRecipeResult } from './common.js';
+import { openSnapshots, transformByIndex } from './snapshots.js';
+import { openLatentWindows, openPixelWindows, type WindowSource } from './windows.js';
 
-export interface TrainEmulatorOptions {
-  signal?: AbortSignal;
-  progress?: string | false;
-  progressStream?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  /** Refuse to resume an existing run. */
-  fresh?: boolean;
-  log?: (line: string) => void;
-  /** Called before each step's batch is read (fault injection in tests). */
-  beforeStep?: (step: number) => void;
-}
-
-export interface TrainEmulatorResult {
-  run: RunPaths;
-  result: TrainLoopResult;
-  resolved: EmulatorStageConfig;
-}
+/** Options of `trainEmulator`. */
+export type TrainEmulatorOptions = TrainRecipeOptions;
+/** What `trainEmulator` returns. */
+export type TrainEmulatorResult = TrainRecipeResult<EmulatorStageConfig>;
 
 type Params = DiffusionModelParams | SolverParams;
 interface Batch extends tf.NamedTensorMap {
   x: tf.Tensor;
   label: tf.Tensor;
-}
-
-function readYaml(path: string): Record<string, unknown> | null {
-  if (!existsSync(path)) return null;
-  const v = parseYaml(readFileSync(path, 'utf8'), path);
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 }
 
 /** Per-channel preprocessing of the pixel solver: config stats, stored stats, or computed ones. */
@@ -75,20 +51,8 @@ async function pixelPreprocessing(
   const raw = await openSnapshots(cfg.data.path, 'train');
   try {
     const channels = [...raw.channels];
-    const C = channels.length;
     const transform = transformByIndex(channels, cfg.data.transform, source);
-    let mean = cfg.data.mean;
-    let std = cfg.data.std;
-    if (!mean || !std) {
-      const stored = readYaml(runPaths(cfg.out).config)?.data as { mean?: number[]; std?: number[] } | undefined;
-      if (stored?.mean?.length === C && stored.std?.length === C) ({ mean, std } = stored);
-    }
-    if (!mean || !std) {
-      log(`[ns] computing per-channel statistics over ${cfg.data.statsSamples} training snapshots`);
-      ({ mean, std } = await snapshotStats(raw, transform, cfg.data.statsSamples, cfg.train.seed));
-    }
-    if (mean.length !== C || std.length !== C)
-      throw new Error(`${source}: data.mean and data.std need ${C} values (channels ${channels.join(', ')})`);
+    const { mean, std } = await resolveChannelStats(cfg, raw, transform, source, log, '[ns]');
     return { pre: { transform, mean, std }, channels, mean, std };
   } finally {
     raw.close();
@@ -135,14 +99,14 @@ function stageLoss(
   }
 }
 
-/** Trains (or resumes) a DM or NS described by `cfg`. */
+/** Trains (or resumes) a DM or NS described by `cfg` (`source` names the config in errors). */
 export async function trainEmulator(
   kind: EmulatorKind,
   cfg: EmulatorStageConfig,
   source: string,
   opts: TrainEmulatorOptions = {},
 ): Promise<TrainEmulatorResult> {
-  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const log = recipeLog(opts);
   const tag = `[${kind}]`;
   const seed = cfg.train.seed;
   const pixel = cfg.data.source === 'well';
@@ -160,12 +124,13 @@ export async function trainEmulator(
   } else {
     train = await openLatentWindows(cfg.data.path, 'train', windowOpts);
     valid = await openLatentWindows(cfg.data.path, 'valid', windowOpts);
-    const cache = readYaml(join(cfg.data.path, 'cache.yaml'));
+    // a cache directory without its manifest still trains (labels and channels then stay unnamed)
+    const cache: CacheManifest = existsSync(join(cfg.data.path, 'cache.yaml')) ? readCacheManifest(cfg.data.path).cache : {};
     dataInfo = {
       latentShape: train.stateShape,
-      ...(Array.isArray(cache?.labels) ? { labels: cache!.labels as string[] } : {}),
-      ...(Array.isArray(cache?.channels) ? { channels: cache!.channels as string[] } : {}),
-      compressionRate: typeof cache?.compressionRate === 'number' ? cache.compressionRate : null,
+      ...(cache.labels ? { labels: cache.labels } : {}),
+      ...(cache.channels ? { channels: cache.channels } : {}),
+      compressionRate: typeof cache.compressionRate === 'number' ? cache.compressionRate : null,
     };
   }
   let params: Params | null = null;
@@ -193,24 +158,23 @@ export async function trainEmulator(
     const probe = initModel(kind, resolvedBase, new Rng(0));
     const parameters = countParams(probe);
     disposeParams(probe);
-    const totalSteps = cfg.train.epochs * cfg.train.stepsPerEpoch;
+    const settings = trainLoopSettings(cfg.train);
+    const totalSteps = settings.totalSteps;
     const tokens = grid.reduce((a, n, i) => a * (n / patch[i]!), 1);
     const resolved: EmulatorStageConfig = {
       ...resolvedBase,
       ...(kind === 'ns' ? { diffusion: cfg.diffusion } : {}),
       info: { parameters, totalSteps, tokens, trainWindows: train.length, validWindows: valid.length },
     };
-    const { paths, resumeFrom } = openRun(cfg.out, resolved as unknown as Record<string, unknown>, {
-      resume: opts.fresh ? 'never' : 'auto',
-      provenance: collectProvenance(['@lola-ts/diffusion', '@lola-ts/solvers', '@lola-ts/emulation', '@lola-ts/well-data']),
-      allowChanged: ['out'],
+    const { paths, resumeFrom } = openStageRun(kind, cfg.out, resolved, {
+      fresh: opts.fresh,
+      packages: ['@lola-ts/diffusion', '@lola-ts/solvers', '@lola-ts/emulation', '@lola-ts/well-data'],
     });
     const schedule = makeSchedule(cfg.diffusion.schedule as ScheduleConfig);
     params = initModel(kind, resolved, new Rng(`${seed}/init`));
     const model = params;
-    const vr = new Rng(`${seed}/valid-set`);
-    const nValid = Math.min(cfg.data.validSamples, valid.length);
-    const validIdx = vr.shuffle(Array.from({ length: valid.length }, (_, i) => i)).slice(0, nValid);
+    const validIdx = validationIndices(seed, cfg.data.validSamples, valid.length);
+    const nValid = validIdx.length;
     const validData = await valid.read(validIdx, new Rng(`${seed}/valid-read`));
     const order = new BatchOrder(seed, train.length, cfg.train.batchSize);
     log(
@@ -218,38 +182,21 @@ export async function trainEmulator(
         `(${nValid} for validation), ${totalSteps} steps` +
         (resumeFrom ? `, resuming at step ${resumeFrom.step}` : ''),
     );
-    const validate = (p: Params): number => {
-      const [n, ...rest] = [nValid, cfg.data.window, ...train.stateShape];
-      const size = rest.reduce((a, b) => a * b, 1);
-      let total = 0;
-      for (let i = 0, chunk = 0; i < n; i += cfg.train.validBatchSize, chunk++) {
-        const b = Math.min(cfg.train.validBatchSize, n - i);
-        const loss = tf.tidy(() => {
-          const batch: Batch = {
-            x: tf.tensor(validData.data.subarray(i * size, (i + b) * size), [b, ...rest]),
-            label: tf.tensor(validData.label.subarray(i * train.labelDim, (i + b) * train.labelDim), [b, train.labelDim]),
-          };
-          return stageLoss(kind, resolved, schedule, p, batch, new Rng(`${seed}/valid/${chunk}`), false);
-        });
-        total += loss.dataSync()[0]! * b;
-        loss.dispose();
-      }
-      return total / n;
-    };
+    const rest = [cfg.data.window, ...train.stateShape];
+    const size = rest.reduce((a, b) => a * b, 1);
+    // fixed windows, masks and noise: chunk k draws from `<seed>/valid/<k>`
+    const validate = (p: Params): number =>
+      chunkedMean(nValid, cfg.train.validBatchSize, (i, b, chunk) => {
+        const batch: Batch = {
+          x: tf.tensor(validData.data.subarray(i * size, (i + b) * size), [b, ...rest]),
+          label: tf.tensor(validData.label.subarray(i * train.labelDim, (i + b) * train.labelDim), [b, train.labelDim]),
+        };
+        return stageLoss(kind, resolved, schedule, p, batch, new Rng(`${seed}/valid/${chunk}`), false);
+      });
     const result = await trainLoop<Params, Batch>({
+      ...settings,
       run: paths,
       params: model,
-      seed,
-      totalSteps,
-      stepsPerEpoch: cfg.train.stepsPerEpoch,
-      schedule: { lr: cfg.train.lr, kind: cfg.train.schedule, granularity: cfg.train.granularity, warmupSteps: cfg.train.warmupSteps },
-      optimizer: {
-        beta1: cfg.train.beta1,
-        beta2: cfg.train.beta2,
-        eps: cfg.train.eps,
-        weightDecay: cfg.train.weightDecay,
-        clipNorm: cfg.train.gradClip,
-      },
       batch: async (step, rng) => {
         opts.beforeStep?.(step);
         const w = await train.read(order.indices(step), rng);
@@ -257,8 +204,6 @@ export async function trainEmulator(
       },
       loss: (p, b, ctx) => stageLoss(kind, resolved, schedule, p, b, ctx.rng, true),
       validate: (p) => validate(p),
-      checkpointEvery: cfg.train.checkpointEvery || undefined,
-      maxSkippedFraction: cfg.train.maxSkippedFraction,
       signal: opts.signal,
       progress: opts.progress ?? kind,
       progressStream: opts.progressStream,

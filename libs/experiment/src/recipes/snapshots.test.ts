@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWellFile, Rng } from '@lola-ts/well-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSnapshots, readBatch, snapshotStats, transformByIndex } from './data.js';
-import { writeTinyEulerDataset } from './testing.js';
+import { writeTinyEulerDataset } from '../testing/fixtures.js';
+import { openSnapshots, readBatch, snapshotStats, transformByIndex } from './snapshots.js';
 
 let root: string;
 let dataset: string;
@@ -93,7 +93,7 @@ describe('AE snapshot data', () => {
 
   it('names the key of an unknown channel', () => {
     expect(() => transformByIndex(['energy'], { Energy: 'log' }, 'x.yaml')).toThrow(
-      "x.yaml: data.transform.Energy: the dataset has no channel 'Energy' (channels: energy)",
+      "x.yaml: data.transform.Energy: no channel 'Energy' (channels: energy)",
     );
   });
 });

@@ -1,30 +1,31 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { encode, loadAutoencoderRun, preprocessStates, type AutoencoderRun } from '@lola-ts/autoencoders';
-import { disposeParams, initRuntime } from '@lola-ts/nn-blocks';
+import { encode, preprocessStates } from '@lola-ts/autoencoders';
+import { disposeParams } from '@lola-ts/nn-blocks';
 import { openLatentStore, openWellFile } from '@lola-ts/well-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAeStageConfig } from '../ae/config.js';
-import { writeTinyEulerDataset } from '../ae/testing.js';
-import { trainAutoencoder } from '../ae/train.js';
+import { loadAutoencoderRun, type AutoencoderRun } from '../runs/autoencoder-run.js';
+import { readCacheManifest } from '../runs/manifest.js';
+import { loadAeStageConfig } from '../stages/ae.js';
+import { writeTinyEulerDataset } from '../testing/fixtures.js';
+import { QUIET as quiet, testRoot } from '../testing/runs.js';
 import { drawKey, trajectoryDraws } from './augment-draws.js';
-import { cacheLatents, type CacheOptions } from './cache.js';
+import { cacheLatents, type CacheOptions } from './cache-latents.js';
+import { trainAutoencoder } from './train-autoencoder.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CONFIG = resolve(here, '../../../../configs/ae-tiny.yaml');
 let root: string;
+let remove: () => void;
 let dataset: string;
 let runDir: string;
 let run: AutoencoderRun;
-const quiet = { progress: false as const, log: () => {} };
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'lola-cache-'));
+  ({ root, remove } = await testRoot('cache'));
   dataset = await writeTinyEulerDataset(root, 'euler_tiny', { bc: 'PERIODIC', gamma: 1.3 });
-  await initRuntime({ backend: 'wasm', threads: 1 });
   runDir = join(root, 'ae-run');
   const cfg = loadAeStageConfig(CONFIG, [
     `data.path=${dataset}`,
@@ -38,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   disposeParams(run.ae);
-  rmSync(root, { recursive: true, force: true });
+  remove();
 });
 
 const opts = (out: string, extra: Partial<CacheOptions> = {}): CacheOptions => ({
@@ -82,7 +83,7 @@ describe('augmentation draws for cached copies (docs/method.md §3)', () => {
   });
 });
 
-describe('lola-train cache', () => {
+describe('cacheLatents', () => {
   it('encodes every split: train × repeat augmented copies, labels = γ + BC codes, test un-augmented', async () => {
     const out = join(root, 'cache-a');
     const before = tf.memory().numTensors;
@@ -93,6 +94,13 @@ describe('lola-train cache', () => {
       ['valid', 2, 2],
       ['test', 2, 2],
     ]);
+    const manifest = readCacheManifest(out);
+    expect([manifest.stage, manifest.legacy]).toEqual(['cache', false]);
+    expect(manifest.cache).toMatchObject({
+      aeRunId: 'ae-run',
+      repeat: 2,
+      labels: ['gamma', 'bc_x_lower', 'bc_x_upper', 'bc_y_lower', 'bc_y_upper'],
+    });
     const train = await readStore(join(out, 'train.h5'));
     expect(train.meta).toMatchObject({ aeRunId: 'ae-run', compressionRate: 5, nSteps: 4, latentShape: [8, 8, 4], labelDim: 5 });
     for (const l of train.labels) expect(l.map((v) => Number(v.toFixed(5)))).toEqual([1.3, 2, 2, 2, 2]);

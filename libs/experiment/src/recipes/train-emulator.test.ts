@@ -1,49 +1,33 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { diffusionEmulator, loadEmulatorRun, rollout, solverEmulator } from '@lola-ts/emulation';
-import { disposeParams, initRuntime, loadSafetensors, readLog } from '@lola-ts/nn-blocks';
+import { diffusionEmulator, rollout, solverEmulator } from '@lola-ts/emulation';
+import { disposeParams, readLog } from '@lola-ts/nn-blocks';
 import { Rng } from '@lola-ts/well-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTinyEulerDataset } from '../ae/testing.js';
-import { loadEmulatorStageConfig } from './config.js';
-import { writeTinyLatentCache } from './testing.js';
-import { trainEmulator } from './train.js';
+import { loadEmulatorRun } from '../runs/emulator-run.js';
+import { loadEmulatorStageConfig } from '../stages/emulator.js';
+import { writeTinyEulerDataset, writeTinyLatentCache } from '../testing/fixtures.js';
+import { checkpointWeights as weightsOf, QUIET as quiet, testRoot, trainLosses } from '../testing/runs.js';
+import { trainEmulator } from './train-emulator.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CONFIGS = resolve(here, '../../../../configs');
-const MAIN = resolve(here, '../main.ts');
 let root: string;
+let remove: () => void;
 let cache: string;
-const quiet = { progress: false as const, log: () => {} };
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'lola-emu-'));
+  ({ root, remove } = await testRoot('emu'));
   cache = await writeTinyLatentCache(join(root, 'latents'));
-  await initRuntime({ backend: 'wasm', threads: 1 });
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => remove());
 
 const cfgFor = (kind: 'dm' | 'ns', out: string, extra: string[] = []) =>
   loadEmulatorStageConfig(join(CONFIGS, `${kind}-tiny.yaml`), [`data.path=${cache}`, `out=${out}`, ...extra]);
 
-function weightsOf(dir: string): Map<string, number[]> {
-  const { tensors } = loadSafetensors(join(dir, 'weights.safetensors'));
-  const out = new Map<string, number[]>();
-  for (const [k, t] of tensors) {
-    out.set(k, Array.from(t.dataSync()));
-    t.dispose();
-  }
-  return out;
-}
-const trainLosses = (run: string) =>
-  readLog(join(run, 'log.jsonl'))
-    .filter((r) => r.kind === 'train')
-    .map((r) => r.loss);
-
-describe('lola-train dm / ns (in process)', () => {
+describe('trainEmulator (dm / ns)', () => {
   for (const kind of ['dm', 'ns'] as const) {
     it(`${kind}: trains, logs, checkpoints, leaks no tensors; the run loads back and rolls out`, async () => {
       const out = join(root, `${kind}-a`);
@@ -132,45 +116,5 @@ describe('lola-train dm / ns (in process)', () => {
     const run = loadEmulatorRun(out);
     expect(run.kind === 'ns' && run.params.backbone.in_proj.weight.shape).toEqual([160, 16]);
     disposeParams(run.params);
-  });
-});
-
-describe('lola-train dm (CLI)', () => {
-  it('runs from the command line and prints where the run is', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const out = join(root, 'cli-dm');
-    const res = spawnSync(
-      process.execPath,
-      [
-        '--conditions=@lola-ts/source',
-        '--import',
-        'tsx',
-        MAIN,
-        'dm',
-        '--config',
-        join(CONFIGS, 'dm-tiny.yaml'),
-        '--backend',
-        'wasm',
-        '--threads',
-        '1',
-        `data.path=${cache}`,
-        `out=${out}`,
-        'train.epochs=1',
-      ],
-      {
-        encoding: 'utf8',
-        timeout: 120_000,
-      },
-    );
-    expect(res.status, res.stderr).toBe(0);
-    expect(res.stderr).toMatch(/\[dm\] done at step 3: best validation loss [0-9.]+ at step 3/);
-    expect(existsSync(join(out, 'last/weights.safetensors'))).toBe(true);
-    const bad = spawnSync(
-      process.execPath,
-      ['--conditions=@lola-ts/source', '--import', 'tsx', MAIN, 'ns', '--config', join(CONFIGS, 'ns-tiny.yaml'), 'stray'],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/unexpected argument 'stray'/);
   });
 });

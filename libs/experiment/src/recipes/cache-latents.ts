@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { encode, preprocessStates, runCompressionRate, runLatentShape, type AutoencoderRun } from '@lola-ts/autoencoders';
+import { encode, preprocessStates, runCompressionRate, runLatentShape } from '@lola-ts/autoencoders';
 import { ProgressBar, writeConfig } from '@lola-ts/nn-blocks';
 import {
   applyAugmentation,
@@ -21,26 +21,17 @@ import {
   resolveWellSplit,
   variableChannelNames,
   type AugmentationName,
-  type TrajectoryPiece,
+  trajectoryPiece,
   type WellFile,
   type WellSplit,
 } from '@lola-ts/well-data';
-import { trajectoryDraws } from './augment-draws.js';
 import { ensureDir } from '@lola-ts/well-data';
+import type { AutoencoderRun } from '../runs/autoencoder-run.js';
+import type { CacheManifest, CacheSettings } from '../stages/cache.js';
+import { trajectoryDraws } from './augment-draws.js';
 
-export interface CacheOptions {
-  /** Dataset root (`data/{train,valid,test}`). */
-  data: string;
-  /** Output directory (`<out>/<split>.h5` + `cache.yaml`). */
-  out: string;
-  /** Augmented copies of each training trajectory (LoLa: 4). */
-  repeat: number;
-  splits: WellSplit[];
-  /** Augmentations (default: the AE run's training augmentations). */
-  augment?: AugmentationName[];
-  seed: number;
-  /** Frames per encoder call. */
-  batch: number;
+/** Options of `cacheLatents`: the stage's settings, progress and logging. */
+export interface CacheOptions extends CacheSettings {
   progress?: string | false;
   progressStream?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   log?: (line: string) => void;
@@ -48,6 +39,7 @@ export interface CacheOptions {
   afterAppend?: (split: WellSplit, entry: number) => void;
 }
 
+/** What `cacheLatents` did to one split. */
 export interface SplitSummary {
   split: WellSplit;
   path: string;
@@ -122,32 +114,30 @@ export async function cacheLatents(run: AutoencoderRun, opts: CacheOptions): Pro
     }
     if (geometric.length === 0) log('[cache] no geometric augmentation configured: train copies will be identical');
     ensureDir(opts.out, 'cache directory');
-    writeConfig(
-      join(opts.out, 'cache.yaml'),
-      {
-        aeRun: run.dir,
-        aeRunId: run.runId,
-        checkpoint: run.checkpoint,
-        data: opts.data,
-        compressionRate: runCompressionRate(run),
-        latentShape: runLatentShape(run),
-        channels: run.data.channels,
-        labels: [
-          ...constantScalarNames(plans[0]!.files[0]!.schema),
-          ...plans[0]!.files[0]!.schema.spatialDims.flatMap((d) => [`bc_${d}_lower`, `bc_${d}_upper`]),
-        ],
-        repeat: opts.repeat,
-        augment: [...augment],
-        seed: opts.seed,
-        splits: Object.fromEntries(
-          plans.map((p) => [
-            p.split,
-            { file: `${p.split}.h5`, trajectories: p.entries, nSteps: p.nSteps, repeat: p.repeat, augment: [...p.augment] },
-          ]),
-        ),
-      },
-      'latent cache (lola-train cache)',
-    );
+    const manifest: CacheManifest = {
+      stage: 'cache',
+      aeRun: run.dir,
+      aeRunId: run.runId,
+      checkpoint: run.checkpoint,
+      data: opts.data,
+      compressionRate: runCompressionRate(run),
+      latentShape: runLatentShape(run),
+      channels: run.data.channels,
+      labels: [
+        ...constantScalarNames(plans[0]!.files[0]!.schema),
+        ...plans[0]!.files[0]!.schema.spatialDims.flatMap((d) => [`bc_${d}_lower`, `bc_${d}_upper`]),
+      ],
+      repeat: opts.repeat,
+      augment: [...augment],
+      seed: opts.seed,
+      splits: Object.fromEntries(
+        plans.map((p) => [
+          p.split,
+          { file: `${p.split}.h5`, trajectories: p.entries, nSteps: p.nSteps, repeat: p.repeat, augment: [...p.augment] },
+        ]),
+      ),
+    };
+    writeConfig(join(opts.out, 'cache.yaml'), manifest, 'latent cache (lola-train cache)');
     const total = plans.reduce((a, p) => a + p.entries, 0);
     const bar = opts.progress === false ? null : new ProgressBar({ total, label: opts.progress ?? 'cache', stream: opts.progressStream });
     const summaries: SplitSummary[] = [];
@@ -211,18 +201,7 @@ async function cacheSplit(run: AutoencoderRun, plan: SplitPlan, opts: CacheOptio
         summary.duplicates += duplicates;
         const fields = file.readFields(traj);
         const scalars = file.readScalars(traj).constant;
-        const base: TrajectoryPiece = {
-          gridType: s.gridType,
-          resolution: [...s.resolution],
-          variableFields: fields.data,
-          nTime: s.nSteps,
-          variableLayout: s.fields.filter((f) => f.timeVarying).map((f) => ({ order: f.order, channels: f.channels.length })),
-          constantFields: new Float32Array(0),
-          constantLayout: [],
-          boundaryConditions: s.boundaryCodes.map((r) => [...r]),
-          spaceGrid: null,
-          constantScalars: { ...scalars },
-        };
+        const base = trajectoryPiece(s, { variableFields: fields.data, nTime: s.nSteps, constantScalars: { ...scalars } });
         for (let k = 0; k < plan.repeat; k++) {
           if (firstEntry + k < already) continue;
           const piece = applyAugmentation(base, draws[k]!);

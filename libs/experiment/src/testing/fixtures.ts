@@ -1,11 +1,15 @@
 /**
- * Test fixtures for the AE and cache stages: a tiny Euler-like Well dataset written with
- * @lola-ts/well-data's writer (smooth positive energy/density/pressure, a momentum vector, γ as a
- * parameter, open or periodic boundaries). Used only by tests.
+ * Test fixtures of the stages (used only by tests, here and in the programs): a tiny Euler-like Well
+ * dataset written with @lola-ts/well-data's writer (smooth positive energy/density/pressure, a
+ * momentum vector, γ as a parameter, open or periodic boundaries), and a tiny latent cache
+ * (`train.h5`, `valid.h5`, `cache.yaml`) of smooth travelling waves.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createWellFile, Rng, type WellSplit } from '@lola-ts/well-data';
+import { writeConfig } from '@lola-ts/nn-blocks';
+import { createLatentStore, createWellFile, Rng, type WellSplit } from '@lola-ts/well-data';
 
+/** Options of `writeTinyEulerDataset`. */
 export interface FixtureOptions {
   resolution?: number;
   frames?: number;
@@ -71,4 +75,53 @@ export async function writeTinyEulerDataset(root: string, name = 'euler_tiny', o
     await w.close();
   }
   return dataset;
+}
+
+/** Writes a tiny latent cache into `dir` (`train.h5`, `valid.h5`, `cache.yaml`); returns `dir`. */
+export async function writeTinyLatentCache(
+  dir: string,
+  o: { steps?: number; shape?: number[]; train?: number; valid?: number; seed?: number } = {},
+): Promise<string> {
+  const T = o.steps ?? 9;
+  const shape = o.shape ?? [4, 4, 2];
+  const [h, w, c] = shape as [number, number, number];
+  const rng = new Rng(o.seed ?? 0);
+  mkdirSync(dir, { recursive: true });
+  for (const [split, n] of [
+    ['train', o.train ?? 4],
+    ['valid', o.valid ?? 2],
+  ] as const) {
+    const store = await createLatentStore(join(dir, `${split}.h5`), {
+      aeRunId: 'fixture',
+      compressionRate: 8,
+      nSteps: T,
+      latentShape: shape,
+      labelDim: 5,
+    });
+    for (let k = 0; k < n; k++) {
+      const gamma = 1.2 + 0.1 * rng.int(5);
+      const phase = rng.uniform(0, 6.28);
+      const states = new Float32Array(T * h * w * c);
+      for (let t = 0, q = 0; t < T; t++)
+        for (let i = 0; i < h; i++)
+          for (let j = 0; j < w; j++)
+            for (let ch = 0; ch < c; ch++, q++) {
+              states[q] = Math.sin((2 * Math.PI * (i + j)) / h + phase - gamma * t * 0.4 + ch);
+            }
+      await store.append(states, [gamma, 2, 2, 2, 2]);
+    }
+    await store.close();
+  }
+  writeConfig(
+    join(dir, 'cache.yaml'),
+    {
+      aeRunId: 'fixture',
+      compressionRate: 8,
+      latentShape: shape,
+      channels: ['a', 'b'],
+      labels: ['gamma', 'bc_x_lower', 'bc_x_upper', 'bc_y_lower', 'bc_y_upper'],
+    },
+    'fixture',
+  );
+  return dir;
 }

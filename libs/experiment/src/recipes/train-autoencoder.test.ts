@@ -1,29 +1,28 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { encode, loadAutoencoderRun, preprocessStates } from '@lola-ts/autoencoders';
-import { disposeParams, initRuntime, loadSafetensors, readLog } from '@lola-ts/nn-blocks';
+import { encode, preprocessStates } from '@lola-ts/autoencoders';
+import { disposeParams, readLog } from '@lola-ts/nn-blocks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAeStageConfig } from './config.js';
-import { writeTinyEulerDataset } from './testing.js';
-import { trainAutoencoder } from './train.js';
+import { loadAutoencoderRun } from '../runs/autoencoder-run.js';
+import { readRunManifest } from '../runs/manifest.js';
+import { loadAeStageConfig } from '../stages/ae.js';
+import { writeTinyEulerDataset } from '../testing/fixtures.js';
+import { checkpointWeights as weightsOf, QUIET as quiet, testRoot, trainLosses } from '../testing/runs.js';
+import { trainAutoencoder } from './train-autoencoder.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CONFIG = resolve(here, '../../../../configs/ae-tiny.yaml');
-const MAIN = resolve(here, '../main.ts');
 let root: string;
+let remove: () => void;
 let dataset: string;
-const quiet = { progress: false as const, log: () => {} };
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'lola-ae-'));
+  ({ root, remove } = await testRoot('ae'));
   dataset = await writeTinyEulerDataset(root);
-  await initRuntime({ backend: 'wasm', threads: 1 });
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => remove());
 
 const cfgFor = (out: string, extra: string[] = []) =>
   loadAeStageConfig(CONFIG, [
@@ -35,22 +34,7 @@ const cfgFor = (out: string, extra: string[] = []) =>
     ...extra,
   ]);
 
-function weightsOf(dir: string): Map<string, number[]> {
-  const { tensors } = loadSafetensors(join(dir, 'weights.safetensors'));
-  const out = new Map<string, number[]>();
-  for (const [k, t] of tensors) {
-    out.set(k, Array.from(t.dataSync()));
-    t.dispose();
-  }
-  return out;
-}
-
-const trainLosses = (run: string) =>
-  readLog(join(run, 'log.jsonl'))
-    .filter((r) => r.kind === 'train')
-    .map((r) => r.loss);
-
-describe('lola-train ae (in process)', () => {
+describe('trainAutoencoder', () => {
   it('trains, logs, saves best and last, leaks no tensors, and the run loads back', async () => {
     const out = join(root, 'run-a');
     const before = tf.memory().numTensors;
@@ -65,6 +49,9 @@ describe('lola-train ae (in process)', () => {
     for (const r of log) expect(Number.isFinite(r.loss)).toBe(true);
     expect(existsSync(join(out, 'best/weights.safetensors')) && existsSync(join(out, 'last/optimizer.safetensors'))).toBe(true);
 
+    const manifest = readRunManifest(out);
+    expect(manifest.stage).toBe('ae');
+    expect(manifest.legacy).toBe(false);
     const run = loadAutoencoderRun(out);
     expect(run.runId).toBe('run-a');
     expect(run.data.mean).toHaveLength(5);
@@ -115,7 +102,7 @@ describe('lola-train ae (in process)', () => {
     expect(cfgFor(join(root, 'x')).train).not.toHaveProperty('maxSkippedFraction'); // runs from before the key still resume
     expect(cfgFor(join(root, 'x'), ['train.maxSkippedFraction=0.2']).train.maxSkippedFraction).toBe(0.2);
     await expect(trainAutoencoder(cfgFor(join(root, 'x'), ['data.transform={vorticity: log}']), 'ae-tiny', quiet)).rejects.toThrow(
-      /data.transform.vorticity: the dataset has no channel 'vorticity' \(channels: energy, density, pressure, momentum_x, momentum_y\)/,
+      /data.transform.vorticity: no channel 'vorticity' \(channels: energy, density, pressure, momentum_x, momentum_y\)/,
     );
     await expect(trainAutoencoder(cfgFor(join(root, 'x'), ['ae.pixChannels=3']), 'ae-tiny', quiet)).rejects.toThrow(
       /ae.pixChannels is 3 but the dataset .* has 5 channels/,
@@ -123,7 +110,7 @@ describe('lola-train ae (in process)', () => {
   });
 });
 
-describe('lola-train ae and non-finite data', () => {
+describe('trainAutoencoder and non-finite data', () => {
   it('NaN in the train or valid split stops the run before any step, naming the place', async () => {
     for (const split of ['train', 'valid'] as const) {
       const bad = await writeTinyEulerDataset(root, `euler_nan_${split}`, {
@@ -142,101 +129,5 @@ describe('lola-train ae and non-finite data', () => {
       );
       expect(existsSync(join(out, 'last'))).toBe(false);
     }
-  });
-});
-
-describe('lola-train ae (CLI)', () => {
-  it.each([
-    ['SIGTERM', 143],
-    ['SIGINT', 130],
-  ] as const)('stops on %s: saves last/ at the current step, says where, exits %i', async (sig, exitCode) => {
-    const out = join(root, `${sig}-run`);
-    const args = [`data.path=${dataset}`, 'train.epochs=50', 'train.stepsPerEpoch=6', 'data.statsSamples=8', 'data.validSamples=2'];
-    const cli = [
-      '--conditions=@lola-ts/source',
-      '--import',
-      'tsx',
-      MAIN,
-      'ae',
-      '--config',
-      CONFIG,
-      '--backend',
-      'wasm',
-      '--threads',
-      '1',
-      `out=${out}`,
-      ...args,
-    ];
-    const child = spawn(process.execPath, cli, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    const timer = setInterval(() => {
-      const log = join(out, 'log.jsonl');
-      if (existsSync(log) && readFileSync(log, 'utf8').includes('"train"')) {
-        clearInterval(timer);
-        child.kill(sig);
-      }
-    }, 20);
-    const code = await new Promise<number | null>((done) => child.once('close', (c) => done(c)));
-    clearInterval(timer);
-    expect(code, stderr).toBe(exitCode);
-    const step = (JSON.parse(readFileSync(join(out, 'last/state.json'), 'utf8')) as { step: number }).step;
-    expect(step).toBeGreaterThanOrEqual(1);
-    expect(step).toBeLessThan(300);
-    expect(stderr).toContain(`[ae] stopped by ${sig} at step ${step} of 300: checkpoint saved in ${join(out, 'last')}`);
-    expect(stderr).not.toMatch(/\[ae\] done/);
-  });
-
-  it('resumes after kill -9 and ends with the weights of an uninterrupted run', async () => {
-    const args = [`data.path=${dataset}`, 'train.epochs=2', 'train.stepsPerEpoch=6', 'data.statsSamples=8', 'train.checkpointEvery=1'];
-    const ref = join(root, 'kill-ref');
-    await trainAutoencoder(loadAeStageConfig(CONFIG, [...args, `out=${ref}`]), 'ae-tiny', quiet);
-
-    const out = join(root, 'kill-run');
-    const cli = [
-      '--conditions=@lola-ts/source',
-      '--import',
-      'tsx',
-      MAIN,
-      'ae',
-      '--config',
-      CONFIG,
-      '--backend',
-      'wasm',
-      '--threads',
-      '1',
-      `out=${out}`,
-      ...args,
-    ];
-    const child = spawn(process.execPath, cli, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    const killedAt = await new Promise<number>((done, fail) => {
-      const timer = setInterval(() => {
-        const log = join(out, 'log.jsonl');
-        const steps = existsSync(log)
-          ? readFileSync(log, 'utf8')
-              .split('\n')
-              .filter((l) => l.includes('"train"')).length
-          : 0;
-        if (steps >= 4) {
-          clearInterval(timer);
-          child.kill('SIGKILL');
-          done(steps);
-        }
-      }, 20);
-      child.on('exit', (code) => {
-        clearInterval(timer);
-        if (code !== null) fail(new Error(`lola-train ae exited (${code}) before it could be killed:\n${stderr}`));
-      });
-    });
-    await new Promise((r) => child.once('close', r));
-    const state = JSON.parse(readFileSync(join(out, 'last/state.json'), 'utf8')) as { step: number };
-    expect(killedAt).toBeGreaterThanOrEqual(4);
-    expect(state.step).toBeLessThan(12);
-    const { result } = await trainAutoencoder(loadAeStageConfig(CONFIG, [...args, `out=${out}`]), 'ae-tiny', quiet);
-    expect(result.resumed).toBe(true);
-    expect(weightsOf(join(out, 'last'))).toEqual(weightsOf(join(ref, 'last')));
-    expect(trainLosses(out)).toEqual(trainLosses(ref));
   });
 });

@@ -1,12 +1,12 @@
 /**
- * Snapshot data of the AE stage (docs/method.md §2.7, §1): single states of a Well split, LoLa
+ * Snapshot data of the AE stage (and of the pixel solver's statistics) (docs/method.md §2.7, §1): single states of a Well split, LoLa
  * preprocessing (per-field transform, then per-channel standardisation with statistics computed
  * after the transform over random training snapshots, LoLa's `get_stats.py`), augmentations on the
  * training split only. Every draw is seeded, so a batch is a function of (seed, step).
  */
-import type { AutoencoderRunData } from '@lola-ts/autoencoders';
 import {
   assertFiniteBlock,
+  byChannelIndex,
   fieldPreprocess,
   Rng,
   WellDataset,
@@ -34,20 +34,13 @@ export async function openSnapshots(
   });
 }
 
-/** Channel-index transform map of a by-name map; unknown names are errors naming the key. */
+/** Channel-index transform map of a by-name map (`data.transform`); unknown names are errors naming the key. */
 export function transformByIndex(
   channels: readonly string[],
   transform: Record<string, FieldTransformName>,
   source: string,
 ): Record<number, FieldTransformName> {
-  const out: Record<number, FieldTransformName> = {};
-  for (const [name, t] of Object.entries(transform)) {
-    const c = channels.indexOf(name);
-    if (c < 0)
-      throw new Error(`${source}: data.transform.${name}: the dataset has no channel '${name}' (channels: ${channels.join(', ')})`);
-    out[c] = t;
-  }
-  return out;
+  return byChannelIndex(channels, transform, source, 'data.transform');
 }
 
 /**
@@ -120,25 +113,4 @@ export async function readBatch(ds: WellDataset, indices: readonly number[], rng
     data.set(it.inputFields.data, b * frame);
   });
   return { data, shape: [items.length, ...items[0]!.inputFields.shape.slice(1)] };
-}
-
-/** Checks that a dataset provides what an AE run was trained on (channels, resolution). */
-export function checkDatasetMatchesRun(
-  ds: WellDataset,
-  data: Pick<AutoencoderRunData, 'channels' | 'resolution'>,
-  what: string,
-  runSource: string,
-): void {
-  const chans = ds.channels;
-  if (chans.length !== data.channels.length || chans.some((c, i) => c !== data.channels[i])) {
-    throw new Error(
-      `${what}: the dataset's fields [${chans.join(', ')}] do not match the autoencoder's [${data.channels.join(', ')}] (${runSource})`,
-    );
-  }
-  const res = ds.schema.resolution;
-  if (res.length !== data.resolution.length || res.some((n, i) => n !== data.resolution[i])) {
-    throw new Error(
-      `${what}: the dataset's resolution [${res.join(', ')}] differs from the autoencoder's [${data.resolution.join(', ')}] (${runSource})`,
-    );
-  }
 }

@@ -4,12 +4,11 @@
  * solver, `ns --pixel`) reads a Well dataset instead of a latent cache. The resolved config written
  * to `<run>/config.yaml` adds `stage`, the data-determined model fields (`model.channels`,
  * `model.spatial`, `model.labelFeatures`), the pixel preprocessing and an `info` block, so
- * `loadEmulatorRun` (@lola-ts/emulation) rebuilds the model from the run directory alone.
+ * `loadEmulatorRun` (../runs/emulator-run.ts) rebuilds the model from the run directory alone.
  */
-import { FIELD_TRANSFORMS, type FieldTransformName } from '@lola-ts/well-data';
+import type { FieldTransformName } from '@lola-ts/well-data';
 import { loadConfig, s, type Infer } from '@lola-ts/nn-blocks';
-
-const TRANSFORMS = Object.keys(FIELD_TRANSFORMS) as FieldTransformName[];
+import { AUGMENTATIONS, configSource, throwConfigProblems, TRANSFORMS, trainFields } from './shared.js';
 
 export const emulatorStageSchema = s.object({
   /** Run directory (`runs/dm/<name>` or `runs/ns/<name>`). */
@@ -32,7 +31,7 @@ export const emulatorStageSchema = s.object({
     std: s.optional(s.array(s.number())),
     statsSamples: s.withDefault(s.integer({ min: 2 }), 256),
     /** Pixel source only: training augmentations (latent caches already hold augmented copies). */
-    augment: s.withDefault(s.array(s.enum(['random_axis_flip', 'random_axis_permute', 'random_axis_roll', 'log_scalars'] as const)), []),
+    augment: s.withDefault(s.array(s.enum(AUGMENTATIONS)), []),
     /** Filled in by the trainer. */
     channels: s.optional(s.array(s.string())),
     labels: s.optional(s.array(s.string())),
@@ -76,41 +75,25 @@ export const emulatorStageSchema = s.object({
     }),
     { lambda: 1, rho: 0.66, atleast: 1 },
   ),
-  train: s.object({
-    seed: s.withDefault(s.integer(), 0),
-    batchSize: s.withDefault(s.integer({ min: 1 }), 16),
-    epochs: s.integer({ min: 1 }),
-    stepsPerEpoch: s.integer({ min: 1 }),
-    lr: s.withDefault(s.number({ gt: 0 }), 1e-4),
-    schedule: s.withDefault(s.enum(['cosine', 'constant'] as const), 'cosine'),
-    granularity: s.withDefault(s.enum(['epoch', 'step'] as const), 'epoch'),
-    warmupSteps: s.withDefault(s.integer({ min: 0 }), 0),
-    beta1: s.withDefault(s.number({ min: 0, max: 0.9999 }), 0.9),
-    /** LoLa's emulators: 0.99. */
-    beta2: s.withDefault(s.number({ min: 0, max: 0.99999 }), 0.99),
-    eps: s.withDefault(s.number({ gt: 0 }), 1e-8),
-    weightDecay: s.withDefault(s.number({ min: 0 }), 0),
-    gradClip: s.withDefault(s.number({ gt: 0 }), 1),
-    validBatchSize: s.withDefault(s.integer({ min: 1 }), 16),
-    checkpointEvery: s.withDefault(s.integer({ min: 0 }), 0),
-    /**
-     * Fraction of the total steps that may be skipped for a NaN/Inf loss or gradient before the run
-     * stops with an error and a non-zero exit (docs/bad-inputs.md). Default 0.05 (nn-blocks
-     * `DEFAULT_MAX_SKIPPED_FRACTION`); left out of the resolved config unless set, so runs started
-     * before the key existed still resume.
-     */
-    maxSkippedFraction: s.optional(s.number({ min: 0, max: 1 })),
-  }),
+  /** LoLa's emulators: β2 = 0.99. */
+  train: s.object(trainFields({ lr: 1e-4, beta2: 0.99, validBatchSize: 16 }, {})),
   info: s.optional(s.record(s.nullable(s.number()))),
 });
 
+/** A dm/ns stage config as loaded (or as resolved by the trainer). */
 export type EmulatorStageConfig = Infer<typeof emulatorStageSchema>;
+/** The two emulator stages: latent diffusion model (dm) and neural solver (ns). */
 export type EmulatorKind = 'dm' | 'ns';
 
 /** Loads and validates a dm/ns stage config with dotted overrides; cross-field checks included. */
 export function loadEmulatorStageConfig(path: string, overrides: readonly string[] = []): EmulatorStageConfig {
   const cfg = loadConfig(path, emulatorStageSchema, { overrides });
-  const source = overrides.length ? `${path} (with overrides)` : path;
+  checkEmulatorStageConfig(cfg, configSource(path, overrides));
+  return cfg;
+}
+
+/** Checks that the schema cannot express: head sizes, even embeddings, the mask's context, the noise range. */
+export function checkEmulatorStageConfig(cfg: EmulatorStageConfig, source: string): void {
   const problems: string[] = [];
   const m = cfg.model;
   if (m.hidChannels % m.heads !== 0) problems.push(`model.heads: ${m.heads} does not divide model.hidChannels = ${m.hidChannels}`);
@@ -120,6 +103,5 @@ export function loadEmulatorStageConfig(path: string, overrides: readonly string
   if (cfg.mask.atleast >= cfg.data.window) problems.push(`mask.atleast: must be < data.window = ${cfg.data.window}`);
   const sched = cfg.diffusion.schedule;
   if (!(sched.sigmaMax > sched.sigmaMin)) problems.push(`diffusion.schedule.sigmaMax: must exceed sigmaMin = ${sched.sigmaMin}`);
-  if (problems.length) throw new Error(`invalid config ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  return cfg;
+  throwConfigProblems(source, problems);
 }

@@ -2,25 +2,20 @@
  * Config schema of `lola-train ae` (docs/architecture.md §4: one YAML schema per stage, dotted overrides).
  * The resolved config written to `<run>/config.yaml` adds what the data determine (`data.channels`,
  * `data.resolution`, `data.mean`, `data.std`, `ae.pixChannels`) and an `info` block, so the run
- * directory alone is enough to reuse the AE (`loadAutoencoderRun` in @lola-ts/autoencoders).
+ * directory alone is enough to reuse the AE (`loadAutoencoderRun`, ../runs/autoencoder-run.ts).
  */
 import { resolveDcaeConfig, SATURATIONS, validateLossWeights, LOSS_NAMES, type DcaeConfig, type LossWeights } from '@lola-ts/autoencoders';
 import { loadConfig, s, type Infer } from '@lola-ts/nn-blocks';
-import { FIELD_TRANSFORMS, type AugmentationName, type FieldTransformName } from '@lola-ts/well-data';
-
-export const AUGMENTATIONS = [
-  'random_axis_flip',
-  'random_axis_permute',
-  'random_axis_roll',
-  'log_scalars',
-] as const satisfies readonly AugmentationName[];
-const TRANSFORMS = Object.keys(FIELD_TRANSFORMS) as FieldTransformName[];
+import type { AugmentationName, FieldTransformName } from '@lola-ts/well-data';
+import { AUGMENTATIONS, configSource, TRANSFORMS, trainFields } from './shared.js';
 
 const numberList = s.array(s.number());
 
 export const aeStageSchema = s.object({
   /** Run directory (`runs/ae/<name>`). */
   out: s.string(),
+  /** Written by the trainer since the stage was recorded (runs without it are AE runs, ../runs/legacy.ts). */
+  stage: s.optional(s.enum(['ae'] as const)),
   data: s.object({
     /** Dataset root: the directory holding `data/{train,valid,test}` and `stats.yaml`. */
     path: s.string(),
@@ -52,45 +47,26 @@ export const aeStageSchema = s.object({
     dropout: s.withDefault(s.number({ min: 0, max: 0.99 }), 0.05),
     saturation: s.withDefault(s.enum(SATURATIONS), 'softclip2'),
   }),
-  train: s.object({
-    seed: s.withDefault(s.integer(), 0),
-    batchSize: s.withDefault(s.integer({ min: 1 }), 16),
-    epochs: s.integer({ min: 1 }),
-    stepsPerEpoch: s.integer({ min: 1 }),
-    lr: s.withDefault(s.number({ gt: 0 }), 3e-4),
-    schedule: s.withDefault(s.enum(['cosine', 'constant'] as const), 'cosine'),
-    /** Cosine steps once per epoch (LoLa) or per step. */
-    granularity: s.withDefault(s.enum(['epoch', 'step'] as const), 'epoch'),
-    warmupSteps: s.withDefault(s.integer({ min: 0 }), 0),
-    beta1: s.withDefault(s.number({ min: 0, max: 0.9999 }), 0.9),
-    beta2: s.withDefault(s.number({ min: 0, max: 0.99999 }), 0.999),
-    eps: s.withDefault(s.number({ gt: 0 }), 1e-8),
-    weightDecay: s.withDefault(s.number({ min: 0 }), 0),
-    /** Global gradient-norm clip (docs/method.md §12: 1.0). */
-    gradClip: s.withDefault(s.number({ gt: 0 }), 1),
-    /** Weighted sum of reconstruction losses (docs/method.md §2.6; L1 for the paper's Euler AEs). */
-    loss: s.withDefault(s.record(s.number({ min: 0 })), { l1: 1 } as Record<string, number>),
-    validBatchSize: s.withDefault(s.integer({ min: 1 }), 32),
-    /** Also save `last/` every this many steps (0: only at epoch ends). */
-    checkpointEvery: s.withDefault(s.integer({ min: 0 }), 0),
-    /**
-     * Fraction of the total steps that may be skipped for a NaN/Inf loss or gradient before the run
-     * stops with an error and a non-zero exit (docs/bad-inputs.md). Default 0.05 (nn-blocks
-     * `DEFAULT_MAX_SKIPPED_FRACTION`); left out of the resolved config unless set, so runs started
-     * before the key existed still resume.
-     */
-    maxSkippedFraction: s.optional(s.number({ min: 0, max: 1 })),
-  }),
+  train: s.object(
+    trainFields(
+      { lr: 3e-4, beta2: 0.999, validBatchSize: 32 },
+      {
+        /** Weighted sum of reconstruction losses (docs/method.md §2.6; L1 for the paper's Euler AEs). */
+        loss: s.withDefault(s.record(s.number({ min: 0 })), { l1: 1 } as Record<string, number>),
+      },
+    ),
+  ),
   /** Written by the trainer: compression rate, latent shape, parameter count. */
   info: s.optional(s.record(s.nullable(s.number()))),
 });
 
+/** An AE stage config as loaded (or as resolved by the trainer). */
 export type AeStageConfig = Infer<typeof aeStageSchema>;
 
 /** Loads `path` with dotted overrides, validates it and runs the cross-field checks. */
 export function loadAeStageConfig(path: string, overrides: readonly string[] = []): AeStageConfig {
   const cfg = loadConfig(path, aeStageSchema, { overrides });
-  checkAeStageConfig(cfg, overrides.length ? `${path} (with overrides)` : path);
+  checkAeStageConfig(cfg, configSource(path, overrides));
   return cfg;
 }
 
@@ -118,6 +94,7 @@ export function dcaeConfigOf(cfg: AeStageConfig, pixChannels: number): DcaeConfi
   return resolveDcaeConfig({ ...cfg.ae, pixChannels }, 'ae');
 }
 
+/** The validated loss weights of `train.loss`. */
 export function lossWeightsOf(cfg: AeStageConfig): LossWeights {
   return validateLossWeights(cfg.train.loss, 'train.loss');
 }
