@@ -5,8 +5,8 @@
  * returns null for what it does not handle (non-float32, NCHW, broadcasting batches, empty
  * tensors), and the registered wrapper then runs the kernel it replaced (the runtime's wasm one).
  */
-import * as tf from '@tensorflow/tfjs';
-import { callWasm, heapOffset, release, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
+import { callWasm, heapOffset, nhwcConvInfo, release, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
+import { matMulShape } from '../wasm/matmul-shape.js';
 import type { NativeAddon } from './addon-types.js';
 import { BINARY_OPS, nativeBinary, nativeReduce } from './elementwise.js';
 import { nativeTranspose } from './transpose.js';
@@ -18,12 +18,6 @@ const heap = (be: BackendWasm): Uint8Array => (be.wasm as unknown as { HEAPU8: U
 const f32 = (t: TensorInfo | undefined): boolean => t !== undefined && t.dtype === 'float32';
 const off = (be: BackendWasm, t: TensorInfo): number => heapOffset(be, t) / 4;
 
-function stripOnes(shape: number[]): number[] {
-  let i = 0;
-  while (i < shape.length && shape[i] === 1) i++;
-  return shape.slice(i);
-}
-
 /** op(a)·op(b) for batches that are equal or 1; null otherwise. */
 export function nativeMatMul(
   addon: NativeAddon,
@@ -33,26 +27,9 @@ export function nativeMatMul(
   tA: boolean,
   tB: boolean,
 ): TensorInfo | null {
-  if (!f32(a) || !f32(b) || a.shape.length < 2 || b.shape.length < 2) return null;
-  const ra = a.shape.length;
-  const rb = b.shape.length;
-  const outerA = a.shape.slice(0, -2);
-  const outerB = b.shape.slice(0, -2);
-  const batchA = sizeOf(outerA);
-  const batchB = sizeOf(outerB);
-  if (batchA !== batchB && batchA !== 1 && batchB !== 1) return null;
-  if (batchA === batchB && batchA !== 1 && stripOnes(outerA).join() !== stripOnes(outerB).join()) return null;
-  const M = tA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
-  const K = tA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
-  const Kb = tB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
-  const N = tB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-  if (K !== Kb) {
-    throw new Error(
-      `Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} and transposeA=${tA} and transposeB=${tB} must match.`,
-    );
-  }
-  if (M === 0 || N === 0 || K === 0 || batchA === 0 || batchB === 0) return null;
-  const outOuter = tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
+  const shape = matMulShape(a, b, tA, tB);
+  if (shape === null) return null;
+  const { batchA, batchB, M, K, N, outOuter } = shape;
   const out = be.makeOutput([...outOuter, M, N], 'float32');
   const batch = Math.max(batchA, batchB);
   const h = heap(be);
@@ -139,14 +116,7 @@ type Conv = {
 function convGeometry(xShape: number[], filterShape: number[], at: Attrs, dilations: unknown): Conv | null {
   const format = at['dataFormat'] as string | undefined;
   if (format !== undefined && format !== 'NHWC') return null;
-  const info = tf.backend_util.computeConv2DInfo(
-    xShape as [number, number, number, number],
-    filterShape as [number, number, number, number],
-    at['strides'] as number,
-    (dilations ?? 1) as number,
-    at['pad'] as 'same',
-    at['dimRoundingMode'] as 'floor' | undefined,
-  );
+  const info = nhwcConvInfo('Conv2D', xShape, filterShape, at, dilations ?? 1);
   const g: Conv = {
     B: info.batchSize,
     H: info.inHeight,

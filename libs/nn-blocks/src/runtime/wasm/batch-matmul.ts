@@ -15,6 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { groupedMatMul, groupedPlan } from './grouped-matmul.js';
+import { matMulShape } from './matmul-shape.js';
 import {
   callWasm,
   dropView,
@@ -73,12 +74,6 @@ export function xnnProduct(be: BackendWasm, a: TensorInfo, b: TensorInfo, out: T
   rawMatMul(be)(id(a), shapeBytes(a.shape), 3, id(b), shapeBytes(b.shape), 3, false, false, id(out));
 }
 
-function stripOnes(shape: number[]): number[] {
-  let i = 0;
-  while (i < shape.length && shape[i] === 1) i++;
-  return shape.slice(i);
-}
-
 /** Operands as contiguous [batch, rows, cols] with the transposes applied; null when not fast-pathable. */
 interface Prepared {
   A: TensorInfo;
@@ -92,27 +87,11 @@ interface Prepared {
 }
 
 function prepare(be: BackendWasm, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean): Prepared | null {
-  if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return null;
+  const shape = matMulShape(a, b, transposeA, transposeB);
+  if (shape === null) return null;
+  const { batchA, batchB, M, K, N, outOuter } = shape;
   const ra = a.shape.length;
   const rb = b.shape.length;
-  const outerA = a.shape.slice(0, -2);
-  const outerB = b.shape.slice(0, -2);
-  const batchA = sizeOf(outerA);
-  const batchB = sizeOf(outerB);
-  if (batchA !== batchB && batchA !== 1 && batchB !== 1) return null;
-  if (batchA === batchB && batchA !== 1 && stripOnes(outerA).join() !== stripOnes(outerB).join()) return null;
-  const M = transposeA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
-  const K = transposeA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
-  const Kb = transposeB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
-  const N = transposeB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-  if (K !== Kb) {
-    throw new Error(
-      `Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} ` +
-        `and transposeA=${transposeA} and transposeB=${transposeB} must match.`,
-    );
-  }
-  if (M === 0 || N === 0 || K === 0 || batchA === 0 || batchB === 0) return null;
-  const outOuter = tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
   const a3 = reshape(be, a, [batchA, a.shape[ra - 2]!, a.shape[ra - 1]!]);
   const b3 = reshape(be, b, [batchB, b.shape[rb - 2]!, b.shape[rb - 1]!]);
   let A = a3;

@@ -10,7 +10,7 @@
  * back to [KH,KW,Ci,Co].
  */
 import * as tf from '@tensorflow/tfjs';
-import { callWasm, release, slice, transpose, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
+import { callWasm, nhwcConvInfo, release, slice, transpose, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
 
 /** Kernel function: inputs `{x, dy}`, attrs `{strides, pad, dataFormat, dimRoundingMode, filterShape}`. */
 export const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) => {
@@ -19,18 +19,7 @@ export const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) 
   const x = inputs['x'] as TensorInfo;
   const dy = inputs['dy'] as TensorInfo;
   const filterShape = a['filterShape'] as [number, number, number, number];
-  const format = (a['dataFormat'] as string | undefined) ?? 'NHWC';
-  if (format !== 'NHWC') {
-    throw new Error(`Conv2DBackpropFilter (wasm, @lola-ts/nn-blocks runtime): dataFormat '${format}' is not supported, use 'NHWC'`);
-  }
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    a['strides'] as number,
-    1,
-    a['pad'] as 'same',
-    a['dimRoundingMode'] as 'floor' | undefined,
-  );
+  const info = nhwcConvInfo('Conv2DBackpropFilter', x.shape, filterShape, a);
   const [, H, W] = x.shape as [number, number, number, number];
   const { filterHeight: KH, filterWidth: KW, strideHeight: sh, strideWidth: sw, outHeight: OH, outWidth: OW } = info;
   const { top, left } = info.padInfo;

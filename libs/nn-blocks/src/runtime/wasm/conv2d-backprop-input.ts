@@ -13,7 +13,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { subpixelBackpropInput } from './subpixel.js';
 import { blockedTranspose, heapView } from './transpose.js';
-import { callWasm, heapOffset, pad, release, reshape, slice, transpose, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
+import {
+  callWasm,
+  heapOffset,
+  nhwcConvInfo,
+  pad,
+  release,
+  reshape,
+  slice,
+  transpose,
+  type Attrs,
+  type BackendWasm,
+  type TensorInfo,
+} from './util.js';
 
 /**
  * [KH, KW, Co, Ci] = W[KH−1−kh, KW−1−kw, ci, co] (spatial flip, channel axes swapped): one tiled
@@ -45,18 +57,7 @@ export const conv2dBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs }) =
   const dy = inputs['dy'] as TensorInfo;
   const filter = inputs['filter'] as TensorInfo;
   const inputShape = a['inputShape'] as [number, number, number, number];
-  const format = (a['dataFormat'] as string | undefined) ?? 'NHWC';
-  if (format !== 'NHWC') {
-    throw new Error(`Conv2DBackpropInput (wasm, @lola-ts/nn-blocks runtime): dataFormat '${format}' is not supported, use 'NHWC'`);
-  }
-  const info = tf.backend_util.computeConv2DInfo(
-    inputShape,
-    filter.shape as [number, number, number, number],
-    a['strides'] as number,
-    1,
-    a['pad'] as 'same',
-    a['dimRoundingMode'] as 'floor' | undefined,
-  );
+  const info = nhwcConvInfo('Conv2DBackpropInput', inputShape, filter.shape, a);
   const [B, H, W] = inputShape;
   const { filterHeight: KH, filterWidth: KW, strideHeight: sh, strideWidth: sw, outHeight: OH, outWidth: OW } = info;
   const Co = dy.shape[3]!;
