@@ -14,6 +14,7 @@
  * call, plus explicit transposes): e.g. for attention on [64, 80, 16] heads, q·kᵀ goes direct, p·v
  * per entry, pᵀ·dy swapped.
  */
+import { stripOnes } from './matmul-shape.js';
 import { callWasm, release, reshape, sizeOf, transpose, type BackendWasm, type TensorInfo } from './util.js';
 
 /** Products of at most this many multiply-adds each are considered for one grouped convolution. */
@@ -32,12 +33,6 @@ export interface GroupedPlan {
   tA: boolean;
   tB: boolean;
   outShape: number[];
-}
-
-function stripOnes(shape: number[]): number[] {
-  let i = 0;
-  while (i < shape.length && shape[i] === 1) i++;
-  return shape.slice(i);
 }
 
 /**

@@ -16,7 +16,8 @@ export interface MatMulShape {
   outOuter: number[];
 }
 
-function stripOnes(shape: number[]): number[] {
+/** `shape` without its leading size-1 axes. */
+export function stripOnes(shape: number[]): number[] {
   let i = 0;
   while (i < shape.length && shape[i] === 1) i++;
   return shape.slice(i);
