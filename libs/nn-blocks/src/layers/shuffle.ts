@@ -8,8 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 
 /**
  * 2-D tensors of at least this many values are (un)shuffled by two rank-4 transposes instead of
- * one rank-5 transpose (a strided copy of runs of C values on wasm): 1.9 → 0.7 ms for
- * [8, 64, 64, 8] on the 2-core box; smaller tensors are faster in one step.
+ * one rank-5 transpose (a strided copy of runs of C values on wasm, slower for large tensors;
+ * README "Why these kernels exist (measured)"); smaller tensors are faster in one step.
  */
 const TWO_STEP_MIN = 1 << 16;
 

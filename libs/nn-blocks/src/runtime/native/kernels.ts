@@ -5,7 +5,8 @@
  * returns null for what it does not handle (non-float32, NCHW, broadcasting batches, empty
  * tensors), and the registered wrapper then runs the kernel it replaced (the runtime's wasm one).
  */
-import { callWasm, heapOffset, nhwcConvInfo, release, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
+import { heapOffset, nhwcConvInfo, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
+import { biasAndActivation } from '../wasm/bias-activation.js';
 import { matMulShape } from '../wasm/matmul-shape.js';
 import type { NativeAddon } from './addon-types.js';
 import { BINARY_OPS, nativeBinary, nativeReduce } from './elementwise.js';
@@ -57,42 +58,12 @@ export function nativeMatMul(
   return out;
 }
 
-const ACTIVATIONS: Record<string, string> = { relu: 'Relu', relu6: 'Relu6', elu: 'Elu', sigmoid: 'Sigmoid' };
-
-/** Adds `bias` (wasm Add, broadcasting) and applies a fused activation (wasm kernels); consumes `t`. */
-function biasAndActivation(
-  be: BackendWasm,
-  t: TensorInfo,
-  inputs: Record<string, TensorInfo | undefined>,
-  at: Attrs,
-  kernel: string,
-): TensorInfo {
-  const bias = inputs['bias'];
-  if (bias) {
-    const withBias = callWasm('Add', be, { a: t, b: bias });
-    release(be, t);
-    t = withBias;
-  }
-  const act = (at['activation'] as string | undefined) ?? 'linear';
-  if (act === 'linear') return t;
-  let out: TensorInfo;
-  if (ACTIVATIONS[act]) out = callWasm(ACTIVATIONS[act]!, be, { x: t });
-  else if (act === 'leakyrelu') out = callWasm('LeakyRelu', be, { x: t }, { alpha: at['leakyreluAlpha'] });
-  else if (act === 'prelu') out = callWasm('Prelu', be, { x: t, alpha: inputs['preluActivationWeights']! });
-  else {
-    release(be, t);
-    throw new Error(`${kernel} (native, @lola-ts/nn-blocks runtime): unknown activation '${act}'`);
-  }
-  release(be, t);
-  return out;
-}
-
 const batchMatMul: Native = (addon, be, i, at) =>
   nativeMatMul(addon, be, i['a']!, i['b']!, Boolean(at['transposeA']), Boolean(at['transposeB']));
 
 const fusedMatMul: Native = (addon, be, i, at) => {
   const t = nativeMatMul(addon, be, i['a']!, i['b']!, Boolean(at['transposeA']), Boolean(at['transposeB']));
-  return t && biasAndActivation(be, t, i, at, '_FusedMatMul');
+  return t && biasAndActivation(be, t, i, at, '_FusedMatMul', 'native');
 };
 
 type Conv = {
@@ -198,7 +169,7 @@ const fusedConv2d: Native = (addon, be, i, at) => {
   const bias = i['bias'];
   const inner = bias && f32(bias) && bias.shape.length === 1 && bias.shape[0] === i['filter']!.shape[3] ? bias : undefined;
   const y = convForward(addon, be, i, at, inner);
-  return y && biasAndActivation(be, y, inner ? { ...i, bias: undefined } : i, at, 'FusedConv2D');
+  return y && biasAndActivation(be, y, inner ? { ...i, bias: undefined } : i, at, 'FusedConv2D', 'native');
 };
 
 const conv2dBackpropInput: Native = (addon, be, i, at) => {

@@ -2,7 +2,7 @@
  * BatchMatMul (and _FusedMatMul) for wasm routed through XNNPACK (docs/runtime.md §3).
  *
  * The stock kernel uses XNNPACK only for a single 2-D product without transposes and otherwise a
- * scalar loop 20–30× slower (every weight gradient, every attention product). Here:
+ * scalar loop, far slower (every weight gradient, every attention product). Here:
  * C[i] = op(A[i]) · op(B[i]) with op = identity or transpose is computed as
  * 1. explicit transposes of the operands that need it (wasm Transpose kernel),
  * 2. when B has batch 1, the batch of A is folded into its rows: one [batch·M, K] × [K, N] product,
@@ -14,6 +14,7 @@
  * General broadcasting (batch sizes that differ and are not 1) stays on the stock kernel.
  */
 import * as tf from '@tensorflow/tfjs';
+import { biasAndActivation } from './bias-activation.js';
 import { groupedMatMul, groupedPlan } from './grouped-matmul.js';
 import { matMulShape } from './matmul-shape.js';
 import {
@@ -152,30 +153,14 @@ export const batchMatMul: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return fast ?? callWasm('BatchMatMul', be, { a, b }, at);
 };
 
-const ACTIVATIONS: Record<string, string> = { relu: 'Relu', relu6: 'Relu6', elu: 'Elu', sigmoid: 'Sigmoid' };
-
 /** matMul, then Add(bias), then the activation, each by its own wasm kernel. */
 function composedFused(be: BackendWasm, inputs: Record<string, TensorInfo | undefined>, at: Attrs): TensorInfo {
   const a = inputs['a']!;
   const b = inputs['b']!;
   const tA = Boolean(at['transposeA']);
   const tB = Boolean(at['transposeB']);
-  let t = fastMatMul(be, a, b, tA, tB) ?? callWasm('BatchMatMul', be, { a, b }, { transposeA: tA, transposeB: tB });
-  const bias = inputs['bias'];
-  if (bias) {
-    const withBias = callWasm('Add', be, { a: t, b: bias });
-    release(be, t);
-    t = withBias;
-  }
-  const act = (at['activation'] as string | undefined) ?? 'linear';
-  let out: TensorInfo;
-  if (act === 'linear') return t;
-  if (ACTIVATIONS[act]) out = callWasm(ACTIVATIONS[act]!, be, { x: t });
-  else if (act === 'leakyrelu') out = callWasm('LeakyRelu', be, { x: t }, { alpha: at['leakyreluAlpha'] });
-  else if (act === 'prelu') out = callWasm('Prelu', be, { x: t, alpha: inputs['preluActivationWeights']! });
-  else throw new Error(`_FusedMatMul (wasm, @lola-ts/nn-blocks runtime): unknown activation '${act}'`);
-  release(be, t);
-  return out;
+  const t = fastMatMul(be, a, b, tA, tB) ?? callWasm('BatchMatMul', be, { a, b }, { transposeA: tA, transposeB: tB });
+  return biasAndActivation(be, t, inputs, at, '_FusedMatMul', 'wasm');
 }
 
 /**

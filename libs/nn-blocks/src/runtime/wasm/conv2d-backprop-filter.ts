@@ -10,7 +10,7 @@
  * back to [KH,KW,Ci,Co].
  */
 import * as tf from '@tensorflow/tfjs';
-import { callWasm, nhwcConvInfo, release, slice, transpose, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
+import { nhwcConvInfo, release, slice, stride1Conv, transpose, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
 
 /** Kernel function: inputs `{x, dy}`, attrs `{strides, pad, dataFormat, dimRoundingMode, filterShape}`. */
 export const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) => {
@@ -27,22 +27,7 @@ export const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) 
   const right = Math.max(0, KW + (OW - 1) * sw - W - left);
   const xT = transpose(be, x, [3, 1, 2, 0]); // [Ci, H, W, B]
   const dyT = transpose(be, dy, [1, 2, 0, 3]); // [OH, OW, B, Co]
-  let r = callWasm(
-    'Conv2D',
-    be,
-    { x: xT, filter: dyT },
-    {
-      strides: [1, 1],
-      pad: [
-        [0, 0],
-        [top, bottom],
-        [left, right],
-        [0, 0],
-      ],
-      dilations: [sh, sw],
-      dataFormat: 'NHWC',
-    },
-  ); // [Ci, KH', KW', Co]
+  let r = stride1Conv(be, xT, dyT, [top, bottom, left, right], [sh, sw]); // [Ci, KH', KW', Co]
   release(be, xT, dyT);
   if (r.shape[1] !== KH || r.shape[2] !== KW) {
     const cropped = slice(be, r, [0, 0, 0, 0], [r.shape[0]!, KH, KW, r.shape[3]!]);

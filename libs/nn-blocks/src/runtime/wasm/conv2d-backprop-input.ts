@@ -21,6 +21,7 @@ import {
   release,
   reshape,
   slice,
+  stride1Conv,
   transpose,
   type Attrs,
   type BackendWasm,
@@ -29,8 +30,8 @@ import {
 
 /**
  * [KH, KW, Co, Ci] = W[KH−1−kh, KW−1−kw, ci, co] (spatial flip, channel axes swapped): one tiled
- * transpose per tap on the heap for float32 (the stock Reverse costs ≈ 9 ms for [3,3,128,128]),
- * else the Reverse and Transpose kernels.
+ * transpose per tap on the heap for float32 (the stock Reverse is slow on filters of that size;
+ * README "Why these kernels exist (measured)"), else the Reverse and Transpose kernels.
  */
 function flipSwap(be: BackendWasm, filter: TensorInfo): TensorInfo {
   const [KH, KW, Ci, Co] = filter.shape as [number, number, number, number];
@@ -96,22 +97,7 @@ export const conv2dBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs }) =
     d = cropped;
   }
   const wT = flipSwap(be, filter); // [KH, KW, Co, Ci]
-  const out = callWasm(
-    'Conv2D',
-    be,
-    { x: d, filter: wT },
-    {
-      strides: [1, 1],
-      pad: [
-        [0, 0],
-        [Math.max(0, top), Math.max(0, bottom)],
-        [Math.max(0, left), Math.max(0, right)],
-        [0, 0],
-      ],
-      dilations: [1, 1],
-      dataFormat: 'NHWC',
-    },
-  );
+  const out = stride1Conv(be, d, wT, [Math.max(0, top), Math.max(0, bottom), Math.max(0, left), Math.max(0, right)]);
   release(be, d, wT);
   return out;
 };

@@ -4,9 +4,9 @@
  *
  * Every XNNPACK operator run with the pool hands work to the worker threads and waits for them.
  * On an idle machine that costs microseconds; on a busy one (load above the core count) a worker
- * may wait a whole scheduler slice for a core, and each pooled call then costs 0.5–2 ms however
- * small it is (measured on the 2-core box at load ≈ 9: sigmoid on 82k values 0.24 ms on the calling
- * thread, 2 ms pooled; a DM training step 3.2 s with the pool, 1.0 s with one thread).
+ * may wait a whole scheduler slice for a core, and each pooled call then costs about a scheduler
+ * slice however small it is, often far more than the work itself on the calling thread (README
+ * "Why these kernels exist (measured)").
  *
  * tfjs-backend-wasm keeps the pool in one C++ global (`threadpool`) read by every kernel, and
  * pthreadpool runs all work on the calling thread when that pointer is NULL. Its address is read

@@ -112,3 +112,20 @@ export function nhwcConvInfo(
     a['dimRoundingMode'] as 'floor' | undefined,
   );
 }
+
+/** The wasm Conv2D (XNNPACK) of NHWC `x` with `filter`, stride 1, pads [top, bottom, left, right] and `dilations`. */
+export function stride1Conv(
+  be: BackendWasm,
+  x: TensorInfo,
+  filter: TensorInfo,
+  [top, bottom, left, right]: [number, number, number, number],
+  dilations: [number, number] = [1, 1],
+): TensorInfo {
+  const pad = [
+    [0, 0],
+    [top, bottom],
+    [left, right],
+    [0, 0],
+  ];
+  return callWasm('Conv2D', be, { x, filter }, { strides: [1, 1], pad, dilations, dataFormat: 'NHWC' });
+}
