@@ -16,8 +16,7 @@ import { nhwcConvInfo, release, slice, stride1Conv, transpose, type Attrs, type 
 export const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const be = backend as BackendWasm;
   const a = (attrs ?? {}) as Attrs;
-  const x = inputs['x'] as TensorInfo;
-  const dy = inputs['dy'] as TensorInfo;
+  const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const filterShape = a['filterShape'] as [number, number, number, number];
   const info = nhwcConvInfo('Conv2DBackpropFilter', x.shape, filterShape, a);
   const [, H, W] = x.shape as [number, number, number, number];
