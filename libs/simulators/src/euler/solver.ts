@@ -168,7 +168,7 @@ export class EulerSolver extends SolverClock {
 
   /**
    * Largest stable step, dt = CFL / max over cells of ((|u| + c)/dx + (|v| + c)/dy), c = √(γp/ρ)
-   * (spec §2.4). Throws a {@link SimulationDivergedError} if a cell has non-positive or non-finite
+   * (docs/simulators.md §2.4). Throws a {@link SimulationDivergedError} if a cell has non-positive or non-finite
    * density or pressure.
    */
   stableDt(): number {
@@ -248,7 +248,7 @@ export class EulerSolver extends SolverClock {
 
   /**
    * Advances to exactly `tEnd`: CFL steps, the last one clipped so that t lands on tEnd
-   * (spec §2.4: output times land exactly on multiples of the output interval).
+   * (docs/simulators.md §2.4: output times land exactly on multiples of the output interval).
    */
   advanceTo(tEnd: number): void {
     while (this.t < tEnd) {

@@ -45,7 +45,7 @@ export interface EulerSystemOptions {
   /** γ values to generate (one file each); default all ten of The Well's. */
   gammas?: readonly number[];
   /**
-   * Initial-condition sampler settings: spec §2.3 defaults except `velocity` = 0.8 (calibrated
+   * Initial-condition sampler settings: docs/simulators.md §2.3 defaults except `velocity` = 0.8 (calibrated
    * against The Well's stats, see the README) and `laxLiuFraction` = 0.1.
    */
   sampler?: MultiQuadrantSamplerOptions;

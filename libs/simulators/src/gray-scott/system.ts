@@ -4,7 +4,7 @@
  *
  * - Domain [−1, 1)², n × n points x_i = −1 + 2i/n (default n = 128, The Well's size), periodic.
  * - ETDRK4 with dt = 1, a frame every 10 time units (default 201 frames, t ∈ [0, 2000]; The Well
- *   stored 1001 frames to t = 10 000, but many runs are stationary after t ≈ 150, spec §4.1).
+ *   stored 1001 frames to t = 10 000, but many runs are stationary after t ≈ 150, docs/simulators.md §4.1).
  * - Fields A, B (t0); constant scalars F, k; one file per pattern, e.g.
  *   `gray_scott_reaction_diffusion_spots_F_0.03_k_0.062.hdf5`.
  * - Initial conditions: "gaussians" or "fourier" (each with probability ½ unless `ic` is fixed).

@@ -3,7 +3,7 @@
  * §8.3): ∇·u = 0, ∂t b − κ∇²b = −u·∇b, ∂t u − ν∇²u + ∇p − b e_z = −u·∇u, κ = (Ra·Pr)^−½,
  * ν = (Ra/Pr)^−½, on [0, Lx) × [0, 1], periodic in x, no-slip walls with b(0) = 1, b(1) = 0.
  *
- * Scheme (spec §3.3 option A, vorticity–streamfunction):
+ * Scheme (docs/simulators.md §3.3 option A, vorticity–streamfunction):
  * - Fourier in x (real FFTs of `@lola-ts/numerics`, 2/3-rule dealiasing), second-order finite
  *   differences on nz + 1 uniform nodes in z.
  * - Unknowns per mode m ≥ 1: ψ̂ with u = ∂zψ, w = −∂xψ, ω = ∂x w − ∂z u = −∇²ψ, ψ = ∂zψ = 0 at
