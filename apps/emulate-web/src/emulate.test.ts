@@ -5,25 +5,10 @@
  * installed by .ci/run): it emulates on the backend it finds, draws finite frames, and its numbers
  * equal Node's for the same models, state and seed (the evaluator's path: libs only).
  */
-import {
-  decode,
-  encode,
-  loadAutoencoderRun,
-  postprocessStates,
-  preprocessStates,
-  resolveDcaeConfig,
-  initDcae,
-} from '@lola-ts/autoencoders';
+import { decode, encode, postprocessStates, preprocessStates, resolveDcaeConfig, initDcae } from '@lola-ts/autoencoders';
 import { initDiffusionModel } from '@lola-ts/diffusion';
-import {
-  buildLabel,
-  datasetLogsScalars,
-  decodeTrajectory,
-  diffusionEmulator,
-  loadEmulatorRun,
-  rollout,
-  solverEmulator,
-} from '@lola-ts/emulation';
+import { buildLabel, datasetLogsScalars, decodeTrajectory, diffusionEmulator, rollout, solverEmulator } from '@lola-ts/emulation';
+import { loadAutoencoderRun, loadEmulatorRun } from '@lola-ts/experiment';
 import { lolaVrmse } from '@lola-ts/metrics';
 import { disposeParams, initRuntime, saveWeights, writeConfig } from '@lola-ts/nn-blocks';
 import { generateDataset } from '@lola-ts/simulators';

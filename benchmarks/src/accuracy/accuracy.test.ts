@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compareRecords } from '../compare/compare.js';
-import { identityKey, type BenchRecord } from '../compare/record.js';
+import { identityKey, type ReadRecord } from '@lola-ts/experiment';
 import { histories } from '../dashboard/model.js';
 import { captureEnvironment } from '../records/index.js';
 import { aggregateVrmse } from './aggregate.js';
@@ -18,8 +18,8 @@ const BINS: [number, number][] = [
 const FIELDS = ['density', 'energy'];
 
 /** Evaluator-style records whose mean over fields × contexts is `base(method, rate, bin)` exactly. */
-function evaluationRecords(commit: string, base: (method: string, rate: number, bin: number) => number): BenchRecord[] {
-  const out: BenchRecord[] = [];
+function evaluationRecords(commit: string, base: (method: string, rate: number, bin: number) => number): ReadRecord[] {
+  const out: ReadRecord[] = [];
   const rows: [string, number][] = [
     ['ae', 5],
     ['ae', 20],
@@ -72,7 +72,7 @@ function evaluationRecords(commit: string, base: (method: string, rate: number, 
 }
 
 /** Records as written and read back (JSON lines). */
-const asRead = (rs: unknown[]) => JSON.parse(JSON.stringify(rs)) as BenchRecord[];
+const asRead = (rs: unknown[]) => JSON.parse(JSON.stringify(rs)) as ReadRecord[];
 
 const base = (method: string, rate: number, bin: number) =>
   ({ ae: 0.02, dm: 0.1, ns: 0.12, 'pixel-ns': 0.3 })[method]! * (1 + rate / 100) * (bin + 1);
@@ -186,7 +186,7 @@ describe('lola-bench accuracy', () => {
     const written = readFileSync(out, 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as BenchRecord);
+      .map((l) => JSON.parse(l) as ReadRecord);
     expect(written).toHaveLength(30);
     expect(err.join('\n')).toContain('appended 30 records');
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
@@ -225,7 +225,7 @@ describe('lola-bench accuracy', () => {
         setting: 'absolute',
         nonFinite: 0,
         measures: { vrmse: { value, unit: '', better: 'lower' } },
-      }) as BenchRecord;
+      }) as ReadRecord;
     const all = asRead([...recs, ...BINS.map((b) => baseline('persistence', 0.5, b)), ...BINS.map((b) => baseline('mean', 0.999, b))]);
     const joined = joinPaper(aggregateVrmse(all));
     expect(joined.filter((c) => c.method === 'persistence').map((c) => [c.vrmse, c.paper])).toEqual(BINS.map(() => [0.5, null]));

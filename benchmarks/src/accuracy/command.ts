@@ -8,8 +8,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { emitRecords, flags, readArgs } from '@lola-ts/cli';
-import { readRecordFile } from '../compare/files.js';
-import type { BenchRecord as ReadRecord } from '../compare/record.js';
+import { readRecordFile, type ReadRecord } from '@lola-ts/experiment';
 import { appendRecords, captureEnvironment, makeRecord, type BenchRecord, type Environment, type RecordInput } from '../records/index.js';
 import { aggregateVrmse } from './aggregate.js';
 import { formatAccuracyTable, joinPaper, type JoinedCell } from './reference.js';

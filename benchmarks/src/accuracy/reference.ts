@@ -1,16 +1,12 @@
 /**
- * Our VRMSE cells beside the paper's reference suite (docs/reference-results.md §2, §9), joined on
- * (dataset, method, rank of compression, rank of lead-time bin):
- * - dataset: `paperDatasetOf` (Euler open/periodic → `euler`, ...);
- * - method: `pixel-ns` (or `ns` at rate 1) ↔ the paper's pixel NS (rate 1); `ae`, `dm`, `ns` at
- *   rates > 1 ↔ the same method, our i-th lowest rate ↔ the paper's rate at index
- *   round(i·(P−1)/(O−1)) among its P rates (O = our rate count; lowest ↔ lowest), as the
- *   evaluator's report and the dashboard pair them;
- * - lead-time bin: our j-th bin (by start) ↔ the paper's j-th bin (there are 3).
+ * Our VRMSE cells beside the paper's reference suite (docs/reference-results.md §2, §9), paired by
+ * `@lola-ts/experiment`'s `paperRowFor` (dataset, method, rank of compression) and the j-th bin
+ * (by start) ↔ the paper's j-th bin, as the evaluator's report and the dashboard pair them.
  * Δ% = 100·(ours − paper)/paper. Scales differ (resolution, data, model size, rates, bins):
  * compare trends, not values.
  */
-import { PAPER_LEAD_TIME_BINS, PAPER_VRMSE, paperDatasetOf } from '@lola-ts/metrics';
+import { baselineRank, isBaseline, paperRowFor } from '@lola-ts/experiment';
+import { PAPER_LEAD_TIME_BINS, paperDatasetOf } from '@lola-ts/metrics';
 import type { AccuracyCell } from './aggregate.js';
 
 export interface PaperReference {
@@ -27,43 +23,22 @@ export interface JoinedCell extends AccuracyCell {
   deltaPercent: number | null;
 }
 
-const paperMethodOf = (method: string, rate: number): { method: string; pixel: boolean } | null => {
-  if (method === 'pixel-ns' || (method === 'ns' && rate === 1)) return { method: 'ns', pixel: true };
-  if ((method === 'ae' || method === 'dm' || method === 'ns') && rate > 1) return { method, pixel: false };
-  return null;
-};
-
 /** Joins each cell with the paper's value (null where the paper has none). */
 export function joinPaper(cells: readonly AccuracyCell[]): JoinedCell[] {
   const groupOf = (c: AccuracyCell) => `${c.dataset}|${c.commit ?? ''}`;
   return cells.map((c) => {
     const none = { ...c, paper: null, deltaPercent: null };
-    const dataset = paperDatasetOf(c.dataset);
-    const pm = paperMethodOf(c.method, c.compressionRate);
-    if (!dataset || !pm) return none;
-    const rows = PAPER_VRMSE.filter((r) => r.dataset === dataset && r.method === pm.method);
-    let paperRate: number | undefined;
-    if (pm.pixel) paperRate = rows.some((r) => r.compressionRate === 1) ? 1 : undefined;
-    else {
-      const theirs = [...new Set(rows.filter((r) => r.compressionRate > 1).map((r) => r.compressionRate))].sort((a, b) => a - b);
-      const ours = [
-        ...new Set(
-          cells.filter((o) => groupOf(o) === groupOf(c) && o.method === c.method && o.compressionRate > 1).map((o) => o.compressionRate),
-        ),
-      ].sort((a, b) => a - b);
-      if (theirs.length)
-        paperRate = theirs[Math.round((ours.indexOf(c.compressionRate) * (theirs.length - 1)) / Math.max(1, ours.length - 1))];
-    }
-    const row = rows.find((r) => r.compressionRate === paperRate);
+    const ours = cells.filter((o) => groupOf(o) === groupOf(c) && o.method === c.method).map((o) => o.compressionRate);
+    const row = paperRowFor(c.dataset, c.method, c.compressionRate, ours);
     const bins = [...new Set(cells.filter((o) => groupOf(o) === groupOf(c)).map((o) => o.leadTimeBin[0]))].sort((a, b) => a - b);
     const j = bins.indexOf(c.leadTimeBin[0]);
     const value = row?.vrmse[j];
     if (!row || value === undefined) return none;
     const paper: PaperReference = {
-      dataset,
-      method: pm.method,
+      dataset: row.dataset,
+      method: row.method,
       compressionRate: row.compressionRate,
-      leadTimeBin: [...PAPER_LEAD_TIME_BINS[dataset][j]!],
+      leadTimeBin: [...PAPER_LEAD_TIME_BINS[row.dataset][j]!],
       vrmse: value,
     };
     return { ...c, paper, deltaPercent: (100 * (c.vrmse - value)) / value };
@@ -71,9 +46,8 @@ export function joinPaper(cells: readonly AccuracyCell[]): JoinedCell[] {
 }
 
 const rateLabel = (r: number) => (r === 1 ? 'pixel' : `${r}×`);
-/** The evaluator's reference methods (lola-eval score): computed from the truth, at no compression; listed last. */
-const BASELINES = ['persistence', 'mean'];
-const methodRateLabel = (method: string, r: number) => (BASELINES.includes(method) ? '—' : rateLabel(r));
+/** The evaluator's reference methods (lola-eval score) are computed from the truth, at no compression; listed last. */
+const methodRateLabel = (method: string, r: number) => (isBaseline(method) ? '—' : rateLabel(r));
 const pct = (x: number | null) => (x === null ? '' : `${x >= 0 ? '+' : ''}${x.toFixed(0)}%`);
 
 /** The table, one block per (dataset, commit): rows method × rate, columns per bin "ours | paper | Δ%". */
@@ -94,7 +68,7 @@ export function formatAccuracyTable(joined: readonly JoinedCell[]): string[] {
     const rows = [...new Set(cells.map((c) => `${c.method}|${c.compressionRate}`))].sort((a, b) => {
       const [ma, ra] = a.split('|');
       const [mb, rb] = b.split('|');
-      return BASELINES.indexOf(ma!) - BASELINES.indexOf(mb!) || ma!.localeCompare(mb!) || Number(ra) - Number(rb);
+      return baselineRank(ma!) - baselineRank(mb!) || ma!.localeCompare(mb!) || Number(ra) - Number(rb);
     });
     for (const key of rows) {
       const [method, rate] = key.split('|') as [string, string];

@@ -9,7 +9,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { decode, encode, postprocessStates, preprocessStates, runCompressionRate, type AutoencoderRun } from '@lola-ts/autoencoders';
+import { decode, encode, postprocessStates, preprocessStates, runCompressionRate } from '@lola-ts/autoencoders';
+import type { AutoencoderRun } from '@lola-ts/experiment';
 import { lolaVrmse } from '@lola-ts/metrics';
 import { readLog } from '@lola-ts/nn-blocks';
 import { findWellFiles, openWellFiles, resolveWellSplit, variableChannelNames, type WellSplit } from '@lola-ts/well-data';

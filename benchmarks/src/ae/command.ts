@@ -9,7 +9,7 @@ import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BACKEND_OPTIONS, emitRecords, flags, integer, readArgs, readBackend } from '@lola-ts/cli';
 import { disposeParams, initRuntime, BACKEND_CHOICES } from '@lola-ts/nn-blocks';
-import { loadAutoencoderRun } from '@lola-ts/autoencoders';
+import { loadAutoencoderRun } from '@lola-ts/experiment';
 import type { WellSplit } from '@lola-ts/well-data';
 import {
   appendRecords,

@@ -4,7 +4,7 @@
  */
 import { flags, number } from '@lola-ts/cli';
 import { compareRecords, formatComparisons } from '../compare/compare.js';
-import { readRecordFile } from '../compare/files.js';
+import { readRecordFile } from '@lola-ts/experiment';
 
 const USAGE = 'usage: lola-bench compare BASE.jsonl HEAD.jsonl [--speed-threshold 0.25] [--accuracy-threshold 0.05] [--all]';
 

@@ -6,7 +6,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { flags } from '@lola-ts/cli';
 import { ensureDir } from '@lola-ts/well-data';
-import { readRecordPaths } from '../compare/files.js';
+import { readRecordPaths } from '@lola-ts/experiment';
 import { renderDashboard } from '../dashboard/page.js';
 
 const USAGE = 'usage: lola-bench dashboard --records DIR|FILE... --out site/ [--title T]';

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { flags } from '@lola-ts/cli';
 import { toBencherBmf, toGithubActionBenchmark } from '../compare/export.js';
-import { readRecordFile } from '../compare/files.js';
+import { readRecordFile } from '@lola-ts/experiment';
 
 const USAGE = 'usage: lola-bench export RECORDS.jsonl --format github-smaller|github-bigger|bmf --out FILE';
 

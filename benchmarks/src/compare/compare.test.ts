@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareRecords, relativeWorsening } from './compare.js';
 import { toBencherBmf, toGithubActionBenchmark } from './export.js';
-import { type BenchRecord, parseRecords } from './record.js';
+import { parseRecords, type ReadRecord } from '@lola-ts/experiment';
 
-const speed = (name: string, ms: number, resolution = 64): BenchRecord => ({
+const speed = (name: string, ms: number, resolution = 64): ReadRecord => ({
   suite: 'emulation',
   name,
   kind: 'speed',
@@ -14,7 +14,7 @@ const speed = (name: string, ms: number, resolution = 64): BenchRecord => ({
   method: 'dm',
   measures: { secondsPerState: { value: ms / 1000, unit: 's', better: 'lower', lower: ms / 1100, upper: ms / 900 } },
 });
-const acc = (rate: number, v: number): BenchRecord => ({
+const acc = (rate: number, v: number): ReadRecord => ({
   suite: 'evaluation',
   name: 'vrmse',
   kind: 'accuracy',
@@ -55,6 +55,15 @@ describe('lola-bench compare', () => {
     expect(smaller[0]).toMatchObject({ unit: 's', value: 0.1 });
     expect(smaller[0]!.range).toMatch(/^0\.09\d*\.\.0\.11\d*$/);
     expect(toGithubActionBenchmark(recs, 'bigger')).toEqual([]);
+    const full = '0123456789abcdef0123456789abcdef01234567';
+    const extras = toGithubActionBenchmark(
+      [
+        { ...recs[0]!, commit: full },
+        { ...recs[1]!, commit: full.slice(0, 12) },
+      ],
+      'smaller',
+    );
+    expect(extras.map((e) => e.extra)).toEqual([`commit ${full}`, `commit ${full}`]);
     const bmf = toBencherBmf(recs);
     expect(bmf['emulation latent-dm resolution=64 method="dm"']!.secondsPerState).toMatchObject({ value: 0.1 });
     expect(Object.keys(bmf['evaluation vrmse compressionRate=80 method="dm" leadTimeBin=[1,20]']!)).toEqual(['vrmse', 'spreadSkill']);
@@ -69,7 +78,7 @@ describe('lola-bench compare', () => {
 
   it('the CLI exits non-zero on a regression', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lola-compare-'));
-    const write = (n: string, rs: BenchRecord[]) => {
+    const write = (n: string, rs: ReadRecord[]) => {
       writeFileSync(path.join(dir, n), rs.map((r) => JSON.stringify(r)).join('\n') + '\n');
       return path.join(dir, n);
     };

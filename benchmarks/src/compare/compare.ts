@@ -3,7 +3,7 @@
  * by identity key), the relative change in the "worse" direction; beyond the threshold of its kind
  * (speed and accuracy have separate thresholds) it is a regression.
  */
-import { type BenchRecord, identityKey } from './record.js';
+import { identityKey, type ReadRecord } from '@lola-ts/experiment';
 
 export interface Thresholds {
   speed: number;
@@ -33,8 +33,8 @@ export function relativeWorsening(base: number, head: number, better: 'lower' | 
 }
 
 export function compareRecords(
-  base: BenchRecord[],
-  head: BenchRecord[],
+  base: ReadRecord[],
+  head: ReadRecord[],
   thresholds: Thresholds,
 ): { comparisons: Comparison[]; missing: string[]; added: string[] } {
   const baseBy = new Map(base.map((r) => [identityKey(r), r]));

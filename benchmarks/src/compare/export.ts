@@ -5,7 +5,7 @@
  *   `customBiggerIsBetter`;
  * - Bencher Metric Format (BMF): `{ "<benchmark>": { "<measure>": { value, lower_value?, upper_value? } } }`.
  */
-import { type BenchRecord, identityKey } from './record.js';
+import { identityKey, recordCommitKeyer, type ReadRecord } from '@lola-ts/experiment';
 
 export interface GithubBenchmarkEntry {
   name: string;
@@ -15,8 +15,9 @@ export interface GithubBenchmarkEntry {
   extra?: string;
 }
 
-export function toGithubActionBenchmark(records: BenchRecord[], direction: 'smaller' | 'bigger'): GithubBenchmarkEntry[] {
+export function toGithubActionBenchmark(records: ReadRecord[], direction: 'smaller' | 'bigger'): GithubBenchmarkEntry[] {
   const out: GithubBenchmarkEntry[] = [];
+  const commitKey = recordCommitKeyer(records); // an older 12-character commit as the full one it abbreviates
   for (const r of records) {
     for (const [measure, m] of Object.entries(r.measures)) {
       const better = m.better ?? 'lower';
@@ -24,7 +25,7 @@ export function toGithubActionBenchmark(records: BenchRecord[], direction: 'smal
       if (better === 'closer-to-1') continue;
       const entry: GithubBenchmarkEntry = { name: `${identityKey(r)} ${measure}`, unit: m.unit || 'value', value: m.value };
       if (m.lower !== undefined && m.upper !== undefined) entry.range = `${m.lower}..${m.upper}`;
-      if (r.commit) entry.extra = `commit ${r.commit}`;
+      if (r.commit) entry.extra = `commit ${commitKey(r.commit)}`;
       out.push(entry);
     }
   }
@@ -32,7 +33,7 @@ export function toGithubActionBenchmark(records: BenchRecord[], direction: 'smal
 }
 
 export function toBencherBmf(
-  records: BenchRecord[],
+  records: ReadRecord[],
 ): Record<string, Record<string, { value: number; lower_value?: number; upper_value?: number }>> {
   const out: Record<string, Record<string, { value: number; lower_value?: number; upper_value?: number }>> = {};
   for (const r of records) {

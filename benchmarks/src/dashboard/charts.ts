@@ -1,15 +1,5 @@
-/** Static SVG charts for the dashboard: vega-lite specs rendered headlessly with vega in Node. */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-
-export async function svgOf(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-}
+/** Vega-lite specs of the dashboard's charts (rendered to SVG by `@lola-ts/experiment`'s `renderVegaLiteSvg`). */
+import type { TopLevelSpec } from 'vega-lite';
 
 export interface Point {
   x: number | string;

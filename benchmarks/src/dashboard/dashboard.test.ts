@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { BenchRecord } from '../compare/record.js';
-import { costVsResolution, histories, latestVrmse } from './model.js';
+import type { ReadRecord } from '@lola-ts/experiment';
+import { commitsOf, costVsResolution, histories, latestVrmse } from './model.js';
+import { renderDashboard } from './page.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function sample(): BenchRecord[] {
-  const out: BenchRecord[] = [];
+function sample(): ReadRecord[] {
+  const out: ReadRecord[] = [];
   ['c1', 'c2', 'c3'].forEach((commit, i) => {
     const date = `2026-11-2${i}T00:00:00Z`;
     for (const method of ['simulator', 'ns', 'dm']) {
@@ -74,6 +75,24 @@ describe('dashboard model', () => {
         .filter((p) => p.series === 'simulator')
         .map((p) => p.x),
     ).toEqual([64, 128, 256]);
+  });
+});
+
+describe('one commit is one commit', () => {
+  it("keys commits by the full hash and takes an older evaluation record's 12-character hash as the same commit", async () => {
+    const full = '0123456789abcdef0123456789abcdef01234567';
+    const older = 'fedcba9876543210fedcba9876543210fedcba98';
+    const recs = sample().map((r) => ({
+      ...r,
+      // bench.jsonl: 40 characters; an older results.jsonl: the first 12
+      commit: r.commit === 'c3' ? (r.suite === 'evaluation' ? full.slice(0, 12) : full) : r.commit === 'c2' ? older : r.commit,
+    }));
+    expect(commitsOf(recs).map((c) => c.commit)).toEqual(['c1', older, full]);
+    for (const h of histories(recs)) expect(new Set(h.points.map((p) => p.x))).toEqual(new Set(['c1', older, full]));
+    expect(latestVrmse(recs).cells).toHaveLength(6);
+    const html = await renderDashboard(recs);
+    expect(html).toContain(`over 3 commit(s); latest ${full}`);
+    expect(html).not.toContain(`>${full.slice(0, 12)}<`);
   });
 });
 

@@ -3,18 +3,24 @@
  * accuracy), the latest VRMSE table by method × compression × lead-time bin, and the latest
  * cost-per-state curves against input resolution.
  */
-import type { BenchRecord } from '../compare/record.js';
+import { groupCells, recordCommitKeyer, type CellRecord, type ReadRecord } from '@lola-ts/experiment';
+
+/** How records' commits are keyed: by full hash, an older 12-character prefix as the full commit it abbreviates. */
+type CommitKey = (commit: string | null | undefined) => string;
 
 export interface Commit {
   commit: string;
   date: string;
 }
 
-/** Commits in date order (records without a commit are grouped under `local`). */
-export function commitsOf(records: BenchRecord[]): Commit[] {
+/**
+ * Commits in date order (records without a commit are grouped under `local`), keyed by the full
+ * hash: a 12-character commit (older `results.jsonl`) that prefixes a full one seen is that commit.
+ */
+export function commitsOf(records: readonly ReadRecord[], commitKey: CommitKey = recordCommitKeyer(records)): Commit[] {
   const first = new Map<string, string>();
   for (const r of records) {
-    const c = r.commit ?? 'local';
+    const c = commitKey(r.commit);
     const d = r.date ?? '';
     if (!first.has(c) || d < first.get(c)!) first.set(c, d);
   }
@@ -34,11 +40,12 @@ export interface History {
  * One history chart per (suite, measure, kind). Evaluation records are first averaged over fields
  * and contexts per (method, rate, bin), like the paper's table; speed records keep their identity.
  */
-export function histories(records: BenchRecord[]): History[] {
+export function histories(records: ReadRecord[]): History[] {
   const charts = new Map<string, History>();
   const acc = new Map<string, { sum: number; n: number; lower?: number; upper?: number; chart: string; series: string; commit: string }>();
+  const commitKey = recordCommitKeyer(records);
   for (const r of records) {
-    const commit = r.commit ?? 'local';
+    const commit = commitKey(r.commit);
     for (const [measure, m] of Object.entries(r.measures)) {
       if (!Number.isFinite(m.value)) continue;
       const chartKey = `${r.suite}|${measure}|${r.kind}`;
@@ -73,12 +80,12 @@ export interface CostPoint {
 }
 
 /** Latest commit's seconds per emulated state against input resolution, one line per method (× rate). */
-export function costVsResolution(records: BenchRecord[]): CostPoint[] {
+export function costVsResolution(records: ReadRecord[]): CostPoint[] {
   const speed = records.filter((r) => r.suite === 'emulation' && r.measures.secondsPerState && typeof r.resolution === 'number');
-  const commits = commitsOf(speed);
-  const latest = commits.at(-1)?.commit;
+  const commitKey = recordCommitKeyer(records);
+  const latest = commitsOf(speed, commitKey).at(-1)?.commit;
   return speed
-    .filter((r) => (r.commit ?? 'local') === latest)
+    .filter((r) => commitKey(r.commit) === latest)
     .map((r) => ({
       x: r.resolution as number,
       y: r.measures.secondsPerState!.value,
@@ -94,21 +101,17 @@ export interface VrmseCell {
   value: number;
 }
 
-/** Latest commit's VRMSE (absolute), mean over fields and contexts, per method × rate × lead-time bin. */
-export function latestVrmse(records: BenchRecord[]): { dataset: string | undefined; cells: VrmseCell[] } {
+/** Latest commit's VRMSE (absolute), mean over fields and contexts, per method × rate × lead-time bin (experiment's `groupCells`). */
+export function latestVrmse(records: ReadRecord[]): { dataset: string | undefined; cells: VrmseCell[] } {
   const evals = records.filter((r) => r.suite === 'evaluation' && r.measures.vrmse && r.setting !== 'relative');
-  const latest = commitsOf(evals).at(-1)?.commit;
-  const sums = new Map<string, VrmseCell & { n: number }>();
-  let dataset: string | undefined;
-  for (const r of evals) {
-    if ((r.commit ?? 'local') !== latest) continue;
-    dataset ??= r.dataset as string | undefined;
-    const bin = (r.leadTimeBin as number[]).join('–');
-    const key = `${r.method}|${r.compressionRate}|${bin}`;
-    const c = sums.get(key) ?? { method: r.method as string, rate: r.compressionRate as number, bin, value: 0, n: 0 };
-    c.value += typeof r.measures.vrmse!.value === 'number' ? r.measures.vrmse!.value : Number.NaN; // null: non-finite (--allow-non-finite)
-    c.n++;
-    sums.set(key, c);
-  }
-  return { dataset, cells: [...sums.values()].map(({ n, ...c }) => ({ ...c, value: c.value / n })) };
+  const commitKey = recordCommitKeyer(records);
+  const latest = commitsOf(evals, commitKey).at(-1)?.commit;
+  const mine = evals.filter((r) => commitKey(r.commit) === latest);
+  const dataset = mine[0]?.dataset as string | undefined;
+  // null VRMSE (non-finite, --allow-non-finite) makes its cell NaN; a record without `setting` counts as absolute.
+  const cells = groupCells(mine.map((r) => ({ ...r, setting: 'absolute' }) as ReadRecord & CellRecord));
+  return {
+    dataset,
+    cells: cells.map((c) => ({ method: c.method, rate: c.compressionRate, bin: c.leadTimeBin.join('–'), value: c.value })),
+  };
 }

@@ -3,52 +3,41 @@
  * (GitHub Pages, an artifact) and opened offline. Sections: accuracy over commits, speed over
  * commits, the latest VRMSE table beside the paper's, and cost per state against resolution.
  */
-import { PAPER_LEAD_TIME_BINS, PAPER_VRMSE, paperDatasetOf } from '@lola-ts/metrics';
-import type { BenchRecord } from '../compare/record.js';
-import { seriesChart, svgOf } from './charts.js';
+import { paperBinsOf, paperRowFor, type ReadRecord, renderVegaLiteSvg } from '@lola-ts/experiment';
+import { seriesChart } from './charts.js';
 import { commitsOf, costVsResolution, histories, latestVrmse } from './model.js';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-function vrmseTable(records: BenchRecord[]): string {
+function vrmseTable(records: ReadRecord[]): string {
   const { dataset, cells } = latestVrmse(records);
   if (!cells.length) return '<p>No evaluation records yet.</p>';
   const bins = [...new Set(cells.map((c) => c.bin))].sort((a, b) => Number(a.split('–')[0]) - Number(b.split('–')[0]));
   const rows = [...new Set(cells.map((c) => `${c.method}|${c.rate}`))].sort(
     (a, b) => a.split('|')[0]!.localeCompare(b.split('|')[0]!) || Number(a.split('|')[1]) - Number(b.split('|')[1]),
   );
-  const paperKey = dataset ? paperDatasetOf(dataset) : undefined;
-  const paper = paperKey ? PAPER_VRMSE.filter((r) => r.dataset === paperKey) : [];
-  const rank = (method: string, rate: number, pool: number[]) => {
-    const ours = [...new Set(cells.filter((c) => c.method === method && c.rate > 1).map((c) => c.rate))].sort((a, b) => a - b);
-    if (rate === 1) return 1;
-    const i = ours.indexOf(rate);
-    return pool[Math.round((i * (pool.length - 1)) / Math.max(1, ours.length - 1))];
-  };
   const body = rows.map((key) => {
     const [method, rs] = key.split('|') as [string, string];
     const rate = Number(rs);
-    const pool = [...new Set(paper.filter((p) => p.method === method && p.compressionRate > 1).map((p) => p.compressionRate))].sort(
-      (a, b) => a - b,
-    );
-    const pr = paper.find((p) => p.method === method && p.compressionRate === rank(method, rate, pool));
+    const ours = cells.filter((c) => c.method === method).map((c) => c.rate);
+    const pr = paperRowFor(dataset, method, rate, ours);
     return `<tr><td>${esc(method)}</td><td>${method === 'persistence' || method === 'mean' ? '—' : rate === 1 ? 'pixel' : `${rate}×`}</td>${bins.map((b, i) => `<td>${cells.find((c) => c.method === method && c.rate === rate && c.bin === b)?.value.toFixed(3) ?? '–'}</td><td class="paper">${pr ? `${pr.vrmse[i]?.toFixed(3) ?? '–'} <small>@${pr.compressionRate === 1 ? 'pixel' : `${pr.compressionRate}×`}</small>` : '–'}</td>`).join('')}</tr>`;
   });
-  const pb = paperKey ? PAPER_LEAD_TIME_BINS[paperKey] : undefined;
+  const pb = paperBinsOf(dataset);
   return `<table class="vrmse"><tr><th>method</th><th>compression</th>${bins.map((b, i) => `<th>ours ${b}</th><th class="paper">paper ${pb?.[i]?.join('–') ?? ''}</th>`).join('')}</tr>${body.join('')}</table>`;
 }
 
-export async function renderDashboard(records: BenchRecord[], title = 'lola-ts benchmarks'): Promise<string> {
+export async function renderDashboard(records: ReadRecord[], title = 'lola-ts benchmarks'): Promise<string> {
   if (!records.length) throw new Error('dashboard: no records');
   const order = commitsOf(records).map((c) => c.commit);
   const hist = histories(records);
   const chart = async (h: (typeof hist)[number]) =>
-    `<div class="chart" data-kind="${esc(h.kind)}">${await svgOf(seriesChart(h.points, { title: h.title, x: 'commit', y: h.unit ? `${h.title.split(': ')[1]} (${h.unit})` : h.title.split(': ')[1]!, xType: 'ordinal', xOrder: order, logY: h.kind === 'speed' }))}</div>`;
+    `<div class="chart" data-kind="${esc(h.kind)}">${await renderVegaLiteSvg(seriesChart(h.points, { title: h.title, x: 'commit', y: h.unit ? `${h.title.split(': ')[1]} (${h.unit})` : h.title.split(': ')[1]!, xType: 'ordinal', xOrder: order, logY: h.kind === 'speed' }))}</div>`;
   const accuracy = await Promise.all(hist.filter((h) => h.kind === 'accuracy').map(chart));
   const speed = await Promise.all(hist.filter((h) => h.kind === 'speed').map(chart));
   const cost = costVsResolution(records);
   const costSvg = cost.length
-    ? `<div class="chart" data-kind="cost">${await svgOf(seriesChart(cost, { title: 'Cost per emulated state vs input resolution (latest commit)', x: 'resolution (pixels per side)', y: 'seconds per state', xType: 'quantitative', logX: true, logY: true }))}</div>`
+    ? `<div class="chart" data-kind="cost">${await renderVegaLiteSvg(seriesChart(cost, { title: 'Cost per emulated state vs input resolution (latest commit)', x: 'resolution (pixels per side)', y: 'seconds per state', xType: 'quantitative', logX: true, logY: true }))}</div>`
     : '<p>No emulation speed records yet.</p>';
   const last = order.at(-1);
   return `<!doctype html>

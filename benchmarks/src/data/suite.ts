@@ -13,8 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWellFile, openWellFile, Rng, WellDataset } from '@lola-ts/well-data';
 import { Bench } from 'tinybench';
-import type { Measure, RecordInput } from '../records/index.js';
-import { timeMeasure } from '../records/index.js';
+import { timeMeasure, type Measure, type RecordInput } from '@lola-ts/experiment';
 
 export interface DataBenchOptions {
   /** Grid size N (the file is N x N). */

@@ -1,17 +1,18 @@
 /**
  * The architectures the emulation speed suite instantiates (randomly initialised, fixed seed:
  * speed only). The autoencoders come from `configs/ae-euler-c{64,16,4}.yaml` (their `ae:`
- * section) and the emulators' ViT from `configs/{dm,ns}-euler-c{64,16,4}.yaml` (pixel models:
- * `ns-euler-pixel.yaml`, whose patchSize also sets the pixel patch) when those files exist;
+ * section) and the emulators' ViT from the `model:` section of `configs/{dm,ns}-euler-c{64,16,4}.yaml`
+ * (pixel models: `ns-euler-pixel.yaml`, whose patchSize also sets the pixel patch) when those files
+ * exist, read as stage configs by @lola-ts/experiment (`readAeStageFile`, `readEmulatorStageFile`);
  * otherwise from the small-scale defaults of docs/method.md §14.2, stated here:
  * ViT D = 128, 4 blocks, 4 heads (embedding 256, FFN 4×, patch 1 on latents) and a DCAE f8 with
  * widths 32–64–128–256, one ResBlock per level, no attention, softclip2.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downsamplingFactor, resolveDcaeConfig, type DcaeConfig } from '@lola-ts/autoencoders';
-import { parseYaml } from '@lola-ts/nn-blocks';
+import { readAeStageFile, readEmulatorStageFile } from '@lola-ts/experiment';
 
 /** The emulators' ViT backbone size. */
 export interface VitArchitecture {
@@ -20,7 +21,7 @@ export interface VitArchitecture {
   heads: number;
   /** Modulation / embedding features (LoLa: 256). */
   embFeatures: number;
-  /** The config's patchSize when it has one (pixel models). */
+  /** The config's patchSize for a pixel-space model (`data.source: well`). */
   patchSize?: number[];
   /** Where it came from: a config file or `built-in default`. */
   source: string;
@@ -47,21 +48,6 @@ export function defaultConfigDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'configs');
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const posInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
-
-/** The first mapping (the root or a child up to two levels down) holding hidChannels, hidBlocks and heads as integers. */
-function findVitSection(doc: unknown, depth = 0): Record<string, unknown> | undefined {
-  if (!isRecord(doc)) return undefined;
-  if (posInt(doc.hidChannels) && posInt(doc.hidBlocks) && posInt(doc.heads)) return doc;
-  if (depth >= 2) return undefined;
-  for (const v of Object.values(doc)) {
-    const found = findVitSection(v, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /**
  * The ViT of `configs/<kind>-euler-<variant>.yaml` (variant `c64`, `c16`, `c4` or `pixel`), else
  * of the first `configs/<kind>-euler*.yaml` by name, else the default.
@@ -72,18 +58,17 @@ export function loadVitArchitecture(kind: 'dm' | 'ns', configDir: string | null,
       .filter((f) => new RegExp(`^${kind}-euler.*\\.ya?ml$`).test(f))
       .sort();
     const exact = variant ? all.filter((f) => f.replace(/\.ya?ml$/, '') === `${kind}-euler-${variant}`) : [];
-    for (const f of [...exact, ...all]) {
+    const f = [...exact, ...all][0];
+    if (f) {
       const file = path.join(configDir, f);
-      const section = findVitSection(parseYaml(readFileSync(file, 'utf8'), file));
-      if (!section) continue;
-      const emb = section.embFeatures ?? section.embChannels;
-      const patch = section.patchSize;
+      const cfg = readEmulatorStageFile(file);
+      const m = cfg.model;
       return {
-        hidChannels: section.hidChannels as number,
-        hidBlocks: section.hidBlocks as number,
-        heads: section.heads as number,
-        embFeatures: posInt(emb) ? emb : DEFAULT_VIT.embFeatures,
-        ...(Array.isArray(patch) && patch.every(posInt) ? { patchSize: patch as number[] } : posInt(patch) ? { patchSize: [patch] } : {}),
+        hidChannels: m.hidChannels,
+        hidBlocks: m.hidBlocks,
+        heads: m.heads,
+        embFeatures: m.embFeatures,
+        ...(cfg.data.source === 'well' ? { patchSize: m.patchSize } : {}),
         source: path.relative(process.cwd(), file) || file,
       };
     }
@@ -100,14 +85,12 @@ export function squarePatch(patchSize: number[] | undefined): number | null {
 
 /**
  * The autoencoder with `latChannels` = c: the `ae:` section of `configs/ae-euler-c<c>.yaml` when it
- * exists (validated as a DCAE config; errors name the file and key), else the f8 default.
+ * exists (validated as an AE stage config; errors name the file and key), else the f8 default.
  */
 export function loadAeArchitecture(latChannels: number, configDir: string | null, pixChannels: number): AeArchitecture {
   const file = configDir ? path.join(configDir, `ae-euler-c${latChannels}.yaml`) : null;
   if (file && existsSync(file)) {
-    const doc = parseYaml(readFileSync(file, 'utf8'), file);
-    if (!isRecord(doc) || !isRecord(doc.ae)) throw new Error(`${file}: expected an 'ae' mapping with the autoencoder architecture`);
-    const cfg = resolveDcaeConfig({ ...doc.ae, pixChannels, dropout: 0 }, `${file}: ae`);
+    const cfg = resolveDcaeConfig({ ...readAeStageFile(file).ae, pixChannels, dropout: 0 }, `${file}: ae`);
     if (cfg.spatial !== 2) throw new Error(`${file}: ae.spatial: the emulation suite runs 2-D Euler; expected 2, got ${cfg.spatial}`);
     if (cfg.latChannels !== latChannels)
       throw new Error(`${file}: ae.latChannels is ${cfg.latChannels}, but the file name says c${latChannels}`);

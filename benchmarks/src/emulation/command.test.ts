@@ -14,17 +14,18 @@ import { planCases } from './suite.js';
 const dir = mkdtempSync(join(tmpdir(), 'emulation-bench-'));
 const configs = join(dir, 'configs');
 const out = join(dir, 'bench.jsonl');
+/** A minimal stage config around a `model:` or `ae:` section (the suite reads them as lola-train does). */
+const TRAIN = 'train: { epochs: 1, stepsPerEpoch: 1 }\n';
+const emulatorConfig = (model: string, data = 'data: { path: runs/latents }\n') => `out: runs/emulator\n${data}model: ${model}\n${TRAIN}`;
+const aeConfig = (ae: string) => `out: runs/ae\ndata: { path: runs/data }\nae: ${ae}\n${TRAIN}`;
 
 beforeAll(() => {
   // Tiny architectures (the suite reads them like the real configs/ files): DCAE f4, ViT D=16.
   mkdirSync(configs, { recursive: true });
   for (const c of [8, 2])
-    writeFileSync(
-      join(configs, `ae-euler-c${c}.yaml`),
-      `out: runs/ae/c${c}\nae:\n  latChannels: ${c}\n  hidChannels: [4, 4, 8]\n  hidBlocks: [0, 0, 1]\n`,
-    );
-  writeFileSync(join(configs, 'dm-euler.yaml'), 'model:\n  hidChannels: 16\n  hidBlocks: 1\n  heads: 2\n  embFeatures: 16\n');
-  writeFileSync(join(configs, 'ns-euler.yaml'), 'model: { hidChannels: 8, hidBlocks: 1, heads: 2 }\n');
+    writeFileSync(join(configs, `ae-euler-c${c}.yaml`), aeConfig(`{ latChannels: ${c}, hidChannels: [4, 4, 8], hidBlocks: [0, 0, 1] }`));
+  writeFileSync(join(configs, 'dm-euler.yaml'), emulatorConfig('{ hidChannels: 16, hidBlocks: 1, heads: 2, embFeatures: 16 }'));
+  writeFileSync(join(configs, 'ns-euler.yaml'), emulatorConfig('{ hidChannels: 8, hidBlocks: 1, heads: 2 }'));
 });
 afterAll(() => vi.restoreAllMocks());
 
@@ -76,15 +77,18 @@ describe('lola-bench emulation: options and plan', () => {
       hidChannels: [32, 64, 128, 256],
       source: expect.stringContaining('built-in default'),
     });
-    writeFileSync(join(configs, 'ae-euler-c3.yaml'), 'ae:\n  latChannels: 3\n  hidChannels: [4, 8]\n  hidBlocks: [1]\n');
-    expect(() => loadAeArchitecture(3, configs, 5)).toThrow(/ae-euler-c3\.yaml: ae\.hidBlocks: expected 2 entries/);
+    writeFileSync(join(configs, 'ae-euler-c3.yaml'), aeConfig('{ latChannels: 3, hidChannels: [4, 8], hidBlocks: [1] }'));
+    expect(() => loadAeArchitecture(3, configs, 5)).toThrow(/ae-euler-c3\.yaml:\n {2}- ae\.hidBlocks: expected 2 entries/);
 
     // A config per rate wins over the first file; the pixel NS config's patch sets the pixel patch.
     const other = join(dir, 'configs2');
     mkdirSync(other);
-    writeFileSync(join(other, 'dm-euler-c2.yaml'), 'model: { hidChannels: 24, hidBlocks: 2, heads: 2 }\n');
-    writeFileSync(join(other, 'dm-euler-c8.yaml'), 'model: { hidChannels: 32, hidBlocks: 2, heads: 2 }\n');
-    writeFileSync(join(other, 'ns-euler-pixel.yaml'), 'model: { hidChannels: 8, hidBlocks: 1, heads: 2, patchSize: [1, 2, 2] }\n');
+    writeFileSync(join(other, 'dm-euler-c2.yaml'), emulatorConfig('{ hidChannels: 24, hidBlocks: 2, heads: 2 }'));
+    writeFileSync(join(other, 'dm-euler-c8.yaml'), emulatorConfig('{ hidChannels: 32, hidBlocks: 2, heads: 2 }'));
+    writeFileSync(
+      join(other, 'ns-euler-pixel.yaml'),
+      emulatorConfig('{ hidChannels: 8, hidBlocks: 1, heads: 2, patchSize: [1, 2, 2] }', 'data: { source: well, path: runs/data }\n'),
+    );
     expect(loadVitArchitecture('dm', other, 'c8').hidChannels).toBe(32);
     expect(loadVitArchitecture('dm', other, 'c4').hidChannels).toBe(24);
     expect(loadVitArchitecture('ns', other, 'pixel').patchSize).toEqual([1, 2, 2]);

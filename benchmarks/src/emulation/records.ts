@@ -5,7 +5,7 @@
  * `measures.secondsPerState {value, lower, upper, unit: 's', better: 'lower'}` — the keys the
  * dashboard's cost-vs-resolution chart reads. Extra keys say exactly what ran.
  */
-import type { Measure, RecordInput } from '../records/index.js';
+import type { Measure, RecordInput } from '@lola-ts/experiment';
 import type { EmulationTiming } from './suite.js';
 
 /** The record input of one timing. */

@@ -31,6 +31,18 @@ async function settle(t: tf.Tensor): Promise<void> {
   await t.data();
 }
 
+/** Times `op(a, b)` on two fixed inputs, disposing each result; `dispose` frees the inputs. */
+function binary<A extends tf.Tensor, B extends tf.Tensor>(a: A, b: B, op: (a: A, b: B) => tf.Tensor): Prepared {
+  return {
+    step: async () => {
+      const c = op(a, b);
+      await settle(c);
+      c.dispose();
+    },
+    dispose: () => tf.dispose([a, b]),
+  };
+}
+
 function trainer(
   makeParams: () => Record<string, tf.Variable>,
   loss: (p: Record<string, tf.Variable>, x: tf.Tensor, y: tf.Tensor) => tf.Scalar,
@@ -64,18 +76,10 @@ export function workloads(): Workload[] {
       description: 'matMul [1024,1024]x[1024,1024]',
       axes: { shape: [n, n, n] },
       flops: 2 * n ** 3,
-      prepare: () => {
-        const a = tf.randomNormal([n, n], 0, 1, 'float32', SEED);
-        const b = tf.randomNormal([n, n], 0, 1, 'float32', SEED + 1);
-        return {
-          step: async () => {
-            const c = tf.matMul(a, b);
-            await settle(c);
-            c.dispose();
-          },
-          dispose: () => tf.dispose([a, b]),
-        };
-      },
+      prepare: () =>
+        binary(tf.randomNormal([n, n], 0, 1, 'float32', SEED), tf.randomNormal([n, n], 0, 1, 'float32', SEED + 1), (a, b) =>
+          tf.matMul(a, b),
+        ),
     },
     {
       name: 'conv3x3-fwd',
@@ -85,14 +89,7 @@ export function workloads(): Workload[] {
       prepare: () => {
         const x = tf.randomNormal([8, 64, 64, 64], 0, 1, 'float32', SEED) as tf.Tensor4D;
         const w = tf.randomNormal([3, 3, 64, 64], 0, 0.05, 'float32', SEED + 1) as tf.Tensor4D;
-        return {
-          step: async () => {
-            const y = tf.conv2d(x, w, 1, 'same');
-            await settle(y);
-            y.dispose();
-          },
-          dispose: () => tf.dispose([x, w]),
-        };
+        return binary(x, w, (xx, ww) => tf.conv2d(xx, ww, 1, 'same'));
       },
     },
     {
@@ -104,14 +101,7 @@ export function workloads(): Workload[] {
         const x = tf.randomNormal([8, 64, 64, 64], 0, 1, 'float32', SEED) as tf.Tensor4D;
         const w = tf.randomNormal([3, 3, 64, 64], 0, 0.05, 'float32', SEED + 1) as tf.Tensor4D;
         const grad = tf.grad((f: tf.Tensor) => tf.sum(tf.conv2d(x, f as tf.Tensor4D, 1, 'same')));
-        return {
-          step: async () => {
-            const g = grad(w);
-            await settle(g);
-            g.dispose();
-          },
-          dispose: () => tf.dispose([x, w]),
-        };
+        return binary(x, w, (_x, ww) => grad(ww));
       },
     },
     {

@@ -59,25 +59,18 @@ export function metricTasks({ size, members, seed }: MetricSuiteOptions): Metric
   const re = new Float64Array(n);
   const im = new Float64Array(n);
   const first = (a: NdArray) => a.data[0];
+  /** One task per function, named after it, returning the first value of its result. */
+  const firstOf = <I>(input: I, fns: Record<string, (x: I) => NdArray>): MetricTask[] =>
+    Object.entries(fns).map(([name, f]) => ({ name, run: () => first(f(input)) }));
   return [
     { name: 'fft2d', run: () => (re.set(field), im.fill(0), fft2d(re, im, size, size), re[1]) },
     { name: 'rfft2d', run: () => rfft2d(field, size, size).re[1] },
-    { name: 'lolaRmse', run: () => first(lolaRmse(lola)) },
-    { name: 'lolaVrmse', run: () => first(lolaVrmse(lola)) },
-    { name: 'lolaNrmse', run: () => first(lolaNrmse(lola)) },
-    { name: 'lolaSpread', run: () => first(lolaSpread(lola)) },
-    { name: 'lolaSpreadSkill', run: () => first(lolaSpreadSkill(lola)) },
-    { name: 'lolaConservedTotalError', run: () => first(lolaConservedTotalError(lola)) },
+    ...firstOf(lola, { lolaRmse, lolaVrmse, lolaNrmse, lolaSpread, lolaSpreadSkill, lolaConservedTotalError }),
     { name: 'lolaPointwiseMetrics', run: () => first(lolaPointwiseMetrics(lola).vrmse) },
     { name: 'isotropicPowerSpectrum', run: () => isotropicPowerSpectrum(field, [size, size]).power[0] },
     { name: 'lolaSpectrumErrors', run: () => first(lolaSpectrumErrors(lola).powerError) },
     { name: 'lolaSpectrumBandErrors', run: () => first(lolaSpectrumBandErrors(lola).power.low) },
-    { name: 'wellVrmse', run: () => first(wellVrmse(well)) },
-    { name: 'wellNrmse', run: () => first(wellNrmse(well)) },
-    { name: 'wellMae', run: () => first(wellMae(well)) },
-    { name: 'wellNmae', run: () => first(wellNmae(well)) },
-    { name: 'wellLInfinity', run: () => first(wellLInfinity(well)) },
-    { name: 'wellPearsonR', run: () => first(wellPearsonR(well)) },
+    ...firstOf(well, { wellVrmse, wellNrmse, wellMae, wellNmae, wellLInfinity, wellPearsonR }),
     { name: 'wellBinnedSpectralMse', run: () => first(wellBinnedSpectralMse(well).mse) },
   ];
 }

@@ -1,5 +1,17 @@
-export { captureEnvironment, captureIdentity, packageVersion } from './environment.js';
-export type { Environment, Identity } from './environment.js';
-export { makeRecord, timeMeasure } from './record.js';
-export type { Axes, BenchRecord, Measure, RecordInput } from './record.js';
-export { appendRecords } from './jsonl.js';
+/**
+ * The record model of the benchmarks is `@lola-ts/experiment`'s (records, identity, environment,
+ * JSON lines); this barrel keeps the suites' imports short.
+ */
+export {
+  appendRecords,
+  captureEnvironment,
+  captureIdentity,
+  makeRecord,
+  timeMeasure,
+  type Axes,
+  type BenchRecord,
+  type Environment,
+  type Identity,
+  type Measure,
+  type RecordInput,
+} from '@lola-ts/experiment';

@@ -7,8 +7,7 @@
 import { Rng } from '@lola-ts/well-data';
 import { createSystem, type SimulatorSystem } from '@lola-ts/simulators';
 import { Bench } from 'tinybench';
-import type { Measure, RecordInput } from '../records/index.js';
-import { timeMeasure } from '../records/index.js';
+import { timeMeasure, type Measure, type RecordInput } from '@lola-ts/experiment';
 
 export interface SimulatorBenchOptions {
   systems: string[];

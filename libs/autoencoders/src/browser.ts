@@ -1,5 +1,5 @@
-// Browser entry of @lola-ts/autoencoders (the `browser` export condition): index.ts without the
-// run-directory loader (node:fs); rebuild a run with autoencoderFromConfig instead.
+// Browser entry of @lola-ts/autoencoders (the `browser` export condition); index.ts re-exports it.
+// Run directories are read by @lola-ts/experiment; rebuild a run in a page with autoencoderFromConfig.
 export { resolveDcaeConfig, downsamplingFactor, DCAE_DEFAULTS, SATURATIONS, type DcaeConfig, type Saturation } from './config.js';
 export { compressionRate, latentShape } from './compression.js';
 export { saturate } from './saturation.js';

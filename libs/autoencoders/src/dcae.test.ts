@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { countParams, disposeParams, paramNames } from '@lola-ts/nn-blocks';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compressionRate } from './compression.js';
 import { resolveDcaeConfig, type DcaeConfig } from './config.js';

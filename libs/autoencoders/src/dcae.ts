@@ -8,6 +8,7 @@
  * `decoder.in.weight`, `decoder.levels.2.blocks.0.conv2.bias`, `decoder.levels.2.up.conv.weight`,
  * `decoder.out.weight`.
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import {
   identityInit,
   initConv,
@@ -15,7 +16,6 @@ import {
   initResBlock,
   initUpsample,
   type ConvParams,
-  type RandomSource,
   type ResBlockParams,
   type ResampleParams,
 } from '@lola-ts/nn-blocks';

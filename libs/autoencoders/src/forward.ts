@@ -3,7 +3,8 @@
  * (`[B, X, Y, Z, C_pix]` in 3-D), latents `[B, H/f, W/f, c_lat]`.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { conv, downsample, resBlock, upsample, type RandomSource } from '@lola-ts/nn-blocks';
+import { conv, downsample, resBlock, upsample } from '@lola-ts/nn-blocks';
+import type { RandomSource } from '@lola-ts/numerics';
 import { downsamplingFactor } from './config.js';
 import type { Dcae } from './dcae.js';
 import { reconstructionLoss, type LossWeights } from './losses.js';

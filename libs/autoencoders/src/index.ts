@@ -1,30 +1,3 @@
-// Public entry of @lola-ts/autoencoders (see README.md).
-export { resolveDcaeConfig, downsamplingFactor, DCAE_DEFAULTS, SATURATIONS, type DcaeConfig, type Saturation } from './config.js';
-export { compressionRate, latentShape } from './compression.js';
-export { saturate } from './saturation.js';
-export {
-  l1Loss,
-  mseLoss,
-  vrmseLoss,
-  vrmsePerChannel,
-  reconstructionLoss,
-  validateLossWeights,
-  VRMSE_LOSS_EPS,
-  LOSS_NAMES,
-  type LossName,
-  type LossWeights,
-} from './losses.js';
-export { initDcae, type Dcae, type EncoderParams, type DecoderParams, type EncoderLevel, type DecoderLevel } from './dcae.js';
-export { encode, decode, reconstruct, autoencoderLoss, type ForwardOptions } from './forward.js';
-export {
-  parseRunData,
-  parseAutoencoderConfig,
-  autoencoderFromConfig,
-  runPreprocessing,
-  preprocessStates,
-  postprocessStates,
-  runCompressionRate,
-  runLatentShape,
-  type AutoencoderRunData,
-} from './run-data.js';
-export { loadAutoencoderRun, type AutoencoderRun } from './run.js';
+// Public entry of @lola-ts/autoencoders (see README.md): the same as the browser entry (browser.ts).
+// The run-directory loader moved to @lola-ts/experiment (loadAutoencoderRun).
+export * from './browser.js';

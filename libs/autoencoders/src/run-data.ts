@@ -5,11 +5,12 @@
  * and the model rebuilt from a resolved config and the bytes of its weights file.
  */
 import { disposeParams, loadWeightsFromBytes } from '@lola-ts/nn-blocks';
+import { Rng } from '@lola-ts/numerics';
 import {
+  byChannelIndex,
   FIELD_TRANSFORMS,
   fieldPostprocess,
   fieldPreprocess,
-  Rng,
   type FieldPreprocessing,
   type FieldTransformName,
 } from '@lola-ts/well-data';
@@ -32,12 +33,7 @@ export interface AutoencoderRunData {
 
 /** Index-based preprocessing (well-data's `FieldPreprocessing`) of a run's data section. */
 export function runPreprocessing(data: AutoencoderRunData): FieldPreprocessing {
-  const transform: Record<number, FieldTransformName> = {};
-  for (const [name, t] of Object.entries(data.transform)) {
-    const c = data.channels.indexOf(name);
-    if (c < 0) throw new Error(`transform for channel '${name}', which is not one of ${data.channels.join(', ')}`);
-    transform[c] = t;
-  }
+  const transform = byChannelIndex(data.channels, data.transform, 'autoencoder run data', 'data.transform');
   return { transform, mean: data.mean, std: data.std };
 }
 

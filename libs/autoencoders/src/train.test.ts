@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { disposeAdamW, disposeNamed, disposeParams, initAdamW, initRuntime, optimizerStep, valueAndGrads } from '@lola-ts/nn-blocks';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveDcaeConfig } from './config.js';
 import { initDcae, type Dcae } from './dcae.js';

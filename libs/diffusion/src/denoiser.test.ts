@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edmDenoiser, maskedDenoiser, type DenoiserNetwork } from './denoiser.js';
 import { denoiserLoss, drawLossNoise } from './loss.js';
@@ -42,7 +42,7 @@ describe('masked (inpainting) denoiser (docs/method.md §6.5)', () => {
   it('feeds the network the clean context and the mask, and returns the context exactly', () => {
     const shape = [2, 5, 3, 3, 2];
     const rng = new Rng(1);
-    const y = initialNoise(shape, logLogitSchedule(), { normal: () => rng.normal() }, { start: 0 });
+    const y = initialNoise(shape, logLogitSchedule(), rng, { start: 0 });
     const mask = tf.tensor([1, 1, 0, 0, 0, 0, 0, 0, 1, 1], [2, 5, 1, 1, 1]);
     let seenInput: number[] = [];
     let seenCond: number[] = [];

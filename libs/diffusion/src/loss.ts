@@ -5,16 +5,14 @@
  * given to the network as `cond`. The loss covers all positions, context included (no output
  * overwrite during training).
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Denoiser } from './denoiser.js';
 import { overwriteContext } from './denoiser.js';
 import type { NoiseSchedule } from './schedules/index.js';
 
-/** Random source for t and ε (the project's `Rng` fits). */
-export interface LossRandom {
-  uniform(): number;
-  normal(): number;
-}
+/** @deprecated import `RandomSource` from @lola-ts/numerics */
+export type LossRandom = RandomSource;
 
 /** The draws of one loss evaluation, so a step can be replayed (e.g. for gradient checks). */
 export interface LossDraws {
@@ -25,7 +23,7 @@ export interface LossDraws {
 }
 
 /** Draws t ~ U(0, 1) → σ(t) per sample and ε ~ N(0, I) for a batch shaped `shape`. */
-export function drawLossNoise(schedule: NoiseSchedule, shape: readonly number[], rng: LossRandom): LossDraws {
+export function drawLossNoise(schedule: NoiseSchedule, shape: readonly number[], rng: RandomSource): LossDraws {
   const b = shape[0]!;
   const sigma = new Float32Array(b);
   for (let i = 0; i < b; i++) sigma[i] = schedule.sigma(rng.uniform());

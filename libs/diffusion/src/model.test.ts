@@ -9,7 +9,7 @@ import {
   paramNames,
   valueAndGrads,
 } from '@lola-ts/nn-blocks';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drawLossNoise } from './loss.js';
 import { diffusionDenoiser, diffusionTrainingLoss, initDiffusionModel } from './model.js';

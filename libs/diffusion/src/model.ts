@@ -5,41 +5,26 @@
  * Parameter names follow LoLa's `EmbeddingWrapper` (`backbone.*`, `time_embedding.{1,3}`,
  * `label_embedding.{0,2}`).
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import {
   initLabelEmbedding,
+  initModelBackbone,
   initNoiseEmbedding,
-  initViT,
   labelEmbedding,
   noiseEmbedding,
   vit,
   type DropoutContext,
   type LabelEmbeddingParams,
+  type ModelBackboneConfig,
   type NoiseEmbeddingParams,
-  type RandomSource,
   type ViTParams,
 } from '@lola-ts/nn-blocks';
 import * as tf from '@tensorflow/tfjs-core';
 import { edmDenoiser, type Denoiser, type DenoiserNetwork } from './denoiser.js';
 import { denoiserLoss, type LossDraws } from './loss.js';
 
-export interface DiffusionModelConfig {
-  /** Channels C of one state (latent channels). */
-  channels: number;
-  /** Grid rank N of a window, time included (3 for 2-D data). */
-  spatial: number;
-  /** Token channels D. */
-  hidChannels: number;
-  hidBlocks: number;
-  heads: number;
-  /** Modulation / embedding features (LoLa: 256). */
-  embFeatures?: number;
-  /** Label size D_label (0 = no label). */
-  labelFeatures?: number;
-  /** FFN dropout (LoLa: 0.05). */
-  dropout?: number;
-  /** Patch size (1 for latent models). */
-  patchSize?: number | number[];
-  ffnFactor?: number;
+/** The backbone's hyper-parameters (`ModelBackboneConfig`: C, N, D, blocks, heads, …) and the mask conditioning. */
+export interface DiffusionModelConfig extends ModelBackboneConfig {
   /** Inpainting conditioning: C mask channels are concatenated to the input (default true). */
   masked?: boolean;
 }
@@ -53,19 +38,7 @@ export interface DiffusionModelParams {
 /** Initialises the model (draws: backbone, time embedding, label embedding). */
 export function initDiffusionModel(rng: RandomSource, config: DiffusionModelConfig): DiffusionModelParams {
   const emb = config.embFeatures ?? 256;
-  const backbone = initViT(rng, {
-    inChannels: config.channels,
-    outChannels: config.channels,
-    condChannels: config.masked === false ? 0 : config.channels,
-    modFeatures: emb,
-    hidChannels: config.hidChannels,
-    hidBlocks: config.hidBlocks,
-    heads: config.heads,
-    spatial: config.spatial,
-    patchSize: config.patchSize ?? 1,
-    ffnFactor: config.ffnFactor ?? 4,
-    dropout: config.dropout ?? 0,
-  });
+  const backbone = initModelBackbone(rng, config, { condChannels: config.masked === false ? 0 : config.channels, modFeatures: emb });
   const time_embedding = initNoiseEmbedding(rng, emb);
   const labels = config.labelFeatures ?? 0;
   return labels > 0 ? { backbone, time_embedding, label_embedding: initLabelEmbedding(rng, labels, emb) } : { backbone, time_embedding };

@@ -1,5 +1,5 @@
-// Browser entry of @lola-ts/emulation (the `browser` export condition): index.ts without the
-// run-directory loader (node:fs); rebuild a run with emulatorFromConfig instead.
+// Browser entry of @lola-ts/emulation (the `browser` export condition); index.ts re-exports it.
+// Run directories are read by @lola-ts/experiment; rebuild a run in a page with emulatorFromConfig.
 export {
   drawContext,
   contextMaskRow,

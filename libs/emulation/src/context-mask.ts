@@ -5,13 +5,11 @@
  * for L = 5 — and with probability ρ the context is the FIRST c states (forward emulation),
  * otherwise the LAST c states (backward emulation).
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import * as tf from '@tensorflow/tfjs-core';
 
-/** Random source (the project's `Rng` fits). */
-export interface MaskRandom {
-  uniform(): number;
-  poisson(lambda: number): number;
-}
+/** @deprecated import `RandomSource` from @lola-ts/numerics */
+export type MaskRandom = RandomSource;
 
 export interface ContextMaskOptions {
   /** Poisson rate λ (default 1). */
@@ -30,7 +28,7 @@ export interface ContextDraw {
 }
 
 /** One draw (Poisson first, then the direction, as in the reference). */
-export function drawContext(rng: MaskRandom, length: number, opts: ContextMaskOptions = {}): ContextDraw {
+export function drawContext(rng: RandomSource, length: number, opts: ContextMaskOptions = {}): ContextDraw {
   const { lambda = 1, rho = 0.66, atleast = 1 } = opts;
   if (!Number.isInteger(length) || length < 2) throw new RangeError(`context mask: window length must be an integer >= 2, got ${length}`);
   if (!Number.isInteger(atleast) || atleast < 0 || atleast >= length)
@@ -50,7 +48,7 @@ export function contextMaskRow(draw: ContextDraw, length: number): number[] {
  * [B, L, h, w, C]), broadcasting over positions and channels; also returns the draws.
  */
 export function randomContextMask(
-  rng: MaskRandom,
+  rng: RandomSource,
   batch: number,
   length: number,
   rank: number,

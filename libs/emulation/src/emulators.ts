@@ -10,10 +10,10 @@ import {
   mmpsDenoiser,
   type DiffusionModelParams,
   type MmpsOptions,
-  type NoiseRandom,
   type NoiseSchedule,
   type SamplerName,
 } from '@lola-ts/diffusion';
+import type { RandomSource } from '@lola-ts/numerics';
 import { solverForward, type SolverParams } from '@lola-ts/solvers';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Emulate, EmulateRequest } from './rollout.js';
@@ -21,7 +21,7 @@ import type { Emulate, EmulateRequest } from './rollout.js';
 export interface DiffusionEmulatorOptions {
   schedule: NoiseSchedule;
   /** Source of each call's initial noise (one draw per element, batch-major): seeded ensembles. */
-  rng: NoiseRandom;
+  rng: RandomSource;
   /** Sampler (default `ab`, LoLa's order-3 Adams–Bashforth). */
   sampler?: SamplerName;
   /** Sampler steps (default 16). */

@@ -1,17 +1,3 @@
-export {
-  drawContext,
-  contextMaskRow,
-  randomContextMask,
-  firstStatesMask,
-  contextCountProbabilities,
-  type MaskRandom,
-  type ContextMaskOptions,
-  type ContextDraw,
-} from './context-mask.js';
-export { buildLabel, datasetLogsScalars, type LabelOptions } from './labels.js';
-export { windowCount, windowIndices, trajectoryWindow } from './windows.js';
-export { rollout, type Emulate, type EmulateRequest, type RolloutOptions } from './rollout.js';
-export { diffusionEmulator, solverEmulator, type DiffusionEmulatorOptions } from './emulators.js';
-export { chunkSizes, mapFrames, encodeTrajectory, decodeTrajectory, type FrameCodec } from './trajectories.js';
-export { parseModelConfig, parseEmulatorConfig, emulatorFromConfig, type EmulatorModel } from './model-config.js';
-export { loadEmulatorRun, type EmulatorRun } from './run.js';
+// Public entry of @lola-ts/emulation (see README.md): the same as the browser entry (browser.ts).
+// The run-directory loader moved to @lola-ts/experiment (loadEmulatorRun).
+export * from './browser.js';

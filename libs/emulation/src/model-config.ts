@@ -12,7 +12,7 @@ import {
 } from '@lola-ts/diffusion';
 import { disposeParams, loadWeightsFromBytes } from '@lola-ts/nn-blocks';
 import { initSolver, type SolverConfig, type SolverParams } from '@lola-ts/solvers';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 
 /** A DM or NS rebuilt from its run's config and weights. */
 export type EmulatorModel =
@@ -82,21 +82,18 @@ export function emulatorFromConfig(
   const { model } = parsed;
   if (parsed.kind === 'dm') {
     const schedule = makeSchedule(parsed.schedule!);
-    const params = initDiffusionModel(new Rng(0), model);
-    try {
-      loadWeightsFromBytes(weights, params, weightsSource);
-    } catch (e) {
-      disposeParams(params);
-      throw e;
-    }
-    return { kind: 'dm', params, model, schedule };
+    return { kind: 'dm', params: withWeights(initDiffusionModel(new Rng(0), model), weights, weightsSource), model, schedule };
   }
-  const params = initSolver(new Rng(0), model);
+  return { kind: 'ns', params: withWeights(initSolver(new Rng(0), model), weights, weightsSource), model };
+}
+
+/** `params` with the weights of `weights` loaded into them; disposed, and the error rethrown, when they do not fit. */
+function withWeights<P extends Parameters<typeof loadWeightsFromBytes>[1]>(params: P, weights: Uint8Array, weightsSource: string): P {
   try {
     loadWeightsFromBytes(weights, params, weightsSource);
   } catch (e) {
     disposeParams(params);
     throw e;
   }
-  return { kind: 'ns', params, model };
+  return params;
 }

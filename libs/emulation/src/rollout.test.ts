@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initDiffusionModel, logLogitSchedule } from '@lola-ts/diffusion';
 import { disposeParams } from '@lola-ts/nn-blocks';
 import { initSolver } from '@lola-ts/solvers';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffusionEmulator, solverEmulator } from './emulators.js';
 import { rollout, type Emulate } from './rollout.js';

@@ -1,11 +1,32 @@
 // Public entry of @lola-ts/metrics.
 
-// FFT module (fft.js behind a project-owned API; also used by the simulators).
-export { isPowerOfTwo, assertPowerOfTwo, cachedPlanCount, type FftNorm, type FftOptions } from './fft/plan.js';
-export { fft, ifft, fftfreq } from './fft/fft1d.js';
-export { rfftRows, irfftRows, type ComplexArrays, type RealArray } from './fft/rfft.js';
-export { fft2d, ifft2d, rfft2d, irfft2d, fftColumns, transpose, type Irfft2dOptions } from './fft/fft2d.js';
-export { fftn, ifftn, fftnReal, powerSpectrumNd } from './fft/fftnd.js';
+// The FFT module moved to @lola-ts/numerics; these names stay here for old imports.
+/** @deprecated import from @lola-ts/numerics */
+export {
+  isPowerOfTwo,
+  assertPowerOfTwo,
+  cachedPlanCount,
+  fft,
+  ifft,
+  fftfreq,
+  rfftRows,
+  irfftRows,
+  fft2d,
+  ifft2d,
+  rfft2d,
+  irfft2d,
+  fftColumns,
+  transpose,
+  fftn,
+  ifftn,
+  fftnReal,
+  powerSpectrumNd,
+  type FftNorm,
+  type FftOptions,
+  type ComplexArrays,
+  type RealArray,
+  type Irfft2dOptions,
+} from '@lola-ts/numerics';
 
 // Array conventions (channels-last: truth [T, ...space, C], ensemble [S, T, ...space, C]).
 export { sizeOf, shapeText, checkNdArray, fieldLayout, type FloatArray, type NdArray, type FieldLayout } from './core/ndarray.js';

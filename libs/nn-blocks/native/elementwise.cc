@@ -11,24 +11,12 @@
 
 using lola::Args;
 using lola::Error;
-using lola::Throw;
+using lola::OnHeap;
 
 namespace {
 
 // Work below this many values runs on the calling thread.
 constexpr int64_t kParallel = int64_t(1) << 15;
-
-std::vector<int64_t> IntArray(Args& a, size_t i) {
-  uint32_t n = 0;
-  if (napi_get_array_length(a.env, a.v[i], &n) != napi_ok || n > 8) throw Error{"argument " + std::to_string(i) + " must be an array of at most 8 integers"};
-  std::vector<int64_t> out(n);
-  for (uint32_t j = 0; j < n; j++) {
-    napi_value e;
-    napi_get_element(a.env, a.v[i], j, &e);
-    if (napi_get_value_int64(a.env, e, &out[j]) != napi_ok) throw Error{"argument " + std::to_string(i) + " must hold integers"};
-  }
-  return out;
-}
 
 template <int Op>
 inline float Apply(float x, float y) {
@@ -122,11 +110,9 @@ int64_t Extent(const std::vector<int64_t>& dims, const std::vector<int64_t>& s) 
 // op(a, b) with per-operand strides (0 = broadcast); the last stride of each is 0 or 1.
 // op: 0 add, 1 sub, 2 mul, 3 div, 4 squared difference, 5 max, 6 min.
 napi_value Binary(napi_env env, napi_callback_info info) {
-  try {
-    Args a(env, info, 8);
-    a.Heap(0);
+  return OnHeap(env, info, 8, [](Args& a) {
     const int64_t op = a.Int(1);
-    const auto dims = IntArray(a, 5), sa = IntArray(a, 6), sb = IntArray(a, 7);
+    const auto dims = a.Ints(5, 0, ""), sa = a.Ints(6, 0, ""), sb = a.Ints(7, 0, "");
     if (dims.empty() || sa.size() != dims.size() || sb.size() != dims.size()) throw Error{"binary: dims and strides must have the same, non-zero length"};
     int64_t total = 1;
     for (auto d : dims) {
@@ -148,21 +134,15 @@ napi_value Binary(napi_env env, napi_callback_info info) {
       case 6: Run<6>(x, y, o, dims, sa, sb); break;
       default: throw Error{"binary: unknown op " + std::to_string(op)};
     }
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+  });
 }
 
 // reduce(heap, x, out, A, R, C, scale): out[a·C + c] = scale · Σ_r x[(a·R + r)·C + c], float64
 // accumulators, each output summed in order of r.
 napi_value Reduce(napi_env env, napi_callback_info info) {
-  try {
-    Args a(env, info, 7);
-    a.Heap(0);
+  return OnHeap(env, info, 7, [](Args& a) {
     const int64_t A = a.Int(3), R = a.Int(4), C = a.Int(5);
-    double scale = 1;
-    napi_get_value_double(env, a.v[6], &scale);
+    const double scale = a.Double(6, 1);
     if (A < 1 || R < 1 || C < 1) throw Error{"reduce: sizes must be positive"};
     const float* x = a.At(a.Int(1), A * R * C, "reduce x");
     float* o = a.At(a.Int(2), A * C, "reduce out");
@@ -175,7 +155,7 @@ napi_value Reduce(napi_env env, napi_callback_info info) {
         for (int64_t r = 0; r < R; r++) s += p[r];
         o[i] = float(s * scale);
       }
-      return nullptr;
+      return;
     }
     constexpr int64_t kBlock = 64;
     const int64_t blocks = (C + kBlock - 1) / kBlock;
@@ -187,8 +167,5 @@ napi_value Reduce(napi_env env, napi_callback_info info) {
       for (int64_t r = 0; r < R; r++, p += C) for (int64_t j = 0; j < len; j++) acc[j] += p[j];
       for (int64_t j = 0; j < len; j++) o[i * C + c0 + j] = float(acc[j] * scale);
     }
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+  });
 }

@@ -27,7 +27,8 @@ namespace {
 
 using lola::Args;
 using lola::Error;
-using lola::Throw;
+using lola::Guarded;
+using lola::OnHeap;
 
 // Convolutions by oneDNN when compiled in and not switched off (setConvEngine).
 bool useDnnl = true;
@@ -47,14 +48,11 @@ std::vector<float>& Scratch(int64_t floats) {
 // gemm(heap, batch, M, N, K, a, strideA, transA, b, strideB, transB, c, strideC, beta)
 // C[i] = op(A[i]) · op(B[i]) + beta · C[i], row-major; a stride of 0 broadcasts one matrix.
 napi_value Gemm(napi_env env, napi_callback_info info) {
-  try {
-    Args a(env, info, 14);
-    a.Heap(0);
+  return OnHeap(env, info, 14, [](Args& a) {
     const int64_t batch = a.Int(1), M = a.Int(2), N = a.Int(3), K = a.Int(4);
     const int64_t oa = a.Int(5), sa = a.Int(6), ob = a.Int(8), sb = a.Int(9), oc = a.Int(11), sc = a.Int(12);
     const bool ta = a.Bool(7), tb = a.Bool(10);
-    double beta = 0;
-    napi_get_value_double(env, a.v[13], &beta);
+    const double beta = a.Double(13, 0);
     if (batch < 1 || M < 1 || N < 1 || K < 1) throw Error{"gemm: sizes must be positive"};
     float* A = a.At(oa, (batch - 1) * sa + M * K, "gemm A");
     float* B = a.At(ob, (batch - 1) * sb + K * N, "gemm B");
@@ -69,16 +67,13 @@ napi_value Gemm(napi_env env, napi_callback_info info) {
                     A + i * sa, int(ta ? M : K), B + i * sb, int(tb ? K : N), float(beta), C + i * sc, int(N));
       }
       openblas_set_num_threads(threads);
-      return nullptr;
+      return;
     }
     for (int64_t i = 0; i < batch; i++) {
       cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, int(M), int(N), int(K), 1.0f,
                   A + i * sa, int(ta ? M : K), B + i * sb, int(tb ? K : N), float(beta), C + i * sc, int(N));
     }
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+  });
 }
 
 // cols[r - r0, (kh, kw, ci)] = x[b, oh·sh + kh·dh − pt, ow·sw + kw·dw − pl, ci] (0 outside).
@@ -161,12 +156,7 @@ void ConvBody(const Conv& c, int mode, float* x, float* w, float* y) {
 // NHWC, filter [KH, KW, Ci, Co]. mode 0: y = conv(x, w) (+ bias[Co] when given); 1: x = the input
 // gradient of dy = y through w; 2: w = the filter gradient from x and dy = y.
 napi_value Conv2d(napi_env env, napi_callback_info info) {
-  try {
-    size_t argc = 21;
-    napi_value probe[21];
-    napi_get_cb_info(env, info, &argc, probe, nullptr, nullptr);
-    Args a(env, info, argc == 21 ? 21 : 20);
-    a.Heap(0);
+  return OnHeap(env, info, Args::Count(env, info) == 21 ? 21 : 20, [](Args& a) {
     const int64_t mode = a.Int(1);
     Conv c{a.Int(5), a.Int(6), a.Int(7), a.Int(8), a.Int(9), a.Int(10), a.Int(11), a.Int(12), a.Int(13),
            a.Int(14), a.Int(15), a.Int(16), a.Int(17), a.Int(18), a.Int(19)};
@@ -180,36 +170,29 @@ napi_value Conv2d(napi_env env, napi_callback_info info) {
     const int64_t rows = c.Rows();
     const float* bias = a.v.size() == 21 && mode == 0 ? a.At(a.Int(20), c.Co, "conv2d bias") : nullptr;
     std::string why;
-    if (useDnnl && !c.Pointwise() && DnnlConv(c, int(mode), x, w, y, &why, bias)) return nullptr;
+    if (useDnnl && !c.Pointwise() && DnnlConv(c, int(mode), x, w, y, &why, bias)) return;
     ConvBody(c, int(mode), x, w, y);
     if (bias) {
 #pragma omp parallel for schedule(static) if (rows * c.Co >= (int64_t(1) << 15))
       for (int64_t r = 0; r < rows; r++)
         for (int64_t o = 0; o < c.Co; o++) y[r * c.Co + o] += bias[o];
     }
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+  });
 }
 
 napi_value SetThreads(napi_env env, napi_callback_info info) {
-  try {
-    Args a(env, info, 1);
-    const int64_t n = a.Int(0);
+  return Guarded(env, [&] {
+    const int64_t n = Args(env, info, 1).Int(0);
     if (n < 1 || n > 256) throw Error{"setThreads: expected 1 to 256"};
     threads = int(n);
     openblas_set_num_threads(threads);
     omp_set_num_threads(threads);
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+  });
 }
 
 // setConvEngine('dnnl' | 'im2col'): which path computes non-pointwise convolutions.
 napi_value SetConvEngine(napi_env env, napi_callback_info info) {
-  try {
+  return Guarded(env, [&] {
     Args a(env, info, 1);
     char name[16] = {0};
     size_t len = 0;
@@ -217,10 +200,7 @@ napi_value SetConvEngine(napi_env env, napi_callback_info info) {
     const std::string n(name, len);
     if (n != "dnnl" && n != "im2col") throw Error{"setConvEngine: expected 'dnnl' or 'im2col', got '" + n + "'"};
     useDnnl = n == "dnnl";
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+  });
 }
 
 napi_value Str(napi_env env, const char* s) {
@@ -245,32 +225,22 @@ napi_value Info(napi_env env, napi_callback_info) {
 
 }  // namespace
 
-napi_value Binary(napi_env env, napi_callback_info info);
-napi_value Reduce(napi_env env, napi_callback_info info);
-napi_value UnaryOp(napi_env env, napi_callback_info info);
-napi_value Softmax(napi_env env, napi_callback_info info);
-napi_value Norm(napi_env env, napi_callback_info info);
-napi_value NormGrad(napi_env env, napi_callback_info info);
-napi_value Strided(napi_env env, napi_callback_info info);
-napi_value SoftmaxGrad(napi_env env, napi_callback_info info);
+// The kernels of elementwise.cc, unary.cc and transpose.cc.
+using Kernel = napi_value(napi_env, napi_callback_info);
+Kernel Binary, Reduce, UnaryOp, Softmax, Norm, NormGrad, Strided, SoftmaxGrad;
 
 namespace {
 
+napi_property_descriptor Method(const char* name, napi_callback fn) {
+  return {name, nullptr, fn, nullptr, nullptr, nullptr, napi_default, nullptr};
+}
+
 napi_value Init(napi_env env, napi_value exports) {
   const napi_property_descriptor props[] = {
-      {"gemm", nullptr, Gemm, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"conv2d", nullptr, Conv2d, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"setThreads", nullptr, SetThreads, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"reduce", nullptr, Reduce, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"unary", nullptr, UnaryOp, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"softmax", nullptr, Softmax, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"norm", nullptr, Norm, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"normGrad", nullptr, NormGrad, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"strided", nullptr, Strided, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"softmaxGrad", nullptr, SoftmaxGrad, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"setConvEngine", nullptr, SetConvEngine, nullptr, nullptr, nullptr, napi_default, nullptr},
-      {"info", nullptr, Info, nullptr, nullptr, nullptr, napi_default, nullptr},
+      Method("gemm", Gemm), Method("conv2d", Conv2d), Method("setThreads", SetThreads), Method("binary", Binary),
+      Method("reduce", Reduce), Method("unary", UnaryOp), Method("softmax", Softmax), Method("norm", Norm),
+      Method("normGrad", NormGrad), Method("strided", Strided), Method("softmaxGrad", SoftmaxGrad),
+      Method("setConvEngine", SetConvEngine), Method("info", Info),
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;

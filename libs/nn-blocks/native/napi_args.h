@@ -1,5 +1,6 @@
-// Argument parsing for the N-API functions of lola_native: the heap typed array, integers and
-// float extents checked against the heap.
+// Argument parsing for the N-API functions of lola_native: the heap typed array, integers, integer
+// arrays and float extents checked against the heap; `Guarded` / `OnHeap` wrap a function body so
+// that a lola::Error becomes a JavaScript exception.
 #pragma once
 #include <node_api.h>
 
@@ -23,6 +24,13 @@ struct Args {
   std::vector<napi_value> v;
   float* heap = nullptr;
   int64_t length = 0;  // floats
+
+  // How many arguments the call passed (for functions with an optional last argument).
+  static size_t Count(napi_env env, napi_callback_info info) {
+    size_t argc = 0;
+    napi_get_cb_info(env, info, &argc, nullptr, nullptr, nullptr);
+    return argc;
+  }
 
   Args(napi_env e, napi_callback_info info, size_t want) : env(e), v(want) {
     size_t argc = want;
@@ -63,6 +71,28 @@ struct Args {
     return out;
   }
 
+  // A number; `fallback` when the argument is not one.
+  double Double(size_t i, double fallback) {
+    double out = fallback;
+    napi_get_value_double(env, v[i], &out);
+    return out;
+  }
+
+  // An array of at least `minLength` and at most 8 integers; `what` prefixes the error.
+  std::vector<int64_t> Ints(size_t i, uint32_t minLength, const std::string& what) {
+    uint32_t n = 0;
+    if (napi_get_array_length(env, v[i], &n) != napi_ok || n < minLength || n > 8) {
+      throw Error{what + "argument " + std::to_string(i) + " must be an array of " + (minLength > 0 ? "1 to 8" : "at most 8") + " integers"};
+    }
+    std::vector<int64_t> out(n);
+    for (uint32_t j = 0; j < n; j++) {
+      napi_value e;
+      napi_get_element(env, v[i], j, &e);
+      if (napi_get_value_int64(env, e, &out[j]) != napi_ok) throw Error{what + "argument " + std::to_string(i) + " must hold integers"};
+    }
+    return out;
+  }
+
   // Pointer to `count` floats at float offset `off`, checked against the heap.
   float* At(int64_t off, int64_t count, const char* what) {
     if (off < 0 || count < 0 || off + count > length) {
@@ -72,5 +102,26 @@ struct Args {
     return heap + off;
   }
 };
+
+// Runs the body of an N-API function that returns undefined; a lola::Error becomes an exception.
+template <typename F>
+napi_value Guarded(napi_env env, F&& body) {
+  try {
+    body();
+  } catch (const Error& e) {
+    return Throw(env, e.message);
+  }
+  return nullptr;
+}
+
+// `Guarded` for a function of `want` arguments whose first is the heap typed array: body(args).
+template <typename F>
+napi_value OnHeap(napi_env env, napi_callback_info info, size_t want, F&& body) {
+  return Guarded(env, [&] {
+    Args a(env, info, want);
+    a.Heap(0);
+    body(a);
+  });
+}
 
 }  // namespace lola

@@ -13,33 +13,18 @@
 
 using lola::Args;
 using lola::Error;
-using lola::Throw;
+using lola::OnHeap;
 
 namespace {
 
 constexpr int64_t kParallel = int64_t(1) << 15;
 
-std::vector<int64_t> Ints(Args& a, size_t i) {
-  uint32_t n = 0;
-  if (napi_get_array_length(a.env, a.v[i], &n) != napi_ok || n < 1 || n > 8) throw Error{"strided: argument " + std::to_string(i) + " must be an array of 1 to 8 integers"};
-  std::vector<int64_t> out(n);
-  for (uint32_t j = 0; j < n; j++) {
-    napi_value e;
-    napi_get_element(a.env, a.v[i], j, &e);
-    if (napi_get_value_int64(a.env, e, &out[j]) != napi_ok) throw Error{"strided: argument " + std::to_string(i) + " must hold integers"};
-  }
-  return out;
-}
-
-
 }  // namespace
 
 // strided(heap, x, out, dims, strides): the copy above (4-byte elements).
 napi_value Strided(napi_env env, napi_callback_info info) {
-  try {
-    Args a(env, info, 5);
-    a.Heap(0);
-    const auto dims = Ints(a, 3), strides = Ints(a, 4);
+  return OnHeap(env, info, 5, [](Args& a) {
+    const auto dims = a.Ints(3, 1, "strided: "), strides = a.Ints(4, 1, "strided: ");
     if (dims.size() != strides.size()) throw Error{"strided: dims and strides must have the same length"};
     const size_t r = dims.size();
     int64_t total = 1, extent = 1;
@@ -74,8 +59,5 @@ napi_value Strided(napi_env env, napi_callback_info info) {
         }
       }
     }
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+  });
 }

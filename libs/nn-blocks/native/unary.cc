@@ -21,8 +21,7 @@
 
 using lola::Args;
 using lola::Error;
-using lola::Throw;
-
+using lola::OnHeap;
 
 namespace {
 
@@ -213,18 +212,21 @@ void RowBlocks(int64_t rows, int64_t cols, F fn) {
   }
 }
 
+// op(x) for n values in chunks over the threads, one entry per op.
+template <int Op>
+void UnaryChunks(const float* x, float* o, int64_t n) {
+  Chunks(n, [&](int64_t s, int64_t l) { UnaryLoop<Op>(x + s, o + s, l); });
+}
+constexpr void (*kUnary[])(const float*, float*, int64_t) = {UnaryChunks<0>, UnaryChunks<1>, UnaryChunks<2>, UnaryChunks<3>,
+                                                             UnaryChunks<4>, UnaryChunks<5>, UnaryChunks<6>};
+
 }  // namespace
 
 // unary(heap, op, x, out, n[, dy]): out = op(x) for n values; with dy (ops 5 silu, 6 gelu only),
 // out = dy · op'(x).
 napi_value UnaryOp(napi_env env, napi_callback_info info) {
-  try {
-    size_t argc = 6;
-    napi_value probe[6];
-    napi_get_cb_info(env, info, &argc, probe, nullptr, nullptr);
-    const bool grad = argc == 6;
-    Args a(env, info, grad ? 6 : 5);
-    a.Heap(0);
+  const bool grad = Args::Count(env, info) == 6;
+  return OnHeap(env, info, grad ? 6 : 5, [grad](Args& a) {
     const int64_t op = a.Int(1), n = a.Int(4);
     if (n < 1) throw Error{"unary: the size must be positive"};
     const float* x = a.At(a.Int(2), n, "unary x");
@@ -234,88 +236,57 @@ napi_value UnaryOp(napi_env env, napi_callback_info info) {
       if (op == 5) Chunks(n, [&](int64_t s, int64_t l) { UnaryGradLoop<5>(x + s, dy + s, o + s, l); });
       else if (op == 6) Chunks(n, [&](int64_t s, int64_t l) { UnaryGradLoop<6>(x + s, dy + s, o + s, l); });
       else throw Error{"unary: gradients only for ops 5 (silu) and 6 (gelu)"};
-      return nullptr;
+      return;
     }
-    switch (op) {
-      case 0: Chunks(n, [&](int64_t s, int64_t l) { UnaryLoop<0>(x + s, o + s, l); }); break;
-      case 1: Chunks(n, [&](int64_t s, int64_t l) { UnaryLoop<1>(x + s, o + s, l); }); break;
-      case 2: Chunks(n, [&](int64_t s, int64_t l) { UnaryLoop<2>(x + s, o + s, l); }); break;
-      case 3: Chunks(n, [&](int64_t s, int64_t l) { UnaryLoop<3>(x + s, o + s, l); }); break;
-      case 4: Chunks(n, [&](int64_t s, int64_t l) { UnaryLoop<4>(x + s, o + s, l); }); break;
-      case 5: Chunks(n, [&](int64_t s, int64_t l) { UnaryLoop<5>(x + s, o + s, l); }); break;
-      case 6: Chunks(n, [&](int64_t s, int64_t l) { UnaryLoop<6>(x + s, o + s, l); }); break;
-      default: throw Error{"unary: unknown op " + std::to_string(op)};
-    }
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+    if (op < 0 || op > 6) throw Error{"unary: unknown op " + std::to_string(op)};
+    kUnary[op](x, o, n);
+  });
 }
 
 // softmax(heap, x, out, rows, cols, scale): softmax(scale·x) over the last axis of [rows, cols].
 napi_value Softmax(napi_env env, napi_callback_info info) {
-  try {
-    Args a(env, info, 6);
-    a.Heap(0);
+  return OnHeap(env, info, 6, [](Args& a) {
     const int64_t rows = a.Int(3), cols = a.Int(4);
-    double scale = 1;
-    napi_get_value_double(env, a.v[5], &scale);
+    const double scale = a.Double(5, 1);
     if (rows < 1 || cols < 1 || !(scale > 0)) throw Error{"softmax: sizes and the scale must be positive"};
     const float* x = a.At(a.Int(1), rows * cols, "softmax x");
     float* o = a.At(a.Int(2), rows * cols, "softmax out");
 #pragma omp parallel for schedule(static) if (rows * cols >= kParallel)
     for (int64_t i = 0; i < rows; i++) SoftmaxRow(x + i * cols, o + i * cols, cols, float(scale));
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+  });
 }
 
 // softmaxGrad(heap, y, dy, dx, rows, cols, scale): the gradient of softmax(scale·x) (above).
 napi_value SoftmaxGrad(napi_env env, napi_callback_info info) {
-  try {
-    Args a(env, info, 7);
-    a.Heap(0);
+  return OnHeap(env, info, 7, [](Args& a) {
     const int64_t rows = a.Int(4), cols = a.Int(5);
-    double scale = 1;
-    napi_get_value_double(env, a.v[6], &scale);
+    const double scale = a.Double(6, 1);
     if (rows < 1 || cols < 1) throw Error{"softmaxGrad: sizes must be positive"};
     const float* y = a.At(a.Int(1), rows * cols, "softmaxGrad y");
     const float* dy = a.At(a.Int(2), rows * cols, "softmaxGrad dy");
     float* dx = a.At(a.Int(3), rows * cols, "softmaxGrad dx");
 #pragma omp parallel for schedule(static) if (rows * cols >= kParallel)
     for (int64_t i = 0; i < rows; i++) SoftmaxGradRow(y + i * cols, dy + i * cols, dx + i * cols, cols, float(scale));
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+  });
 }
 
 // norm(heap, x, y, r, rows, cols, eps, centre, unbiased): the normaliser of each row (above).
 napi_value Norm(napi_env env, napi_callback_info info) {
-  try {
-    Args a(env, info, 9);
-    a.Heap(0);
+  return OnHeap(env, info, 9, [](Args& a) {
     const int64_t rows = a.Int(4), cols = a.Int(5);
-    double eps = 0;
-    napi_get_value_double(env, a.v[6], &eps);
+    const double eps = a.Double(6, 0);
     const bool centre = a.Bool(7), unbiased = a.Bool(8);
     if (rows < 1 || cols < (unbiased ? 2 : 1)) throw Error{"norm: sizes must be positive (cols ≥ 2 when unbiased)"};
     const float* x = a.At(a.Int(1), rows * cols, "norm x");
     float* y = a.At(a.Int(2), rows * cols, "norm y");
     float* r = a.At(a.Int(3), rows, "norm r");
     RowBlocks(rows, cols, [&](auto n, int64_t i0, int64_t i1) { NormRows<decltype(n)::value>(x, y, r, i0, i1, cols, float(eps), centre, unbiased); });
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+  });
 }
 
 // normGrad(heap, dy, y, r, dx, rows, cols, centre, unbiased): its gradient (above).
 napi_value NormGrad(napi_env env, napi_callback_info info) {
-  try {
-    Args a(env, info, 9);
-    a.Heap(0);
+  return OnHeap(env, info, 9, [](Args& a) {
     const int64_t rows = a.Int(5), cols = a.Int(6);
     const bool centre = a.Bool(7), unbiased = a.Bool(8);
     if (rows < 1 || cols < (unbiased ? 2 : 1)) throw Error{"normGrad: sizes must be positive (cols ≥ 2 when unbiased)"};
@@ -324,8 +295,5 @@ napi_value NormGrad(napi_env env, napi_callback_info info) {
     const float* r = a.At(a.Int(3), rows, "normGrad r");
     float* dx = a.At(a.Int(4), rows * cols, "normGrad dx");
     RowBlocks(rows, cols, [&](auto n, int64_t i0, int64_t i1) { NormGradRows<decltype(n)::value>(dy, y, r, dx, i0, i1, cols, centre, unbiased); });
-    return nullptr;
-  } catch (const Error& e) {
-    return Throw(env, e.message);
-  }
+  });
 }

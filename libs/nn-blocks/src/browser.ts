@@ -4,18 +4,8 @@ export * from './params/index.js';
 export * from './layers/index.js';
 export * from './optim/index.js';
 export * from './vit/index.js';
-export {
-  encodeSafetensors,
-  decodeSafetensors,
-  type SafetensorsDtype,
-  type SafetensorsArray,
-  type SafetensorsEntry,
-  type SafetensorsContent,
-} from './checkpoint/safetensors.js';
-export { tensorsToEntries, entriesToTensors, loadWeightsFromBytes } from './checkpoint/entries.js';
-export { s, type Schema, type Infer, type Issue, type NumberOptions } from './config/schema.js';
-export { suggest, editDistance } from './config/suggest.js';
-export { parseOverrides, applyOverrides, type Override } from './config/overrides.js';
+export * from './checkpoint/browser.js';
+export * from './config/browser.js';
 export { streamRng, passPermutation, BatchOrder } from './training/seeds.js';
 export {
   initBrowserRuntime,

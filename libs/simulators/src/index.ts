@@ -1,5 +1,7 @@
 // Public entry of @lola-ts/simulators (see README.md).
 export * from './system.js';
+/** @deprecated import from @lola-ts/numerics */
+export type { RandomSource } from '@lola-ts/numerics';
 export * from './gray-scott/index.js';
 export { availableSystems, createSystem } from './registry.js';
 

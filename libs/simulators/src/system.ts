@@ -14,25 +14,13 @@
  *   `spatialDims` order (so index `[t][i_x][i_y]` for `spatialDims = ['x', 'y']`);
  * - simulation runs in float64; frames are cast to float32 only when stored in a {@link Trajectory}.
  */
+import type { RandomSource } from '@lola-ts/numerics';
 
 /** The systems lola-ts ships (`docs/simulators.md` §2–§4). */
 export type SystemId = 'euler' | 'gray-scott' | 'rayleigh-benard';
 
 /** The Well's boundary-condition types (`docs/well-format.md` §2.4). */
 export type WellBcType = 'WALL' | 'OPEN' | 'PERIODIC';
-
-/**
- * The random source a sampler draws from. The project's seeded `Rng` (`@lola-ts/well-data`)
- * satisfies it; tests may pass any seeded generator with these methods.
- */
-export interface RandomSource {
-  /** Uniform double in [0, 1), or in [low, high). */
-  uniform(low?: number, high?: number): number;
-  /** Integer uniform in [0, n). */
-  int(n: number): number;
-  /** Normal draw N(mean, std²). */
-  normal(mean?: number, std?: number): number;
-}
 
 /** One stored field, in The Well's sense (`docs/well-format.md` §2.6). */
 export interface FieldSpec {

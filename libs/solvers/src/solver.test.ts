@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { disposeAdamW, disposeNamed, disposeParams, initAdamW, optimizerStep, paramNames, valueAndGrads } from '@lola-ts/nn-blocks';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initSolver, solverForward, solverLoss } from './solver.js';
 

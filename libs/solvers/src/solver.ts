@@ -7,35 +7,21 @@
  * fields with a patch such as (1, p, p) over (t, y, x) (LoLa's `vit_pixel` uses (1, 16, 16)).
  * Parameter names follow LoLa (`backbone.*`, `label_embedding.{0,2}`).
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import {
   initLabelEmbedding,
-  initViT,
+  initModelBackbone,
   labelEmbedding,
   vit,
   type DropoutContext,
   type LabelEmbeddingParams,
-  type RandomSource,
+  type ModelBackboneConfig,
   type ViTParams,
 } from '@lola-ts/nn-blocks';
 import * as tf from '@tensorflow/tfjs-core';
 
-export interface SolverConfig {
-  /** Channels C of one state. */
-  channels: number;
-  /** Grid rank N of a window, time included (3 for 2-D data). */
-  spatial: number;
-  hidChannels: number;
-  hidBlocks: number;
-  heads: number;
-  /** Label embedding features (LoLa: 256). */
-  embFeatures?: number;
-  /** Label size D_label (0 = no label, unmodulated blocks). */
-  labelFeatures?: number;
-  dropout?: number;
-  /** Patch size per axis: 1 for latents, e.g. [1, 4, 4] for the pixel solver. */
-  patchSize?: number | number[];
-  ffnFactor?: number;
-}
+/** The backbone's hyper-parameters (C, N, D, blocks, heads, …); no label (`labelFeatures` 0) = unmodulated blocks. */
+export type SolverConfig = ModelBackboneConfig;
 
 export interface SolverParams {
   backbone: ViTParams;
@@ -46,19 +32,7 @@ export interface SolverParams {
 export function initSolver(rng: RandomSource, config: SolverConfig): SolverParams {
   const emb = config.embFeatures ?? 256;
   const labels = config.labelFeatures ?? 0;
-  const backbone = initViT(rng, {
-    inChannels: config.channels,
-    outChannels: config.channels,
-    condChannels: config.channels,
-    modFeatures: labels > 0 ? emb : 0,
-    hidChannels: config.hidChannels,
-    hidBlocks: config.hidBlocks,
-    heads: config.heads,
-    spatial: config.spatial,
-    patchSize: config.patchSize ?? 1,
-    ffnFactor: config.ffnFactor ?? 4,
-    dropout: config.dropout ?? 0,
-  });
+  const backbone = initModelBackbone(rng, config, { condChannels: config.channels, modFeatures: labels > 0 ? emb : 0 });
   return labels > 0 ? { backbone, label_embedding: initLabelEmbedding(rng, labels, emb) } : { backbone };
 }
 

@@ -1,7 +1,8 @@
 // Browser entry of @lola-ts/well-data (the `browser` export condition): the format's types,
-// channel naming, seeded randomness, transforms and stats text, without h5wasm's Node build or
+// channel naming, transforms and stats text, without h5wasm's Node build or
 // the file system (reading and writing HDF5 files stays in the Node entry, index.ts).
-export * from './random/index.js';
+/** @deprecated import from @lola-ts/numerics */
+export { Rng, logGamma } from '@lola-ts/numerics';
 
 export { WellFormatError } from './errors.js';
 export { BoundaryCode, BOUNDARY_TYPES } from './schema/types.js';
@@ -27,6 +28,7 @@ export {
 export { boundaryCodes, type BoundaryMaskInput } from './schema/boundary.js';
 export { windowsPerTrajectory, maximumStrideForStart, WindowIndex, type WindowOptions, type WindowLocation } from './dataset/windows.js';
 export type { WellSample, Tensor32, Tensor64 } from './dataset/sample.js';
+export { channelIndex, byChannelIndex } from './dataset/channel-indices.js';
 export {
   ZScoreNormalization,
   RMSNormalization,
@@ -53,5 +55,6 @@ export {
   type TrajectoryPiece,
   type ChannelLayout,
 } from './transforms/augment.js';
+export { trajectoryPiece, fieldLayouts } from './transforms/trajectory-piece.js';
 export { formatStatsYaml, parseStatsYaml, emitYaml } from './stats/yaml.js';
 export { formatPythonE } from './stats/format.js';

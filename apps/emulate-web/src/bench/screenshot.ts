@@ -4,6 +4,7 @@
  * showing `field` at the middle frame.
  */
 import { existsSync } from 'node:fs';
+import { channelIndex } from '@lola-ts/well-data';
 import { launchChromium, openEmulatePage, runInPage } from './chromium.js';
 
 export interface ScreenshotOptions {
@@ -23,8 +24,7 @@ export async function screenshotSite(opts: ScreenshotOptions): Promise<string> {
     const { page, info } = await openEmulatePage(browser, opts.page);
     const run = await runInPage(page, { emulator: opts.emulator ?? info.emulators[0]!.runId, traj: 0 });
     const field = opts.field ?? (info.channels.includes('density') ? 'density' : info.channels[0]!);
-    const c = info.channels.indexOf(field);
-    if (c < 0) throw new Error(`--field ${field}: not one of ${info.channels.join(', ')}`);
+    const c = channelIndex(info.channels, field, opts.page, '--field');
     await page.selectOption('#field', String(c));
     if (run.members > 1) await page.selectOption('#member', '0');
     await page.$eval(

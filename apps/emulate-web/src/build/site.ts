@@ -9,11 +9,11 @@
  * the libraries' browser entries must stay free of them.
  */
 import * as esbuild from 'esbuild';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gitCommit } from '@lola-ts/nn-blocks';
 import { ensureDir, ensureParentDir } from '@lola-ts/well-data';
 import { SITE_DATA_GLOBAL, type SiteData } from '../manifest.js';
 import { exportSiteData, type ExportOptions } from './export-data.js';
@@ -44,14 +44,6 @@ function writeAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, data);
   renameSync(tmp, path);
-}
-
-function gitCommit(): string | null {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
-  } catch {
-    return null;
-  }
 }
 
 /** esbuild plugin: no Node built-in or h5wasm may reach the browser bundle. */

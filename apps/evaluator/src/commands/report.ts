@@ -9,8 +9,7 @@ import { checkOutputFile, flags, integer, readArgs, requireFlags, stopOnSignals,
 import { buildMovies } from '../report/movies.js';
 import { renderReport } from '../report/html.js';
 import { findTrainingRuns, readTrainingRun, sortRuns } from '../report/training-runs.js';
-import { readJsonl, sidecar, writeFileAtomic } from '../results/io.js';
-import type { CurvePoint, EvaluationRecord, SpectrumRecord } from '../results/types.js';
+import { readJsonl, sidecar, writeFileAtomic, type CurvePoint, type EvaluationRecord, type SpectrumRecord } from '@lola-ts/experiment';
 
 const USAGE = `usage: lola-eval report --results FILE... --out report.html [--rollouts DIR...] [--runs DIR...] [--field NAME]
                        [--movies N] [--title T] [--note TEXT...]

@@ -6,11 +6,9 @@
  * and a CSV.
  */
 import { checkOutputFile, flags, readArgs, requireFlags, stopOnSignals, stringFlags } from '@lola-ts/cli';
-import { recordsToCsv } from '../results/csv.js';
-import { sidecar, writeFileAtomic, writeJsonl } from '../results/io.js';
+import { gitCommit, installedVersions, recordsToCsv, sidecar, writeFileAtomic, writeJsonl } from '@lola-ts/experiment';
 import { parseLeadTimeBins } from '../score/bins.js';
 import { openRolloutSet } from '../score/load.js';
-import { gitCommit, packageVersions } from '../score/provenance.js';
 import { scoreRollouts } from '../score/score.js';
 
 const USAGE = `usage: lola-eval score --pred DIR [--pred DIR...] --out results.jsonl [--truth DATASET_DIR] [--reconstruction DIR]
@@ -50,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
     const out = await scoreRollouts(sets, {
       bins,
       commit: gitCommit(),
-      versions: packageVersions(['@lola-ts/metrics', '@lola-ts/well-data', '@lola-ts/evaluator']),
+      versions: installedVersions(['@lola-ts/metrics', '@lola-ts/well-data', '@lola-ts/evaluator']),
       reconstruction,
       allowNonFinite: values['allow-non-finite'] ?? false,
       baselines: !values['no-baselines'],

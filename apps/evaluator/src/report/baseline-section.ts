@@ -3,7 +3,7 @@
  * per-bin verdicts against persistence and the spatial mean, and the VRMSE at the first lead time.
  */
 import { baselineSentences, firstLeadVrmse, type BaselineComparison } from '../results/baselines.js';
-import { baselineRank, isBaseline, type CurvePoint } from '../results/types.js';
+import { baselineRank, isBaseline, type CurvePoint } from '@lola-ts/experiment';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const fmt = (x: number | undefined) => (x === undefined ? '–' : Number.isFinite(x) ? x.toFixed(3) : 'non-finite');

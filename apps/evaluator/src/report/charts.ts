@@ -1,18 +1,5 @@
-/**
- * Charts as static SVG: a vega-lite spec compiled to vega and rendered headlessly in Node
- * (`View.toSVG()`), so the report is one self-contained HTML file with no script.
- */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-
-export async function renderVegaLiteSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-}
+/** Vega-lite line-chart specs of the report (rendered to SVG by `@lola-ts/experiment`'s `renderVegaLiteSvg`). */
+import type { TopLevelSpec } from 'vega-lite';
 
 export interface LinePoint {
   x: number;

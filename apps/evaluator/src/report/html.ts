@@ -4,12 +4,22 @@
  * paper's numbers and the baselines, whether each emulator beats the baselines, VRMSE and
  * spread/skill curves, power spectra, side-by-side animations and the training runs.
  */
-import { PAPER_LEAD_TIME_BINS, PAPER_VRMSE, paperDatasetOf } from '@lola-ts/metrics';
-import { checkFindings, distinctBins, tableByRateAndBin, type TableCell } from '../results/aggregate.js';
+import {
+  distinctBins,
+  isBaseline,
+  paperBinsOf,
+  paperRowFor,
+  tableByRateAndBin,
+  type CurvePoint,
+  type EvaluationRecord,
+  type SpectrumRecord,
+  type TableCell,
+  renderVegaLiteSvg,
+} from '@lola-ts/experiment';
+import { checkFindings } from '../results/findings.js';
 import { baselineFindings, compareWithBaselines, isEmulator } from '../results/baselines.js';
-import { isBaseline, type CurvePoint, type EvaluationRecord, type SpectrumRecord } from '../results/types.js';
 import { renderBaselineSection } from './baseline-section.js';
-import { lineChartSpec, renderVegaLiteSvg, type LinePoint } from './charts.js';
+import { lineChartSpec, type LinePoint } from './charts.js';
 import type { TrainingRun } from './training-runs.js';
 import { renderTrainingSection } from './training-section.js';
 
@@ -61,26 +71,21 @@ function curveLines(curves: CurvePoint[], pick: (c: CurvePoint) => number, filte
 
 function vrmseTable(records: EvaluationRecord[], cells: TableCell[]): string {
   const bins = distinctBins(cells);
-  const dataset = records[0] ? paperDatasetOf(records[0].dataset) : undefined;
-  const paperRows = dataset ? PAPER_VRMSE.filter((r) => r.dataset === dataset) : [];
-  const paperBins = dataset ? PAPER_LEAD_TIME_BINS[dataset] : undefined;
+  const dataset = records[0]?.dataset;
+  const paperBins = paperBinsOf(dataset);
   const rows = [...new Set(cells.map((c) => `${c.method}|${c.compressionRate}`))];
-  const methodRates = (method: string, rowsOf: number[]) => [...new Set(rowsOf)].sort((a, b) => a - b);
   const head = `<tr><th>method</th><th>compression</th>${bins.map((b, i) => `<th>ours ${b[0]}–${b[1]}</th>${paperBins ? `<th class="paper">paper ${paperBins[i]?.[0] ?? ''}–${paperBins[i]?.[1] ?? ''}</th>` : ''}`).join('')}</tr>`;
   const body = rows.map((key) => {
     const [method, rateStr] = key.split('|') as [string, string];
     const rate = Number(rateStr);
-    // Pair our rates with the paper's by rank within the method (lowest ↔ lowest), pixel ↔ pixel.
-    const ours = methodRates(
+    // Our rates paired with the paper's by rank within the method (lowest ↔ lowest), pixel ↔ pixel.
+    const paper = paperRowFor(
+      dataset,
       method,
-      cells.filter((c) => c.method === method && c.compressionRate > 1).map((c) => c.compressionRate),
+      rate,
+      cells.filter((c) => c.method === method).map((c) => c.compressionRate),
     );
-    const theirs = methodRates(
-      method,
-      paperRows.filter((r) => r.method === method && r.compressionRate > 1).map((r) => r.compressionRate),
-    );
-    const paperRate = rate === 1 ? 1 : theirs[Math.round((ours.indexOf(rate) * (theirs.length - 1)) / Math.max(1, ours.length - 1))];
-    const paper = isBaseline(method) ? undefined : paperRows.find((r) => r.method === method && r.compressionRate === paperRate);
+    const paperRate = paper?.compressionRate;
     const tds = bins.map((b, i) => {
       const cell = cells.find((c) => c.method === method && c.compressionRate === rate && c.leadTimeBin[0] === b[0]);
       return `<td>${cellNum(cell)}</td>${paperBins ? `<td class="paper">${paper ? `${num(paper.vrmse[i])}<small> @${paperRate === 1 ? 'pixel' : `${paperRate}×`}</small>` : '–'}</td>` : ''}`;

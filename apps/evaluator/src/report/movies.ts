@@ -1,5 +1,5 @@
 /** Builds side-by-side movies (truth | method ...) of one field from rollout directories. */
-import { openWellFile } from '@lola-ts/well-data';
+import { channelIndex, openWellFile } from '@lola-ts/well-data';
 import path from 'node:path';
 import { readManifest } from '../rollouts/manifest.js';
 import { encodeSideBySideGif, type AnimationPanel } from './animation.js';
@@ -27,8 +27,7 @@ export async function buildMovies(rolloutDirs: string[], opts: { field?: string;
       if (truthFile.schema.spatialDims.length !== 2) throw new Error(`${src.file}: movies need 2-D data`);
       const truth = truthFile.readFields(src.traj, { start: src.sliceStart, stride: first.stride, count: first.frames });
       const field = opts.field ?? truth.channels[0]!;
-      const c = truth.channels.indexOf(field);
-      if (c < 0) throw new Error(`${src.file}: no channel '${field}' (channels: ${truth.channels.join(', ')})`);
+      const c = channelIndex(truth.channels, field, src.file, '--field');
       const panels: AnimationPanel[] = [{ label: 'truth', frames: channelFrames(truth.data, truth.shape, c) }];
       for (const { dir, m } of manifests) {
         const idx = m.sources.findIndex((x) => x.file === src.file && x.traj === src.traj);

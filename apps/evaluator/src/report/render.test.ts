@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { CurvePoint, EvaluationRecord, SpectrumRecord } from '../results/types.js';
+import type { CurvePoint, EvaluationRecord, SpectrumRecord } from '@lola-ts/experiment';
 import { encodeSideBySideGif } from './animation.js';
 import { renderReport } from './html.js';
 import type { TrainingRun } from './training-runs.js';

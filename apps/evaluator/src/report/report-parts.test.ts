@@ -1,6 +1,7 @@
+import { renderVegaLiteSvg } from '@lola-ts/experiment';
 import { describe, expect, it } from 'vitest';
 import { encodeSideBySideGif } from './animation.js';
-import { lineChartSpec, renderVegaLiteSvg } from './charts.js';
+import { lineChartSpec } from './charts.js';
 import { displayRange, toPaletteIndices, VIRIDIS } from './colormap.js';
 
 describe('report parts', () => {

@@ -4,7 +4,8 @@
  * training and validation loss against step and the learning rate against step, so that an
  * under-trained model shows at a glance.
  */
-import { lineChartSpec, renderVegaLiteSvg, type LinePoint } from './charts.js';
+import { renderVegaLiteSvg } from '@lola-ts/experiment';
+import { lineChartSpec, type LinePoint } from './charts.js';
 import type { TrainingRun } from './training-runs.js';
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

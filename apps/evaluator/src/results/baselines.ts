@@ -3,8 +3,8 @@
  * VRMSE beat `persistence` (the last context frame repeated) and `mean` (each frame's spatial mean,
  * VRMSE ≈ 1)? The AE is left out (it reconstructs the truth it is given, it does not forecast).
  */
-import type { FindingCheck, TableCell } from './aggregate.js';
-import { isBaseline, type BaselineName, type CurvePoint } from './types.js';
+import { isBaseline, type BaselineName, type CurvePoint, type TableCell } from '@lola-ts/experiment';
+import type { FindingCheck } from './findings.js';
 
 export interface BaselineComparison {
   method: string;

@@ -3,71 +3,27 @@
  * AE recorded in the latent cache → autoregressive rollout (docs/method.md §10) → decode → postprocess.
  * Pixel runs (`ns --pixel`): the same on the preprocessed fields, without an AE.
  */
-import {
-  type AutoencoderRun,
-  decode,
-  encode,
-  loadAutoencoderRun,
-  postprocessStates,
-  preprocessStates,
-  runCompressionRate,
-} from '@lola-ts/autoencoders';
-import {
-  decodeTrajectory,
-  diffusionEmulator,
-  type EmulatorRun,
-  encodeTrajectory,
-  loadEmulatorRun,
-  rollout,
-  solverEmulator,
-} from '@lola-ts/emulation';
+import { decode, encode, postprocessStates, preprocessStates, runCompressionRate } from '@lola-ts/autoencoders';
+import { decodeTrajectory, diffusionEmulator, encodeTrajectory, rollout, solverEmulator } from '@lola-ts/emulation';
+import { type AutoencoderRun, type EmulatorRun, loadAutoencoderRun, loadEmulatorRun, readCacheManifest } from '@lola-ts/experiment';
 import { disposeParams } from '@lola-ts/nn-blocks';
-import { fieldPostprocess, fieldPreprocess, type FieldPreprocessing, type FieldTransformName, Rng } from '@lola-ts/well-data';
+import { byChannelIndex, fieldPostprocess, fieldPreprocess, type FieldPreprocessing, Rng } from '@lola-ts/well-data';
 import * as tf from '@tensorflow/tfjs-core';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
 import type { MethodOptions, RolloutMethod } from './methods.js';
 
 const now = () => performance.now() / 1000;
 
-interface PixelData {
-  channels: string[];
-  transform: Record<string, FieldTransformName>;
-  mean: number[];
-  std: number[];
-}
-
-function pixelPreprocessing(d: PixelData, where: string): FieldPreprocessing {
-  const transform: Record<number, FieldTransformName> = {};
-  for (const [name, t] of Object.entries(d.transform ?? {})) {
-    const c = d.channels.indexOf(name);
-    if (c < 0) throw new Error(`${where}: data.transform names channel '${name}', not one of ${d.channels.join(', ')}`);
-    transform[c] = t;
-  }
-  return { transform, mean: d.mean, std: d.std };
-}
-
 /** The AE a latent run was trained with: `<data.path>/cache.yaml` → `aeRun`. */
 function aeOfLatentRun(run: EmulatorRun, checkpoint?: string): AutoencoderRun {
-  const data = run.config.data as { path?: string } | undefined;
-  const cacheYaml = data?.path ? path.join(data.path, 'cache.yaml') : undefined;
-  if (!cacheYaml || !existsSync(cacheYaml))
-    throw new Error(`${run.dir}/config.yaml: data.path must name the latent cache the run was trained on (no ${cacheYaml ?? 'data.path'})`);
-  const cache = parse(readFileSync(cacheYaml, 'utf8')) as { aeRun?: string };
-  if (!cache.aeRun) throw new Error(`${cacheYaml}: no 'aeRun' (the autoencoder that made the cache)`);
+  if (!run.data.path) throw new Error(`${run.dir}/config.yaml: data.path must name the latent cache the run was trained on (no data.path)`);
+  const { cache, file } = readCacheManifest(run.data.path);
+  if (!cache.aeRun) throw new Error(`${file}: no 'aeRun' (the autoencoder that made the cache)`);
   return loadAutoencoderRun(cache.aeRun, { checkpoint: checkpoint === 'best' ? 'best' : 'last' });
 }
 
 export function loadEmulatorMethod(dir: string, opts: MethodOptions): RolloutMethod {
   const run = loadEmulatorRun(dir, { checkpoint: opts.checkpoint });
-  const data = run.config.data as {
-    source?: string;
-    channels?: string[];
-    transform?: Record<string, FieldTransformName>;
-    mean?: number[];
-    std?: number[];
-  };
+  const data = run.data;
   const pixel = data.source === 'well';
   let ae: AutoencoderRun | undefined;
   let pre: FieldPreprocessing | undefined;
@@ -77,7 +33,7 @@ export function loadEmulatorMethod(dir: string, opts: MethodOptions): RolloutMet
       if (!data.channels || !data.mean || !data.std)
         throw new Error(`${dir}/config.yaml: a pixel run must record data.channels, data.mean and data.std`);
       channels = data.channels;
-      pre = pixelPreprocessing({ channels, transform: data.transform ?? {}, mean: data.mean, std: data.std }, `${dir}/config.yaml`);
+      pre = { transform: byChannelIndex(channels, data.transform, `${dir}/config.yaml`, 'data.transform'), mean: data.mean, std: data.std };
     } else {
       ae = aeOfLatentRun(run, opts.checkpoint);
       channels = ae.data.channels;

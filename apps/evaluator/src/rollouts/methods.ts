@@ -1,23 +1,13 @@
 /**
  * The methods `lola-eval rollout` can run, behind one interface: given the truth frames of a slice
  * (physical units, channels last) and its label, produce S predicted members (physical units) and
- * the time spent encoding, rolling out and decoding. Loading picks the method from the run
- * directory's resolved config.
+ * the time spent encoding, rolling out and decoding. Loading picks the method from the stage the
+ * run directory records (@lola-ts/experiment's `readRunManifest`).
  */
-import {
-  type AutoencoderRun,
-  decode,
-  encode,
-  loadAutoencoderRun,
-  postprocessStates,
-  preprocessStates,
-  runCompressionRate,
-} from '@lola-ts/autoencoders';
+import { decode, encode, postprocessStates, preprocessStates, runCompressionRate } from '@lola-ts/autoencoders';
 import { decodeTrajectory, encodeTrajectory } from '@lola-ts/emulation';
+import { type AutoencoderRun, loadAutoencoderRun, readRunManifest } from '@lola-ts/experiment';
 import * as tf from '@tensorflow/tfjs-core';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
 
 export interface PredictRequest {
   /** Truth frames [F, ...space, C] in physical units (frames 0..context−1 are the known states). */
@@ -81,15 +71,6 @@ export function autoencoderMethod(run: AutoencoderRun, opts: { chunks?: number }
   };
 }
 
-/** Reads `<run>/config.yaml` as a plain object (for detecting what kind of run it is). */
-export function readRunConfig(dir: string): Record<string, unknown> {
-  const file = path.join(dir, 'config.yaml');
-  if (!existsSync(file)) throw new Error(`${dir}: not a run directory (no config.yaml)`);
-  const cfg = parse(readFileSync(file, 'utf8')) as unknown;
-  if (typeof cfg !== 'object' || cfg === null) throw new Error(`${file}: expected a mapping`);
-  return cfg as Record<string, unknown>;
-}
-
 export interface MethodOptions {
   ensemble: number;
   steps: number;
@@ -97,14 +78,12 @@ export interface MethodOptions {
   checkpoint?: string;
 }
 
-/** Loads the method a run directory holds: DM/NS runs emulate; an AE run (`ae` section) gives reconstructions. */
+/** Loads the method a run directory holds: DM/NS runs emulate; an AE run gives reconstructions. */
 export async function loadMethod(dir: string, opts: MethodOptions): Promise<RolloutMethod> {
-  const cfg = readRunConfig(dir);
-  if (cfg.stage === 'dm' || cfg.stage === 'ns') {
+  const { stage } = readRunManifest(dir, ['ae', 'dm', 'ns']);
+  if (stage === 'dm' || stage === 'ns') {
     const { loadEmulatorMethod } = await import('./emulator-method.js');
     return loadEmulatorMethod(dir, opts);
   }
-  if (cfg.ae && !cfg.dm && !cfg.ns)
-    return autoencoderMethod(loadAutoencoderRun(dir, { checkpoint: opts.checkpoint }), { chunks: opts.chunks });
-  throw new Error(`${dir}/config.yaml: cannot tell what kind of run this is (expected 'stage: dm|ns' or an 'ae' section)`);
+  return autoencoderMethod(loadAutoencoderRun(dir, { checkpoint: opts.checkpoint }), { chunks: opts.chunks });
 }

@@ -9,7 +9,7 @@ import { buildLabel, datasetLogsScalars } from '@lola-ts/emulation';
 import { findWellFiles, openWellFile, resolveWellSplit, type WellSplit } from '@lola-ts/well-data';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../results/io.js';
+import { writeFileAtomic } from '@lola-ts/experiment';
 import { MANIFEST_NAME, type RolloutManifest, type RolloutSource } from './manifest.js';
 import type { RolloutMethod } from './methods.js';
 import { createPredictionFile, splitChannels } from './prediction-file.js';

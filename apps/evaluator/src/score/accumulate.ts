@@ -5,7 +5,7 @@
  * (written `null`), and the record counts the non-finite inputs behind it (`nonFinite`).
  */
 import { lolaPointwiseMetrics, lolaSpectrumBandErrors, lolaSpectrumErrors, type LolaInputs } from '@lola-ts/metrics';
-import type { CurvePoint, EvaluationRecord, Measure, MeasureName, SpectrumRecord } from '../results/types.js';
+import type { CurvePoint, EvaluationRecord, Measure, MeasureName, SpectrumRecord } from '@lola-ts/experiment';
 import { binOf } from './bins.js';
 import { countNonFinite } from './finite.js';
 

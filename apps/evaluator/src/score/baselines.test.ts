@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../report/html.js';
-import { tableByRateAndBin } from '../results/aggregate.js';
+import { tableByRateAndBin } from '@lola-ts/experiment';
 import { baselineSentences, compareWithBaselines } from '../results/baselines.js';
 import { persistenceEnsemble, spatialMeanEnsemble } from './baselines.js';
 import { N, setup, STRIDE } from './fixture.test-util.js';

@@ -7,7 +7,7 @@
  *   √((N−1)/N · σ²/(σ² + ε)) for N grid points: 0.99988 on 64², i.e. 1 up to the grid size.
  */
 import type { NdArray } from '@lola-ts/metrics';
-import type { BaselineName } from '../results/types.js';
+import type { BaselineName } from '@lola-ts/experiment';
 import type { RolloutManifest } from '../rollouts/manifest.js';
 
 /** `truth` [T, ...space, C] → [1, T, ...space, C] with frames ≥ context equal to frame context−1. */

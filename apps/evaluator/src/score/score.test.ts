@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../report/html.js';
-import { tableByRateAndBin } from '../results/aggregate.js';
+import { tableByRateAndBin } from '@lola-ts/experiment';
 import { defaultLeadTimeBins } from './bins.js';
 import { N, setup, STRIDE } from './fixture.test-util.js';
 import { openRolloutSet } from './load.js';

@@ -8,7 +8,7 @@
  */
 import type { NdArray } from '@lola-ts/metrics';
 import path from 'node:path';
-import { BASELINES } from '../results/types.js';
+import { BASELINES } from '@lola-ts/experiment';
 import { MethodScores, type ScoreOutput, type Setting } from './accumulate.js';
 import { baselineEnsemble, trajectorySetKey } from './baselines.js';
 import { defaultLeadTimeBins } from './bins.js';

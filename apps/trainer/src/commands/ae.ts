@@ -8,8 +8,7 @@
  */
 import { describeRuntime, readArgs } from '@lola-ts/cli';
 import { initRuntime } from '@lola-ts/nn-blocks';
-import { loadAeStageConfig } from '../ae/config.js';
-import { trainAutoencoder } from '../ae/train.js';
+import { loadAeStageConfig, trainAutoencoder } from '@lola-ts/experiment';
 import { parseStageArgs, stageLine } from './stage-args.js';
 import { stopTrainingOnSignals, trainingOutcome } from './stop-signals.js';
 

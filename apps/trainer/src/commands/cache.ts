@@ -6,11 +6,10 @@
  * (docs/method.md §3): `<out>/{train,valid,test}.h5` and `<out>/cache.yaml`. Resumable.
  */
 import { join } from 'node:path';
-import { loadAutoencoderRun } from '@lola-ts/autoencoders';
 import { BACKEND_OPTIONS, flags, integer, list, readArgs, readBackend } from '@lola-ts/cli';
+import { cacheLatents, loadAutoencoderRun } from '@lola-ts/experiment';
 import { BACKEND_CHOICES, disposeParams, initRuntime } from '@lola-ts/nn-blocks';
 import type { WellSplit } from '@lola-ts/well-data';
-import { cacheLatents } from '../cache/cache.js';
 
 const SPLITS: WellSplit[] = ['train', 'valid', 'test'];
 const USAGE = `usage: lola-train cache --ae RUN --data DIR [--out DIR] [--repeat N] [--splits train,valid,test]

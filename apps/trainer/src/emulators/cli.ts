@@ -4,10 +4,9 @@
  */
 import { describeRuntime, readArgs } from '@lola-ts/cli';
 import { initRuntime } from '@lola-ts/nn-blocks';
+import { loadEmulatorStageConfig, trainEmulator, type EmulatorKind } from '@lola-ts/experiment';
 import { parseStageArgs, stageLine } from '../commands/stage-args.js';
 import { stopTrainingOnSignals, trainingOutcome } from '../commands/stop-signals.js';
-import { loadEmulatorStageConfig, type EmulatorKind } from './config.js';
-import { trainEmulator } from './train.js';
 
 export async function runEmulatorCommand(kind: EmulatorKind, argv: string[]): Promise<number> {
   const commandLine = stageLine(`lola-train ${kind}`, {

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Denoiser } from '../denoiser.js';
+import { solveLinear } from '../sampling/coefficients.js';
 import { initialNoise, sampleAdamsBashforth } from '../sampling/index.js';
 import { logLogitSchedule } from '../schedules/index.js';
 import { gmres } from './gmres.js';
@@ -27,27 +28,6 @@ function denseMatrix(A: (x: tf.Tensor) => tf.Tensor, shape: number[]): number[][
     tf.dispose([e, out]);
   }
   return cols[0]!.map((_, r) => cols.map((c) => c[r]!));
-}
-
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let i = c + 1; i < n; i++) if (Math.abs(m[i]![c]!) > Math.abs(m[p]![c]!)) p = i;
-    [m[c], m[p]] = [m[p]!, m[c]!];
-    for (let i = c + 1; i < n; i++) {
-      const f = m[i]![c]! / m[c]![c]!;
-      for (let j = c; j <= n; j++) m[i]![j]! -= f * m[c]![j]!;
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let i = n - 1; i >= 0; i--) {
-    let s = m[i]![n]!;
-    for (let j = i + 1; j < n; j++) s -= m[i]![j]! * x[j]!;
-    x[i] = s / m[i]![i]!;
-  }
-  return x;
 }
 
 describe('observation operators (docs/method.md §11)', () => {
@@ -94,7 +74,7 @@ describe('GMRES', () => {
       r.forEach((v, j) => expect(x1[i]![j]).toBeCloseTo(k * v, 5));
     });
     const x3 = gmres(apply, b, 3).arraySync() as number[][];
-    bv.forEach((r, i) => solve(mat, r).forEach((v, j) => expect(x3[i]![j]).toBeCloseTo(v, 4)));
+    bv.forEach((r, i) => solveLinear(mat, r).forEach((v, j) => expect(x3[i]![j]).toBeCloseTo(v, 4)));
     tf.dispose([M, b]);
   });
 });
@@ -125,7 +105,7 @@ describe('MMPS guidance with a linear A (docs/method.md §11)', () => {
         const xhat = xtv[b]!.flat(2).map((v) => v / (1 + sigma * sigma));
         const r = yv[b]!.map((v, i) => v - Am[i]!.reduce((acc, a, j) => acc + a * xhat[j]!, 0));
         const K = Am.map((ri, i) => Am.map((rj, j) => s * ri.reduce((acc, a, k) => acc + a * rj[k]!, 0) + (i === j ? varY : 0)));
-        const u = solve(K, r);
+        const u = solveLinear(K, r);
         const mean = xhat.map((v, j) => v + s * Am.reduce((acc, row, i) => acc + row[j]! * u[i]!, 0));
         const flat = got[b]!.flat(2);
         mean.forEach((v, j) => expect(flat[j]).toBeCloseTo(v, 4));
@@ -151,7 +131,7 @@ describe('MMPS guidance with a linear A (docs/method.md §11)', () => {
     const Ax = S.map((row) => row.reduce((acc, a, j) => acc + a * (xhat[j]! + 0.3 * xhat[j]! ** 2), 0));
     const r = (y.arraySync() as number[][])[0]!.map((v, i) => v - Ax[i]!);
     const K = J.map((ri, i) => J.map((rj, j) => s * ri.reduce((acc, a, k) => acc + a * rj[k]!, 0) + (i === j ? varY : 0)));
-    const u = solve(K, r);
+    const u = solveLinear(K, r);
     const mean = xhat.map((v, j) => v + s * J.reduce((acc, row, i) => acc + row[j]! * u[i]!, 0));
     mean.forEach((v, j) => expect(got[j]).toBeCloseTo(v, 3));
     // The linear assumption on this A would be wrong: the answers differ.

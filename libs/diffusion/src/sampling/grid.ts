@@ -1,6 +1,7 @@
 /**
  * The sampler's time grid and initial state (docs/method.md §7; azula 0.3.1 `Sampler`).
  */
+import type { RandomSource } from '@lola-ts/numerics';
 import * as tf from '@tensorflow/tfjs-core';
 import type { NoiseSchedule } from '../schedules/index.js';
 
@@ -15,10 +16,8 @@ export function sigmaGrid(schedule: NoiseSchedule, steps: number, start = 1, sto
   return timeGrid(steps, start, stop).map((t) => schedule.sigma(t));
 }
 
-/** Random source for the initial noise (the project's `Rng` fits). */
-export interface NoiseRandom {
-  normal(): number;
-}
+/** @deprecated import `RandomSource` from @lola-ts/numerics */
+export type NoiseRandom = RandomSource;
 
 /**
  * Initial state x ~ N(mean, (var + σ(start)²)·I) with the data prior mean 0 and variance 1 by
@@ -28,7 +27,7 @@ export interface NoiseRandom {
 export function initialNoise(
   shape: readonly number[],
   schedule: NoiseSchedule,
-  rng: NoiseRandom,
+  rng: RandomSource,
   options: { mean?: number; variance?: number; start?: number } = {},
 ): tf.Tensor {
   const { mean = 0, variance = 1, start = 1 } = options;

@@ -7,6 +7,7 @@
  * - per-frame results: Float64Array with shape [T, C] (frame-major, then channel).
  * Source: docs/method.md §13, docs/well-format.md §6 (channels-last [B, T, *spatial, C]).
  */
+import { sizeOf } from '@lola-ts/numerics';
 
 /** Element storage accepted as metric input. */
 export type FloatArray = Float32Array | Float64Array;
@@ -17,12 +18,8 @@ export interface NdArray<T extends FloatArray = FloatArray> {
   readonly shape: readonly number[];
 }
 
-/** Product of a shape's sizes (1 for an empty shape). */
-export function sizeOf(shape: readonly number[]): number {
-  let n = 1;
-  for (const s of shape) n *= s;
-  return n;
-}
+/** @deprecated import from @lola-ts/numerics */
+export { sizeOf };
 
 /** Shape as text for error messages, e.g. `[4, 64, 64, 2]`. */
 export function shapeText(shape: readonly number[]): string {

@@ -6,7 +6,7 @@ import { LOLA_EPS } from '../core/conventions.js';
 import { ensembleLayout, ensembleMean, type LolaInputs } from '../core/ensemble.js';
 import { frameResult, type NdArray } from '../core/ndarray.js';
 import { perFrameChannel, stridedVarianceUnbiased } from '../core/strided.js';
-import { mseKernel } from './pointwise.js';
+import { conservedTotalKernel, mseKernel } from './pointwise.js';
 import { spreadKernel, spreadSkillKernel } from './spread-skill.js';
 
 /** LoLa's per-frame, per-field metrics. */
@@ -36,15 +36,7 @@ export function lolaPointwiseMetrics({ truth, ensemble }: LolaInputs): LolaPoint
     for (let p = 0, i = o; p < n; p++, i += st) s2 += u[i] * u[i];
     return s2 / n;
   });
-  const conserved = perFrameChannel(layout, (o, st) => {
-    let su = 0;
-    let sv = 0;
-    for (let p = 0, i = o; p < n; p++, i += st) {
-      su += u[i];
-      sv += m[i];
-    }
-    return 1 - sv / su;
-  });
+  const conserved = conservedTotalKernel(u, m, layout);
   const spread = spreadKernel(ensemble.data, m, layout);
   const r = (data: Float64Array) => frameResult(layout, data);
   return {

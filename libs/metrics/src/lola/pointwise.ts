@@ -29,6 +29,20 @@ export function mseKernel(u: FloatArray, m: FloatArray, layout: EnsembleLayout):
   });
 }
 
+/** Conserved-total error 1 − Σ_x m / Σ_x u per (t, c), u and the ensemble mean m both laid out [T, ...space, C]. */
+export function conservedTotalKernel(u: FloatArray, m: FloatArray, layout: EnsembleLayout): Float64Array {
+  const n = layout.points;
+  return perFrameChannel(layout, (o, st) => {
+    let su = 0;
+    let sv = 0;
+    for (let p = 0, i = o; p < n; p++, i += st) {
+      su += u[i];
+      sv += m[i];
+    }
+    return 1 - sv / su;
+  });
+}
+
 function prepare(truth: NdArray, ensemble: NdArray, where: string) {
   const layout = ensembleLayout(truth, ensemble, where);
   const mean = ensembleMean(ensemble).data;
@@ -84,18 +98,5 @@ export function lolaNrmse({ truth, ensemble }: LolaInputs): NdArray<Float64Array
  */
 export function lolaConservedTotalError({ truth, ensemble }: LolaInputs): NdArray<Float64Array> {
   const { layout, mean } = prepare(truth, ensemble, 'lolaConservedTotalError');
-  const n = layout.points;
-  const u = truth.data;
-  return frameResult(
-    layout,
-    perFrameChannel(layout, (o, st) => {
-      let su = 0;
-      let sv = 0;
-      for (let p = 0, i = o; p < n; p++, i += st) {
-        su += u[i];
-        sv += mean[i];
-      }
-      return 1 - sv / su;
-    }),
-  );
+  return frameResult(layout, conservedTotalKernel(truth.data, mean, layout));
 }

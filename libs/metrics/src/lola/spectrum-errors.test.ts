@@ -1,7 +1,6 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng, powerSpectrumNd } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import type { NdArray } from '../core/ndarray.js';
-import { powerSpectrumNd } from '../fft/fftnd.js';
 import { isotropicBinning } from '../spectrum/isotropic.js';
 import { lolaSpectrumBandErrors, lolaSpectrumErrors } from './spectrum-errors.js';
 
@@ -79,10 +78,7 @@ describe('lolaSpectrumErrors (docs/method.md §13.4)', () => {
     };
     const fu = powerSpectrumNd(Float64Array.from(u.data), [H, W]);
     const fv = members.map((m) => powerSpectrumNd(Float64Array.from(m.data), [H, W]));
-    const pu = new Float64Array(bins);
-    const pv = new Float64Array(bins);
-    const cuv = new Float64Array(bins);
-    const count = new Float64Array(bins);
+    const [pu, pv, cuv, count] = [0, 1, 2, 3].map(() => new Float64Array(bins));
     for (let y = 0; y < H; y++) {
       for (let x = 0; x < W; x++) {
         const b = bin(kOf(y, x));

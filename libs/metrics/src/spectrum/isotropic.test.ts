@@ -1,7 +1,5 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng, fftfreq, powerSpectrumNd } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
-import { fftfreq } from '../fft/fft1d.js';
-import { powerSpectrumNd } from '../fft/fftnd.js';
 import { bandValue, lolaSpectralBands } from './bands.js';
 import { defaultIsotropicBins, isotropicBinning, isotropicPowerSpectra, isotropicPowerSpectrum } from './isotropic.js';
 

@@ -8,11 +8,7 @@
  * (2 for modes whose mirror −k is not stored, 1 otherwise), so that weighted sums over the stored
  * modes equal sums over the full spectrum (|F(−k)| = |F(k)| for real fields and |−k| = |k|).
  */
-import { fftfreq } from '../fft/fft1d.js';
-import { rfft2d } from '../fft/fft2d.js';
-import { powerSpectrumNd } from '../fft/fftnd.js';
-import { assertPowerOfTwo } from '../fft/plan.js';
-import { rfftRows, type ComplexArrays } from '../fft/rfft.js';
+import { assertPowerOfTwo, fftfreq, powerSpectrumNd, rfft2d, rfftRows, sizeOf, type ComplexArrays } from '@lola-ts/numerics';
 
 /** Stored modes of a grid: weights and radial wavenumbers, in storage order. */
 export interface SpectralModes {
@@ -41,7 +37,7 @@ export function spectralModes(shape: readonly number[]): SpectralModes {
   if (shape.length === 0) throw new Error('spectralModes: spatial shape is empty; expected at least one spatial axis');
   shape.forEach((n, a) => assertPowerOfTwo(n, `spectralModes: spatial size ${a}`));
   const d = shape.length;
-  const points = shape.reduce((a, b) => a * b, 1);
+  const points = sizeOf(shape);
   const half = d <= 2;
   const freqs = shape.map((n) => fftfreq(n));
   let modes: number;

@@ -1,4 +1,4 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import type { NdArray } from '../core/ndarray.js';
 import { lolaVrmse } from '../lola/pointwise.js';

@@ -1,4 +1,4 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import { wellMse } from './pointwise.js';
 import { wellBinnedSpectralMse, wellSpectralBinEdges } from './spectral.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { initConv, conv } from '../layers/conv.js';
 import { initResBlock, resBlock } from '../layers/resblock.js';
 import { disposeParams, namedParams } from '../params/tree.js';

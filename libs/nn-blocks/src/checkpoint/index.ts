@@ -1,13 +1,5 @@
-export {
-  encodeSafetensors,
-  decodeSafetensors,
-  type SafetensorsDtype,
-  type SafetensorsArray,
-  type SafetensorsEntry,
-  type SafetensorsContent,
-} from './safetensors.js';
+export * from './browser.js';
 export { writeFileAtomic, writeJsonAtomic, tempPathFor } from './atomic.js';
-export { tensorsToEntries, entriesToTensors, loadWeightsFromBytes } from './entries.js';
 export { saveSafetensors, loadSafetensors, saveWeights, loadWeights, WEIGHTS_METADATA } from './tensors.js';
 export {
   saveCheckpoint,

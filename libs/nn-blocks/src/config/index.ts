@@ -1,6 +1,4 @@
-export { s, type Schema, type Infer, type Issue, type NumberOptions } from './schema.js';
-export { suggest, editDistance } from './suggest.js';
-export { parseOverrides, applyOverrides, type Override } from './overrides.js';
+export * from './browser.js';
 export {
   ConfigError,
   validateConfig,
@@ -12,4 +10,4 @@ export {
   writeConfig,
   type LoadConfigOptions,
 } from './load.js';
-export { collectProvenance, packageVersion, gitCommit, type Provenance } from './provenance.js';
+export { collectProvenance, packageVersion, gitCommit, gitDirty, type Provenance } from './provenance.js';

@@ -28,17 +28,27 @@ export function packageVersion(name: string): string | null {
   }
 }
 
-/** The current git commit of `cwd` (null outside a repository or without git). */
-export function gitCommit(cwd = process.cwd()): string | null {
+function git(args: string[], cwd: string): string | null {
   try {
-    return (
-      execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
-        .toString()
-        .trim() || null
-    );
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
   } catch {
     return null;
   }
+}
+
+/**
+ * The full 40-character git commit of `cwd` (null outside a repository or without git);
+ * the environment variable `LOLA_COMMIT` overrides it (a build without its .git folder).
+ */
+export function gitCommit(cwd = process.cwd()): string | null {
+  if (process.env.LOLA_COMMIT) return process.env.LOLA_COMMIT;
+  return git(['rev-parse', 'HEAD'], cwd) || null;
+}
+
+/** Whether tracked files of `cwd`'s working tree have uncommitted changes (null without git). */
+export function gitDirty(cwd = process.cwd()): boolean | null {
+  const status = git(['status', '--porcelain', '--untracked-files=no'], cwd);
+  return status === null ? null : status.length > 0;
 }
 
 /** Provenance record; `packages` lists the packages whose versions to include (nn-blocks always). */

@@ -7,7 +7,7 @@
  * Attention: softmax(q·kᵀ / √d_head)·v per head, no dropout; output Linear(C → C).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RandomSource } from '../params/init.js';
+import type { RandomSource } from '@lola-ts/numerics';
 import { initLinear, linear, type LinearParams } from './linear.js';
 import { scaledSoftmax } from './softmax.js';
 

@@ -6,7 +6,8 @@
  * Init (PyTorch `nn.ConvNd` default): W, b ~ U(±1/√(in · ∏ kernel)).
  */
 import * as tf from '@tensorflow/tfjs';
-import { torchDefaultBound, uniformVariable, type RandomSource } from '../params/init.js';
+import type { RandomSource } from '@lola-ts/numerics';
+import { torchDefaultBound, uniformVariable } from '../params/init.js';
 
 export interface ConvParams {
   /** [k, k, in, out] (2-D) or [k, k, k, in, out] (3-D) */

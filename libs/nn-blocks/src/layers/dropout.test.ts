@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { dropout } from './dropout.js';
 import { gradientCheck } from './gradcheck.js';
 
@@ -42,7 +42,7 @@ describe('dropout', () => {
       [0.5, 2 ** 31 - 2],
     ] as const) {
       const x = tf.randomNormal([7, 33], 0, 1, 'float32', 9);
-      const y = dropout(x, rate, { training: true, rng: { uniform: () => 0, normal: () => 0, int: () => seed } });
+      const y = dropout(x, rate, { training: true, rng: { uniform: () => 0, normal: () => 0, int: () => seed, poisson: () => 0 } });
       const ref = tf.tidy(() =>
         tf.mul(x, tf.mul(tf.cast(tf.greaterEqual(tf.randomUniform(x.shape, 0, 1, 'float32', seed), rate), 'float32'), 1 / (1 - rate))),
       );

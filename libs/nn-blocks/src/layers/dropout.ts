@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import seedrandom from 'seedrandom';
-import type { RandomSource } from '../params/init.js';
+import type { RandomSource } from '@lola-ts/numerics';
 
 export interface DropoutContext {
   /** Apply dropout (true while training). */

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { namedParams, type ParamTree } from '../params/tree.js';
-import type { RandomSource } from '../params/init.js';
+import type { RandomSource } from '@lola-ts/numerics';
 
 export interface GradCheckOptions {
   /** Finite-difference step (default 1e-2). */

@@ -4,7 +4,8 @@
  * Init (PyTorch default, docs/method.md §2.1 via `torch.nn.Linear`): W, b ~ U(±1/√in).
  */
 import * as tf from '@tensorflow/tfjs';
-import { torchDefaultBound, uniformVariable, type RandomSource } from '../params/init.js';
+import type { RandomSource } from '@lola-ts/numerics';
+import { torchDefaultBound, uniformVariable } from '../params/init.js';
 
 export interface LinearParams {
   /** [inFeatures, outFeatures] */

@@ -4,7 +4,7 @@
  * - up: Conv(C_in → C_out·r^n), then pixel-shuffle (→ C_out channels at r× resolution).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RandomSource } from '../params/init.js';
+import type { RandomSource } from '@lola-ts/numerics';
 import { conv, identityInit, initConv, type ConvParams } from './conv.js';
 import { pixelShuffle, pixelUnshuffle } from './shuffle.js';
 

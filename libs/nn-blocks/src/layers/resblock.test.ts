@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { disposeParams, paramNames } from '../params/tree.js';
 import { gradientCheck } from './gradcheck.js';
 import { initDownsample, initUpsample, downsample, upsample } from './resample.js';

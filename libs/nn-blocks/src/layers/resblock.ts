@@ -5,7 +5,8 @@
  * by 1e-2 at init (near-identity block); with attention the two convs are 1×1 instead of 3×3.
  */
 import * as tf from '@tensorflow/tfjs';
-import { scaleVariable, type RandomSource } from '../params/init.js';
+import type { RandomSource } from '@lola-ts/numerics';
+import { scaleVariable } from '../params/init.js';
 import { silu } from './activation.js';
 import { attention, initAttention, type AttentionParams } from './attention.js';
 import { conv, initConv, type ConvParams } from './conv.js';

@@ -126,10 +126,11 @@ export function adamwOps(p: tf.Tensor, g: tf.Tensor, m: tf.Tensor, v: tf.Tensor,
 }
 
 /**
- * Parameters up to this size use the fused kernel. Its scalar JS loop costs ≈ 28 ns per value
- * (float64 arithmetic rounded after every operation), the op-by-op form ≈ 20 ns per value on wasm
- * (SIMD kernels) plus ≈ 0.4 ms of per-op overhead, so large parameters (e.g. 3×3×128×128 conv
- * filters) are faster op by op. Both give the same bits.
+ * Parameters up to this size use the fused kernel. Its scalar JS loop (float64 arithmetic rounded
+ * after every operation) costs more per value than the op-by-op form's SIMD kernels on wasm, which
+ * instead pay a fixed overhead per op: small parameters are faster fused, large ones (e.g.
+ * 3×3×128×128 conv filters) op by op (timings: README "Why these kernels exist (measured)").
+ * Both give the same bits.
  */
 const FUSED_MAX = 1 << 15;
 

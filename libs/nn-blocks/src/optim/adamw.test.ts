@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { constantVariable, uniformVariable } from '../params/init.js';
 import { disposeParams } from '../params/tree.js';
 import { adamwFromNamed, adamwToNamed, adamwUpdate, disposeAdamW, initAdamW } from './adamw.js';

@@ -10,6 +10,8 @@ export {
   type ParamTree,
   type NamedTensors,
 } from './tree.js';
-export { torchDefaultBound, uniformVariable, normalVariable, constantVariable, scaleVariable, type RandomSource } from './init.js';
+export { torchDefaultBound, uniformVariable, normalVariable, constantVariable, scaleVariable } from './init.js';
+/** @deprecated import from @lola-ts/numerics */
+export type { RandomSource } from '@lola-ts/numerics';
 export { toTorchLayout, fromTorchLayout, weightKindOf, type WeightKind } from './layout.js';
 export { valueAndGrads, disposeNamed } from './grads.js';

@@ -7,20 +7,8 @@
  * U(−b, b) with b = gain·√(3 / fan_in), gain = √(2 / (1 + a²)) = √(1/3), hence b = 1/√fan_in;
  * bias ~ U(−1/√fan_in, 1/√fan_in). fan_in = in_features (linear) or in_channels · ∏ kernel.
  */
+import { sizeOf, type RandomSource } from '@lola-ts/numerics';
 import * as tf from '@tensorflow/tfjs';
-
-/**
- * The random source used for initialisation and dropout seeds. The project's `Rng`
- * (`@lola-ts/well-data`) satisfies it; any object with these methods works.
- */
-export interface RandomSource {
-  /** Uniform in [0, 1). */
-  uniform(): number;
-  /** Standard normal. */
-  normal(): number;
-  /** Integer uniform in [0, n). */
-  int(n: number): number;
-}
 
 /** PyTorch's default bound for both weights (kaiming-uniform, a = √5) and biases: 1/√fan_in. */
 export function torchDefaultBound(fanIn: number): number {
@@ -37,7 +25,7 @@ function variableFrom(values: Float32Array, shape: number[], trainable: boolean)
 
 /** A float32 variable with entries U(−bound, bound), drawn in row-major order from `rng`. */
 export function uniformVariable(rng: RandomSource, shape: number[], bound: number, trainable = true): tf.Variable {
-  const n = shape.reduce((a, b) => a * b, 1);
+  const n = sizeOf(shape);
   const values = new Float32Array(n);
   for (let i = 0; i < n; i++) values[i] = bound * (2 * rng.uniform() - 1);
   return variableFrom(values, shape, trainable);
@@ -45,7 +33,7 @@ export function uniformVariable(rng: RandomSource, shape: number[], bound: numbe
 
 /** A float32 variable with entries std·N(0, 1), drawn in row-major order from `rng`. */
 export function normalVariable(rng: RandomSource, shape: number[], std = 1, trainable = true): tf.Variable {
-  const n = shape.reduce((a, b) => a * b, 1);
+  const n = sizeOf(shape);
   const values = new Float32Array(n);
   for (let i = 0; i < n; i++) values[i] = std * rng.normal();
   return variableFrom(values, shape, trainable);
@@ -53,7 +41,7 @@ export function normalVariable(rng: RandomSource, shape: number[], std = 1, trai
 
 /** A float32 variable filled with `value`. */
 export function constantVariable(shape: number[], value = 0, trainable = true): tf.Variable {
-  const n = shape.reduce((a, b) => a * b, 1);
+  const n = sizeOf(shape);
   return variableFrom(new Float32Array(n).fill(value), shape, trainable);
 }
 

@@ -34,9 +34,7 @@ function step(vars: Record<string, tf.Variable>, x: tf.Tensor4D): number {
 }
 
 describe('no tensor or wasm data leak across training steps', () => {
-  beforeAll(async () => {
-    await initRuntime({ backend: 'wasm', threads: 1 });
-  });
+  beforeAll(() => initRuntime({ backend: 'wasm', threads: 1 }));
 
   it('keeps tf.memory().numTensors and the backend data-id count constant', () => {
     const shapes: Record<string, number[]> = {

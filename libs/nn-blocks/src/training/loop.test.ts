@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { readTrainingState } from '../checkpoint/checkpoint.js';
 import { collectProvenance } from '../config/provenance.js';
 import { conv, initConv } from '../layers/conv.js';

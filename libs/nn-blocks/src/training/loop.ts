@@ -11,7 +11,7 @@
  * would have made (only the steps after the last checkpoint are recomputed).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Rng } from '@lola-ts/well-data';
+import type { Rng } from '@lola-ts/numerics';
 import { checkpointExists, loadCheckpoint, saveCheckpoint, type TrainingState } from '../checkpoint/checkpoint.js';
 import { disposeAdamW, initAdamW, type AdamWState } from '../optim/adamw.js';
 import { learningRate, type ScheduleConfig } from '../optim/schedule.js';

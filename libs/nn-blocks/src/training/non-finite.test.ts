@@ -1,27 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '@lola-ts/well-data';
+import { describe, expect, it } from 'vitest';
 import { loadCheckpoint, readTrainingState, saveCheckpoint } from '../checkpoint/checkpoint.js';
 import { loadWeights } from '../checkpoint/tensors.js';
-import { initLinear, linear } from '../layers/linear.js';
+import { linear } from '../layers/linear.js';
 import { disposeParams } from '../params/tree.js';
 import { readLog } from './logger.js';
+import { cpuRunsDir, makeModel, type Model } from './loop-fixture.js';
 import { trainLoop, type TrainLoopOptions } from './loop.js';
 import { NonFiniteValidationError, SkippedStepsError } from './non-finite.js';
 import { runPaths } from './run-dir.js';
 
-let root: string;
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  root = mkdtempSync(join(tmpdir(), 'nn-nonfinite-'));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-const makeModel = () => ({ fc: initLinear(new Rng(1), 2, 1) });
-type Model = ReturnType<typeof makeModel>;
+const runDir = cpuRunsDir('nn-nonfinite-');
 
 /** A linear fit whose loss is NaN on the steps in `nanSteps`. */
 function options(
@@ -56,7 +47,7 @@ function options(
 
 describe('trainLoop and non-finite values', () => {
   it('tolerates skipped steps up to train.maxSkippedFraction and records them', async () => {
-    const dir = join(root, 'two-skips');
+    const dir = runDir('two-skips');
     const p = makeModel();
     // 40 steps × 0.05 = 2 skips allowed
     const r = await trainLoop(options(dir, p, (s) => s === 3 || s === 17));
@@ -67,7 +58,7 @@ describe('trainLoop and non-finite values', () => {
   });
 
   it('stops with a clear error once more steps were skipped than allowed', async () => {
-    const dir = join(root, 'three-skips');
+    const dir = runDir('three-skips');
     const p = makeModel();
     const err = await trainLoop(options(dir, p, (s) => s === 3 || s === 17 || s === 25)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SkippedStepsError);
@@ -81,26 +72,26 @@ describe('trainLoop and non-finite values', () => {
   });
 
   it('never completes a run in which every step is skipped (a NaN checkpoint or NaN data)', async () => {
-    const dir = join(root, 'all-skipped');
+    const dir = runDir('all-skipped');
     const p = makeModel();
     await expect(trainLoop(options(dir, p, () => true))).rejects.toThrow(
       /training stopped at step 3: 3 step\(s\) skipped because .* \(first at step 1\).*; no checkpoint was written$/,
     );
     expect(existsSync(join(dir, 'last'))).toBe(false);
     // a stricter budget stops at the first skipped step; a lax one can be configured
-    await expect(trainLoop(options(join(root, 'strict'), p, (s) => s === 5, { maxSkippedFraction: 0 }))).rejects.toThrow(
+    await expect(trainLoop(options(runDir('strict'), p, (s) => s === 5, { maxSkippedFraction: 0 }))).rejects.toThrow(
       /stopped at step 6: 1 step/,
     );
-    const lax = await trainLoop(options(join(root, 'lax'), p, (s) => s % 2 === 0, { maxSkippedFraction: 0.5 }));
+    const lax = await trainLoop(options(runDir('lax'), p, (s) => s % 2 === 0, { maxSkippedFraction: 0.5 }));
     expect(lax.state.skippedSteps).toBe(20);
-    await expect(trainLoop(options(join(root, 'bad'), p, () => false, { maxSkippedFraction: 2 }))).rejects.toThrow(
+    await expect(trainLoop(options(runDir('bad'), p, () => false, { maxSkippedFraction: 2 }))).rejects.toThrow(
       /maxSkippedFraction must be a number in \[0, 1\], got 2/,
     );
     disposeParams(p);
   });
 
   it('refuses a non-finite validation loss', async () => {
-    const dir = join(root, 'nan-valid');
+    const dir = runDir('nan-valid');
     const p = makeModel();
     const err = await trainLoop(options(dir, p, () => false, { validate: (_p, epoch) => (epoch === 1 ? NaN : 1) })).catch(
       (e: unknown) => e,
@@ -119,7 +110,7 @@ describe('trainLoop and non-finite values', () => {
   });
 
   it('refuses to resume a state.json beyond the total steps', async () => {
-    const dir = join(root, 'beyond');
+    const dir = runDir('beyond');
     const p = makeModel();
     await trainLoop(options(dir, p, () => false, { totalSteps: 20 }));
     await expect(trainLoop(options(dir, p, () => false, { totalSteps: 10 }))).rejects.toThrow(
@@ -133,7 +124,7 @@ describe('trainLoop and non-finite values', () => {
 
 describe('checkpoints with non-finite values', () => {
   it('are refused at load, naming the file and the tensor', async () => {
-    const dir = join(root, 'nan-ckpt');
+    const dir = runDir('nan-ckpt');
     const p = makeModel();
     await saveCheckpoint(dir, { params: p, state: { step: 1, epoch: 0, seed: 0, bestValidation: null, bestStep: null } });
     const good = makeModel();
@@ -149,7 +140,7 @@ describe('checkpoints with non-finite values', () => {
   });
 
   it('state.json is cross-checked (optimizerStep, bestStep, skippedSteps within step)', async () => {
-    const dir = join(root, 'bad-state');
+    const dir = runDir('bad-state');
     const p = makeModel();
     await saveCheckpoint(dir, { params: p, state: { step: 3, epoch: 0, seed: 0, bestValidation: null, bestStep: null } });
     const path = join(dir, 'state.json');

@@ -4,7 +4,7 @@
  * no generator state has to be saved; every stream is a pure function of the run seed, a stream
  * name and an index (step, epoch, pass).
  */
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 
 /** The generator of stream `name` at `index` (e.g. ('dropout', step), ('valid', epoch)). */
 export function streamRng(seed: number | string, name: string, index: number): Rng {

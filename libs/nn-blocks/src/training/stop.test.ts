@@ -1,24 +1,15 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '@lola-ts/well-data';
+import { describe, expect, it } from 'vitest';
 import { readTrainingState } from '../checkpoint/checkpoint.js';
-import { initLinear, linear } from '../layers/linear.js';
+import { linear } from '../layers/linear.js';
 import { disposeParams } from '../params/tree.js';
+import { cpuRunsDir, makeModel, type Model } from './loop-fixture.js';
 import { trainLoop, type TrainLoopOptions } from './loop.js';
 import { runPaths } from './run-dir.js';
 
-let root: string;
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  root = mkdtempSync(join(tmpdir(), 'nn-stop-'));
-});
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-const makeModel = () => ({ fc: initLinear(new Rng(1), 2, 1) });
-type Model = ReturnType<typeof makeModel>;
+const runDir = cpuRunsDir('nn-stop-');
 
 function options(dir: string, p: Model, signal: AbortSignal, onStep: (s: number) => void = () => {}): TrainLoopOptions<Model, tf.Tensor[]> {
   return {
@@ -37,7 +28,7 @@ function options(dir: string, p: Model, signal: AbortSignal, onStep: (s: number)
 
 describe('trainLoop stop signal (SIGINT/SIGTERM)', () => {
   it('stops mid-epoch after saving last/ at the current step', async () => {
-    const dir = join(root, 'mid');
+    const dir = runDir('mid');
     const ac = new AbortController();
     const p = makeModel();
     const r = await trainLoop(options(dir, p, ac.signal, (s) => s === 6 && ac.abort()));
@@ -47,7 +38,7 @@ describe('trainLoop stop signal (SIGINT/SIGTERM)', () => {
   });
 
   it('an abort that arrived before the first step saves step 0 and runs no step', async () => {
-    const dir = join(root, 'early');
+    const dir = runDir('early');
     const ac = new AbortController();
     ac.abort();
     const p = makeModel();
@@ -60,7 +51,7 @@ describe('trainLoop stop signal (SIGINT/SIGTERM)', () => {
   });
 
   it('on resume, an immediate abort does not rewrite the checkpoint it loaded', async () => {
-    const dir = join(root, 'resume');
+    const dir = runDir('resume');
     const p = makeModel();
     const first = new AbortController();
     await trainLoop(options(dir, p, first.signal, (s) => s === 3 && first.abort()));

@@ -13,7 +13,8 @@
  * `msa.y_proj`, `theta`, `ffn.0`, `ffn.3`), so weights port by name (linear weights transposed).
  */
 import * as tf from '@tensorflow/tfjs';
-import { normalVariable, scaleVariable, type RandomSource } from '../params/init.js';
+import type { RandomSource } from '@lola-ts/numerics';
+import { normalVariable, scaleVariable } from '../params/init.js';
 import { silu } from '../layers/activation.js';
 import { scaledDotProductAttention } from '../layers/attention.js';
 import { dropout, type DropoutContext } from '../layers/dropout.js';

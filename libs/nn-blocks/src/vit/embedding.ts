@@ -5,7 +5,7 @@
  * F = 256 in LoLa. Parameter names follow the PyTorch `nn.Sequential` indices.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RandomSource } from '../params/init.js';
+import type { RandomSource } from '@lola-ts/numerics';
 import { silu } from '../layers/activation.js';
 import { initLinear, linear, type LinearParams } from '../layers/linear.js';
 import { sineEncoding } from './sine.js';

@@ -13,6 +13,7 @@ export {
   type ViTBlockInputs,
 } from './block.js';
 export { initViT, vit, positionalEmbedding, type ViTOptions, type ViTParams, type ViTInputs } from './vit.js';
+export { initModelBackbone, type ModelBackboneConfig } from './backbone.js';
 export {
   initNoiseEmbedding,
   noiseEmbedding,

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenCoordinates } from './coords.js';
 import { applyRope, initRopeTheta, ropeAngles, ropeTables } from './rope.js';

@@ -8,7 +8,7 @@
  * Rotations preserve norms, and q_rot(c)·k_rot(c') depends on coordinates only through c − c'.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RandomSource } from '../params/init.js';
+import type { RandomSource } from '@lola-ts/numerics';
 
 /**
  * θ init (LoLa's `ViTBlock`): amplitude 100^(−u), u ~ U(0, 1), one per channel pair (drawn first),

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countParams, disposeParams, paramNames } from '../params/tree.js';
 import { gradientCheck } from '../layers/gradcheck.js';

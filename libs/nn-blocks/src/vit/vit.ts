@@ -9,7 +9,7 @@
  * `blocks.i.*`).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { RandomSource } from '../params/init.js';
+import type { RandomSource } from '@lola-ts/numerics';
 import type { DropoutContext } from '../layers/dropout.js';
 import { initLinear, linear, type LinearParams } from '../layers/linear.js';
 import { initViTBlock, vitBlock, type ViTBlockParams } from './block.js';

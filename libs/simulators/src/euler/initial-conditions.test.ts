@@ -1,4 +1,4 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import { applyInitialCondition, laxLiuInitialCondition, sampleMultiQuadrant, stateAt } from './initial-conditions.js';
 import { laxLiuConfig } from './lax-liu.js';

@@ -6,7 +6,7 @@
  * holding a constant primitive state (ρ, u, v, p). Cells take the state of the rectangle holding
  * their centre (a point on a split line belongs to the upper rectangle, as Q1 = (x > ½, y > ½)).
  */
-import type { RandomSource } from '../system.js';
+import type { RandomSource } from '@lola-ts/numerics';
 import type { EulerSolver } from './solver.js';
 import { LAX_LIU_CONFIGS, laxLiuConfig, type PrimitiveState } from './lax-liu.js';
 
@@ -21,7 +21,7 @@ export interface MultiQuadrantIC {
   readonly laxLiu: number;
 }
 
-/** Options of {@link sampleMultiQuadrant}; defaults are spec §2.3. */
+/** Options of {@link sampleMultiQuadrant}; defaults are docs/simulators.md §2.3. */
 export interface MultiQuadrantSamplerOptions {
   /** Number of splits per axis, drawn uniformly from minSplits..maxSplits (default 1..3). */
   minSplits?: number;
@@ -65,7 +65,7 @@ function sampleSplits(rng: RandomSource, count: number, low: number, high: numbe
 }
 
 /**
- * Draws a random multi-quadrant initial condition (spec §2.3): 1–3 splits per axis at positions
+ * Draws a random multi-quadrant initial condition (docs/simulators.md §2.3): 1–3 splits per axis at positions
  * U[0.1, 0.9] with a minimum gap of 0.1, and in each rectangle ρ, p ~ U(0.1, 2), u, v ~ U(−1, 1);
  * with probability `laxLiuFraction` the sample is instead one of the 19 Lax–Liu configurations
  * (drawn uniformly) with one split per axis at random positions.

@@ -6,7 +6,7 @@
  * Domain [0, 1]², discontinuities at x = ½ and y = ½; Q1 = (x > ½, y > ½), Q2 = (x < ½, y > ½),
  * Q3 = (x < ½, y < ½), Q4 = (x > ½, y < ½); γ = 1.4; each state is (ρ, u, v, p).
  * The final times of configs 2, 3, 4, 5, 6, 8, 12 are confirmed; the others are recollections
- * (spec §2.2, marked inferred there).
+ * (docs/simulators.md §2.2, marked inferred there).
  */
 
 /** A primitive state (ρ, u, v, p). */

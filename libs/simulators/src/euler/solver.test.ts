@@ -45,7 +45,7 @@ describe('EulerSolver (MUSCL-MC + HLLC + SSP-RK2), docs/simulators.md §2.5', ()
     expect(e[2]).toBeLessThan(2e-3);
     expect(e[0]! / e[1]!).toBeGreaterThanOrEqual(1.6);
     expect(e[1]! / e[2]!).toBeGreaterThanOrEqual(1.6);
-    // Prototype values (spec §5): 4.96e-3 / 2.58e-3 / 1.44e-3.
+    // Prototype values: 4.96e-3 / 2.58e-3 / 1.44e-3.
     expect(e[0]).toBeGreaterThan(3e-3);
     expect(strip(400, SOD[0], SOD[1], 0.2, 'x', 'minmod').l1).toBeLessThan(3e-3);
   });

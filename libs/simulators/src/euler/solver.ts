@@ -11,6 +11,7 @@
  * interior cell (i, j) with x index i (slow axis) and y index j, i.e. the same axis order as a Well
  * array `[x, y]`. Cell (i, j) has centre ((i + ½)·dx, (j + ½)·dy).
  */
+import { SolverClock } from '../solver-clock.js';
 import { SimulationDivergedError } from '../system.js';
 import { sweepLine } from './sweep.js';
 
@@ -34,7 +35,10 @@ export interface EulerSolverOptions {
 /** Number of ghost layers. */
 const G = 2;
 
-export class EulerSolver {
+/** Four arrays, one per conserved (or primitive) variable. */
+type Quad = readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+
+export class EulerSolver extends SolverClock {
   readonly nx: number;
   readonly ny: number;
   readonly dx: number;
@@ -50,23 +54,19 @@ export class EulerSolver {
   readonly mx: Float64Array;
   readonly my: Float64Array;
   readonly en: Float64Array;
-  /** Simulation time. */
-  t = 0;
-  /** Time steps taken so far. */
-  steps = 0;
 
-  private readonly r0: Float64Array;
-  private readonly mx0: Float64Array;
-  private readonly my0: Float64Array;
-  private readonly en0: Float64Array;
-  private readonly pr: Float64Array;
-  private readonly pu: Float64Array;
-  private readonly pv: Float64Array;
-  private readonly pp: Float64Array;
+  /** Copy of the conserved variables at the start of a step (Uⁿ). */
+  private readonly U0: Float64Array[];
+  /** Primitive variables ρ, u, v, p of every cell, ghosts included. */
+  private readonly prim: Quad;
+  /** Array indices of the interior cells, row by row (i slow, j fast). */
+  private readonly cells: Int32Array;
+  /** x-face and y-face fluxes of the four conserved variables. */
   private readonly fx: Float64Array[];
   private readonly gy: Float64Array[];
 
   constructor(options: EulerSolverOptions) {
+    super();
     const { nx, ny, gamma, boundary } = options;
     if (!Number.isInteger(nx) || !Number.isInteger(ny) || nx < 2 || ny < 2)
       throw new RangeError(`EulerSolver: nx and ny must be integers >= 2, got ${nx} x ${ny}`);
@@ -88,14 +88,9 @@ export class EulerSolver {
     this.mx = alloc();
     this.my = alloc();
     this.en = alloc();
-    this.r0 = alloc();
-    this.mx0 = alloc();
-    this.my0 = alloc();
-    this.en0 = alloc();
-    this.pr = alloc();
-    this.pu = alloc();
-    this.pv = alloc();
-    this.pp = alloc();
+    this.cells = Int32Array.from({ length: nx * ny }, (_, q) => (Math.floor(q / ny) + G) * this.stride + (q % ny) + G);
+    this.U0 = [alloc(), alloc(), alloc(), alloc()];
+    this.prim = [alloc(), alloc(), alloc(), alloc()];
     this.fx = [alloc(), alloc(), alloc(), alloc()];
     this.gy = [alloc(), alloc(), alloc(), alloc()];
   }
@@ -157,7 +152,8 @@ export class EulerSolver {
 
   /** Primitive variables of every cell (ghosts included) from the conserved ones. */
   private computePrimitives(): void {
-    const { rho, mx, my, en, pr, pu, pv, pp } = this;
+    const { rho, mx, my, en } = this;
+    const [pr, pu, pv, pp] = this.prim;
     const gm1 = this.gamma - 1;
     for (let k = 0; k < rho.length; k++) {
       const r = rho[k]!;
@@ -172,7 +168,7 @@ export class EulerSolver {
 
   /**
    * Largest stable step, dt = CFL / max over cells of ((|u| + c)/dx + (|v| + c)/dy), c = √(γp/ρ)
-   * (spec §2.4). Throws a {@link SimulationDivergedError} if a cell has non-positive or non-finite
+   * (docs/simulators.md §2.4). Throws a {@link SimulationDivergedError} if a cell has non-positive or non-finite
    * density or pressure.
    */
   stableDt(): number {
@@ -201,7 +197,8 @@ export class EulerSolver {
 
   /** Writes dU/dt = −∂F/∂x − ∂G/∂y of the current state into `out` (interior cells only). */
   private residual(out: readonly Float64Array[]): void {
-    const { nx, ny, stride, pr, pu, pv, pp, fx, gy, gamma, minmod } = this;
+    const { nx, ny, stride, fx, gy, gamma, minmod } = this;
+    const [pr, pu, pv, pp] = this.prim;
     this.fillGhosts([this.rho, this.mx, this.my, this.en]);
     this.computePrimitives();
     // x faces: one line per interior row j; the line runs over i with stride `stride`.
@@ -210,14 +207,14 @@ export class EulerSolver {
     for (let i = G; i < nx + G; i++) sweepLine(pr, pv, pu, pp, gy[0]!, gy[2]!, gy[1]!, gy[3]!, i * stride, 1, ny + 1, gamma, minmod);
     const idx = 1 / this.dx;
     const idy = 1 / this.dy;
+    const cells = this.cells;
     for (let c = 0; c < 4; c++) {
       const f = fx[c]!;
       const g = gy[c]!;
       const o = out[c]!;
-      for (let i = G; i < nx + G; i++) {
-        for (let k = i * stride + G, end = i * stride + ny + G; k < end; k++) {
-          o[k] = (f[k - stride]! - f[k]!) * idx + (g[k - 1]! - g[k]!) * idy;
-        }
+      for (let q = 0; q < cells.length; q++) {
+        const k = cells[q]!;
+        o[k] = (f[k - stride]! - f[k]!) * idx + (g[k - 1]! - g[k]!) * idy;
       }
     }
   }
@@ -225,15 +222,14 @@ export class EulerSolver {
   /** One SSP-RK2 (Heun) step of size dt: U¹ = Uⁿ + dt L(Uⁿ); Uⁿ⁺¹ = ½Uⁿ + ½(U¹ + dt L(U¹)). */
   step(dt: number): void {
     const U = [this.rho, this.mx, this.my, this.en];
-    const U0 = [this.r0, this.mx0, this.my0, this.en0];
+    const U0 = this.U0;
     const L = this.resBuffers();
     for (let c = 0; c < 4; c++) U0[c]!.set(U[c]!);
     this.residual(L);
     this.axpyInterior(U, U0, L, dt, 1);
     this.residual(L);
     this.axpyInterior(U, U0, L, dt, 0.5);
-    this.t += dt;
-    this.steps++;
+    this.tick(dt);
   }
 
   private res: Float64Array[] | null = null;
@@ -246,34 +242,13 @@ export class EulerSolver {
   }
 
   /** Stage update of the interior: a = 1 → U = U0 + dt L; otherwise U = ½U0 + ½(U + dt L). */
-  private axpyInterior(U: Float64Array[], U0: Float64Array[], L: Float64Array[], dt: number, a: number): void {
-    const { nx, ny, stride } = this;
-    if (a !== 1) {
-      for (let c = 0; c < 4; c++) {
-        const u = U[c]!;
-        const u0 = U0[c]!;
-        const l = L[c]!;
-        for (let i = G; i < nx + G; i++) {
-          for (let k = i * stride + G, end = i * stride + ny + G; k < end; k++) u[k] = 0.5 * u0[k]! + 0.5 * (u[k]! + dt * l[k]!);
-        }
-      }
-      return;
-    }
-    for (let c = 0; c < 4; c++) {
-      const u = U[c]!;
-      const u0 = U0[c]!;
-      const l = L[c]!;
-      for (let i = G; i < nx + G; i++) {
-        for (let k = i * stride + G, end = i * stride + ny + G; k < end; k++) {
-          u[k] = u0[k]! + dt * l[k]!;
-        }
-      }
-    }
+  private axpyInterior(U: Float64Array[], U0: readonly Float64Array[], L: Float64Array[], dt: number, a: number): void {
+    for (let c = 0; c < 4; c++) stageUpdate(U[c]!, U0[c]!, L[c]!, this.cells, dt, a);
   }
 
   /**
    * Advances to exactly `tEnd`: CFL steps, the last one clipped so that t lands on tEnd
-   * (spec §2.4: output times land exactly on multiples of the output interval).
+   * (docs/simulators.md §2.4: output times land exactly on multiples of the output interval).
    */
   advanceTo(tEnd: number): void {
     while (this.t < tEnd) {
@@ -288,15 +263,30 @@ export class EulerSolver {
 
   /** Sums of ρ, ρu, ρv, e over the interior cells times the cell area. */
   totals(): [number, number, number, number] {
-    const { nx, ny, stride } = this;
+    const cells = this.cells;
     const out: [number, number, number, number] = [0, 0, 0, 0];
     const arrays = [this.rho, this.mx, this.my, this.en];
     for (let c = 0; c < 4; c++) {
       const a = arrays[c]!;
       let s = 0;
-      for (let i = G; i < nx + G; i++) for (let k = i * stride + G, end = i * stride + ny + G; k < end; k++) s += a[k]!;
+      for (let q = 0; q < cells.length; q++) s += a[cells[q]!]!;
       out[c] = s * this.dx * this.dy;
     }
     return out;
+  }
+}
+
+/** Stage update on the listed cells: a = 1 → u = u0 + dt l; otherwise u = ½u0 + ½(u + dt l). */
+function stageUpdate(u: Float64Array, u0: Float64Array, l: Float64Array, cells: Int32Array, dt: number, a: number): void {
+  if (a === 1) {
+    for (let q = 0; q < cells.length; q++) {
+      const k = cells[q]!;
+      u[k] = u0[k]! + dt * l[k]!;
+    }
+  } else {
+    for (let q = 0; q < cells.length; q++) {
+      const k = cells[q]!;
+      u[k] = 0.5 * u0[k]! + 0.5 * (u[k]! + dt * l[k]!);
+    }
   }
 }

@@ -96,41 +96,41 @@ export function sweepLine(
     const SR = Math.max(uL + cL, uR + cR);
     const EL = pL / gm1 + 0.5 * rL * (uL * uL + vL * vL);
     const ER = pR / gm1 + 0.5 * rR * (uR * uR + vR * vR);
-    let Fr: number, Fn: number, Ft: number, Fe: number;
-    if (SL >= 0) {
-      Fr = rL * uL;
-      Fn = rL * uL * uL + pL;
-      Ft = rL * uL * vL;
-      Fe = uL * (EL + pL);
-    } else if (SR <= 0) {
-      Fr = rR * uR;
-      Fn = rR * uR * uR + pR;
-      Ft = rR * uR * vR;
-      Fe = uR * (ER + pR);
-    } else {
-      const mL = rL * (SL - uL);
-      const mR = rR * (SR - uR);
-      const Ss = (pR - pL + uL * mL - uR * mR) / (mL - mR);
-      if (Ss >= 0) {
-        // F*L = F_L + S_L (U*L − U_L), U*L = m_L/(S_L − S*) · (1, S*, v_L, E_L/ρ_L + (S* − u_L)(S* + p_L/m_L)).
-        const f = mL / (SL - Ss);
-        const FrL = rL * uL;
-        Fr = FrL + SL * (f - rL);
-        Fn = FrL * uL + pL + SL * (f * Ss - FrL);
-        Ft = FrL * vL + SL * (f * vL - rL * vL);
-        Fe = uL * (EL + pL) + SL * (f * (EL / rL + (Ss - uL) * (Ss + pL / mL)) - EL);
-      } else {
-        const f = mR / (SR - Ss);
-        const FrR = rR * uR;
-        Fr = FrR + SR * (f - rR);
-        Fn = FrR * uR + pR + SR * (f * Ss - FrR);
-        Ft = FrR * vR + SR * (f * vR - rR * vR);
-        Fe = uR * (ER + pR) + SR * (f * (ER / rR + (Ss - uR) * (Ss + pR / mR)) - ER);
-      }
+    // Upwind side K: L when S_L ≥ 0, R when S_R ≤ 0 (physical flux F_K), else the star flux of L or R by the sign of S*:
+    // F*K = F_K + S_K (U*K − U_K), U*K = m_K/(S_K − S*) · (1, S*, v_K, E_K/ρ_K + (S* − u_K)(S* + p_K/m_K)), m_K = ρ_K (S_K − u_K).
+    let left = SL >= 0;
+    const star = !left && !(SR <= 0);
+    let mL = 0;
+    let mR = 0;
+    let Ss = 0;
+    if (star) {
+      mL = rL * (SL - uL);
+      mR = rR * (SR - uR);
+      Ss = (pR - pL + uL * mL - uR * mR) / (mL - mR);
+      left = Ss >= 0;
     }
-    fr[ia] = Fr;
-    fn[ia] = Fn;
-    ft[ia] = Ft;
-    fe[ia] = Fe;
+    const rK = left ? rL : rR;
+    const uK = left ? uL : uR;
+    const vK = left ? vL : vR;
+    const pK = left ? pL : pR;
+    const EK = left ? EL : ER;
+    const Fr = rK * uK;
+    const Fn = Fr * uK + pK;
+    const Ft = Fr * vK;
+    const Fe = uK * (EK + pK);
+    if (star) {
+      const S = left ? SL : SR;
+      const m = left ? mL : mR;
+      const f = m / (S - Ss);
+      fr[ia] = Fr + S * (f - rK);
+      fn[ia] = Fn + S * (f * Ss - Fr);
+      ft[ia] = Ft + S * (f * vK - rK * vK);
+      fe[ia] = Fe + S * (f * (EK / rK + (Ss - uK) * (Ss + pK / m)) - EK);
+    } else {
+      fr[ia] = Fr;
+      fn[ia] = Fn;
+      ft[ia] = Ft;
+      fe[ia] = Fe;
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import { channelNames, frameSize } from '../system.js';
 import { createEulerSystem, eulerFromOptions, EULER_GAMMAS } from './system.js';

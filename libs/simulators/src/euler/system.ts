@@ -8,7 +8,10 @@
  * - One file per γ, named as The Well's, e.g. `..._gamma_1.404_H2_100_Dry_air_-15.hdf5`.
  * - Initial conditions: the project's multi-quadrant sampler (§2.3).
  */
-import { type ParameterSet, type RandomSource, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
+import type { RandomSource } from '@lola-ts/numerics';
+import { recordFrames } from '../record-frames.js';
+import { type ParameterSet, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
+import { wellBoundary, wellFields, wellGrid2d } from '../well-descriptor.js';
 import {
   applyInitialCondition,
   sampleMultiQuadrant,
@@ -42,7 +45,7 @@ export interface EulerSystemOptions {
   /** γ values to generate (one file each); default all ten of The Well's. */
   gammas?: readonly number[];
   /**
-   * Initial-condition sampler settings: spec §2.3 defaults except `velocity` = 0.8 (calibrated
+   * Initial-condition sampler settings: docs/simulators.md §2.3 defaults except `velocity` = 0.8 (calibrated
    * against The Well's stats, see the README) and `laxLiuFraction` = 0.1.
    */
   sampler?: MultiQuadrantSamplerOptions;
@@ -102,24 +105,19 @@ export function createEulerSystem(options: EulerSystemOptions = {}): SimulatorSy
   });
   const sampler: MultiQuadrantSamplerOptions = { laxLiuFraction: 0.1, velocity: 0.8, ...options.sampler };
   // Validate the sampler options once, with a throwaway draw.
-  sampleMultiQuadrant({ uniform: (a = 0, b = 1) => (a + b) / 2, int: () => 0, normal: () => 0 }, sampler);
+  sampleMultiQuadrant({ uniform: (a = 0, b = 1) => (a + b) / 2, int: () => 0, normal: () => 0, poisson: () => 0 }, sampler);
   const centres = Float64Array.from({ length: n }, (_, i) => (i + 0.5) / n);
   const times = Float64Array.from({ length: frames }, (_, k) => k * EULER_OUTPUT_INTERVAL);
   const limiter = options.limiter ?? 'mc';
+  const layout = wellGrid2d(centres, centres);
+  const fields = wellFields(['energy', 'density', 'pressure'], ['momentum']);
 
   return {
     id: 'euler',
     datasetName: `euler_multi_quadrants_${bc}BC`,
-    spatialDims: ['x', 'y'],
-    shape: [n, n],
-    coordinates: [centres, centres],
-    boundaryConditions: ['x', 'y'].map((dim) => ({ group: `${dim}_${bc}`, type: bc === 'open' ? 'OPEN' : 'PERIODIC', dim })),
-    fields: [
-      { name: 'energy', order: 0 },
-      { name: 'density', order: 0 },
-      { name: 'pressure', order: 0 },
-      { name: 'momentum', order: 1 },
-    ],
+    ...layout,
+    boundaryConditions: ['x', 'y'].map((dim) => wellBoundary(dim, bc === 'open' ? 'OPEN' : 'PERIODIC')),
+    fields,
     times,
     parameterNames: ['gamma'],
     parameterSets,
@@ -129,31 +127,32 @@ export function createEulerSystem(options: EulerSystemOptions = {}): SimulatorSy
       const solver = new EulerSolver({ nx: n, ny: n, gamma, boundary: bc, limiter });
       applyInitialCondition(solver, ic);
       const cells = n * n;
-      const energy = new Float32Array(frames * cells);
-      const density = new Float32Array(frames * cells);
-      const pressure = new Float32Array(frames * cells);
-      const momentum = new Float32Array(frames * cells * 2);
-      for (let k = 0; k < frames; k++) {
-        solver.advanceTo(times[k]!);
-        const base = k * cells;
-        for (let i = 0; i < n; i++) {
-          for (let j = 0; j < n; j++) {
-            const c = solver.index(i, j);
-            const o = base + i * n + j;
-            const r = solver.rho[c]!;
-            const mx = solver.mx[c]!;
-            const my = solver.my[c]!;
-            const e = solver.en[c]!;
-            energy[o] = e;
-            density[o] = r;
-            pressure[o] = (gamma - 1) * (e - (0.5 * (mx * mx + my * my)) / r);
-            momentum[2 * o] = mx;
-            momentum[2 * o + 1] = my;
+      const out = recordFrames(
+        fields,
+        layout.shape,
+        frames,
+        (k, [energy, density, pressure, momentum]) => {
+          solver.advanceTo(times[k]!);
+          const base = k * cells;
+          for (let i = 0; i < n; i++) {
+            for (let j = 0; j < n; j++) {
+              const c = solver.index(i, j);
+              const o = base + i * n + j;
+              const r = solver.rho[c]!;
+              const mx = solver.mx[c]!;
+              const my = solver.my[c]!;
+              const e = solver.en[c]!;
+              energy[o] = e;
+              density[o] = r;
+              pressure[o] = (gamma - 1) * (e - (0.5 * (mx * mx + my * my)) / r);
+              momentum[2 * o] = mx;
+              momentum[2 * o + 1] = my;
+            }
           }
-        }
-        simOptions.onFrame?.(k, frames);
-      }
-      return { fields: [energy, density, pressure, momentum], steps: solver.steps };
+        },
+        simOptions,
+      );
+      return { fields: out, steps: solver.steps };
     },
   };
 }

@@ -3,7 +3,7 @@
  * random stream depends only on (seed, dataset, file label, trajectory index), so the data do not
  * depend on the number of workers or on scheduling.
  */
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { SimulationDivergedError, type SimulatorSystem, type Trajectory } from '../system.js';
 
 /** Initial conditions drawn before giving up on a trajectory whose runs all diverge. */

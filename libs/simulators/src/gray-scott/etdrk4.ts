@@ -1,6 +1,6 @@
 /**
  * ETDRK4 (Cox & Matthews 2002) coefficients for a diagonal linear operator, computed with the
- * contour integrals of Kassam & Trefethen (2005), as Chebfun's `spin2` does (spec §4.1).
+ * contour integrals of Kassam & Trefethen (2005), as Chebfun's `spin2` does (docs/simulators.md §4.1).
  *
  * For u' = λu + N(u) and step h, with z = hλ, the scheme is
  *   a = E₂ uₙ + Q N(uₙ),  b = E₂ uₙ + Q N(a),  c = E₂ a + Q (2N(b) − N(uₙ)),

@@ -1,9 +1,9 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import { FOURIER_IC_POINTS, fourierIcBase, randomGaussians, sampleGrayScottIc, trigInterpolate } from './initial-conditions.js';
 import { GRAY_SCOTT_PATTERNS } from './params.js';
 
-describe('Gray–Scott initial conditions (spec §4.1)', () => {
+describe('Gray–Scott initial conditions (docs/simulators.md §4.1)', () => {
   it('the trigonometric interpolant reproduces the coarse values and is band-limited', () => {
     const c = 8;
     const rng = new Rng(3);

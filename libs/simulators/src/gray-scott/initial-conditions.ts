@@ -13,8 +13,7 @@
  *
  * Grids are n × n points x_i = −1 + 2i/n on [−1, 1)² and arrays are `[i_x][i_y]`.
  */
-import { fft2d } from '@lola-ts/metrics';
-import type { RandomSource } from '../system.js';
+import { fft2d, type RandomSource } from '@lola-ts/numerics';
 import { grayScottFixedPoints } from './params.js';
 
 /** The two families of The Well. */

@@ -11,7 +11,7 @@ export const GRAY_SCOTT_DELTA_A = 2e-5;
 /** Diffusivity of species B used by The Well. */
 export const GRAY_SCOTT_DELTA_B = 1e-5;
 
-/** The six (F, k) sets of The Well's `gray_scott_reaction_diffusion` (spec §4.1). */
+/** The six (F, k) sets of The Well's `gray_scott_reaction_diffusion` (docs/simulators.md §4.1). */
 export const GRAY_SCOTT_PATTERNS = {
   gliders: { F: 0.014, k: 0.054 },
   bubbles: { F: 0.098, k: 0.057 },
@@ -35,14 +35,14 @@ export interface GrayScottState {
 
 /**
  * Saddle-node bound of the non-trivial homogeneous fixed points: they exist iff
- * k < (√F − 2F)/2 (spec §4.3 item 2), i.e. F + k ≤ √F / 2.
+ * k < (√F − 2F)/2 (docs/simulators.md §4.3 item 2), i.e. F + k ≤ √F / 2.
  */
 export function saddleNodeBound(F: number): number {
   return (Math.sqrt(F) - 2 * F) / 2;
 }
 
 /**
- * The non-trivial homogeneous fixed points of the reaction terms (spec §4.3 item 2), or `[]` when
+ * The non-trivial homogeneous fixed points of the reaction terms (docs/simulators.md §4.3 item 2), or `[]` when
  * k ≥ (√F − 2F)/2. With a = √F/(F + k): A = (a ∓ √(a² − 4))/(2a), B = √F (a ± √(a² − 4))/2
  * (the formula of The Well's `init_fourier.m`). The first returned point is the one with the
  * larger B (the base state of the "Fourier" initial conditions); both are polished by two Newton
@@ -76,7 +76,7 @@ function polishFixedPoint(p: GrayScottState, F: number, k: number): GrayScottSta
   return { A, B };
 }
 
-/** Reaction terms at one point: [−AB² + F(1 − A), AB² − (F + k)B] (spec §4.1). */
+/** Reaction terms at one point: [−AB² + F(1 − A), AB² − (F + k)B] (docs/simulators.md §4.1). */
 export function grayScottReaction(A: number, B: number, F: number, k: number): [number, number] {
   const ab2 = A * B * B;
   return [-ab2 + F * (1 - A), ab2 - (F + k) * B];

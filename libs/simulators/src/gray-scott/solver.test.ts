@@ -1,4 +1,4 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import { GRAY_SCOTT_PATTERNS, GRAY_SCOTT_PATTERN_NAMES, grayScottFixedPoints, grayScottReaction, saddleNodeBound } from './params.js';
 import { GrayScottSolver, grayScottDealiasMask } from './solver.js';
@@ -13,7 +13,7 @@ function maxDiff(a: Float64Array, b: Float64Array | number): number {
   return e;
 }
 
-/** Classical RK4 on the reaction ODE (spec §4.3 item 4). */
+/** Classical RK4 on the reaction ODE (docs/simulators.md §4.3 item 4). */
 function rk4(A: number, B: number, F: number, k: number, T: number, h: number): [number, number] {
   const steps = Math.round(T / h);
   for (let s = 0; s < steps; s++) {
@@ -27,7 +27,7 @@ function rk4(A: number, B: number, F: number, k: number, T: number, h: number): 
   return [A, B];
 }
 
-describe('Gray–Scott fixed points (spec §4.3 items 1–2)', () => {
+describe('Gray–Scott fixed points (docs/simulators.md §4.3 items 1–2)', () => {
   it('the trivial state A = 1, B = 0 stays exact for every pattern (and dealiasing rule)', () => {
     const n = 16;
     const rules = ['two-thirds', 'chebfun', 'none'] as const;

@@ -12,9 +12,10 @@
  * Grid: n × n points x_i = x₀ + i·L/n (default [−1, 1): x₀ = −1, L = 2, Chebfun's `trigpts`);
  * physical arrays are row-major `[i_x][i_y]` (index `i_x·n + i_y`), The Well's `[x, y]` order.
  */
-import { fft2d, ifft2d } from '@lola-ts/metrics';
+import { fft2d, ifft2d } from '@lola-ts/numerics';
 import { etdrk4Coefficients } from './etdrk4.js';
 import { GRAY_SCOTT_DELTA_A, GRAY_SCOTT_DELTA_B } from './params.js';
+import { SolverClock } from '../solver-clock.js';
 
 export interface GrayScottSolverOptions {
   /** Points per side (power of two). */
@@ -65,16 +66,12 @@ export function grayScottDealiasMask(n: number, dealias: GrayScottSolverOptions[
   return mask;
 }
 
-export class GrayScottSolver {
+export class GrayScottSolver extends SolverClock {
   readonly n: number;
   readonly F: number;
   readonly k: number;
   readonly dt: number;
   readonly length: number;
-  /** Simulation time. */
-  t = 0;
-  /** Steps taken. */
-  steps = 0;
 
   /** Spectral state: Â (re, im) and B̂ (re, im), layout as the physical arrays. */
   private readonly v: Float64Array[];
@@ -95,6 +92,7 @@ export class GrayScottSolver {
   private readonly workIm: Float64Array;
 
   constructor(options: GrayScottSolverOptions) {
+    super();
     const { n, F, k } = options;
     if (!Number.isInteger(n) || n < 4 || (n & (n - 1)) !== 0) throw new Error(`GrayScottSolver: n = ${n}; expected a power of two ≥ 4`);
     for (const [name, value] of [
@@ -179,54 +177,43 @@ export class GrayScottSolver {
     const size = this.n * this.n;
     const { v, nv, na, nb, nc, sa, sb, coefA, coefB } = this;
     this.nonlinear(v, nv);
-    // a = E2 v + Q N(v)
-    for (let sp = 0; sp < 2; sp++) {
-      const [, E2, Q] = sp === 0 ? coefA : coefB;
-      for (let c = 2 * sp; c < 2 * sp + 2; c++) {
-        const vv = v[c],
-          nn = nv[c],
-          out = sa[c];
-        for (let i = 0; i < size; i++) out[i] = E2[i] * vv[i] + Q[i] * nn[i];
-      }
-    }
+    this.stage(v, nv, sa); // a = E2 v + Q N(v)
     this.nonlinear(sa, na);
-    // b = E2 v + Q N(a)
-    for (let sp = 0; sp < 2; sp++) {
-      const [, E2, Q] = sp === 0 ? coefA : coefB;
-      for (let c = 2 * sp; c < 2 * sp + 2; c++) {
-        const vv = v[c],
-          nn = na[c],
-          out = sb[c];
-        for (let i = 0; i < size; i++) out[i] = E2[i] * vv[i] + Q[i] * nn[i];
-      }
-    }
+    this.stage(v, na, sb); // b = E2 v + Q N(a)
     this.nonlinear(sb, nb);
-    // c = E2 a + Q (2N(b) − N(v))   (written over sb, which is no longer needed)
-    for (let sp = 0; sp < 2; sp++) {
-      const [, E2, Q] = sp === 0 ? coefA : coefB;
-      for (let c = 2 * sp; c < 2 * sp + 2; c++) {
-        const aa = sa[c],
-          nbv = nb[c],
-          nvv = nv[c],
-          out = sb[c];
-        for (let i = 0; i < size; i++) out[i] = E2[i] * aa[i] + Q[i] * (2 * nbv[i] - nvv[i]);
-      }
+    // c = E2 a + Q (2N(b) − N(v)), written over sb (no longer needed); nc holds 2N(b) − N(v) until N(c) replaces it.
+    for (let c = 0; c < 4; c++) {
+      const nbv = nb[c],
+        nvv = nv[c],
+        tmp = nc[c];
+      for (let i = 0; i < size; i++) tmp[i] = 2 * nbv[i] - nvv[i];
     }
+    this.stage(sa, nc, sb);
     this.nonlinear(sb, nc);
     // v = E v + f1 N(v) + 2 f2 (N(a) + N(b)) + f3 N(c)
-    for (let sp = 0; sp < 2; sp++) {
-      const [E, , , f1, f2, f3] = sp === 0 ? coefA : coefB;
-      for (let c = 2 * sp; c < 2 * sp + 2; c++) {
-        const vv = v[c],
-          n0 = nv[c],
-          n1 = na[c],
-          n2 = nb[c],
-          n3 = nc[c];
-        for (let i = 0; i < size; i++) vv[i] = E[i] * vv[i] + f1[i] * n0[i] + 2 * f2[i] * (n1[i] + n2[i]) + f3[i] * n3[i];
-      }
+    for (let c = 0; c < 4; c++) {
+      const [E, , , f1, f2, f3] = c < 2 ? coefA : coefB;
+      const vv = v[c],
+        n0 = nv[c],
+        n1 = na[c],
+        n2 = nb[c],
+        n3 = nc[c];
+      for (let i = 0; i < size; i++) vv[i] = E[i] * vv[i] + f1[i] * n0[i] + 2 * f2[i] * (n1[i] + n2[i]) + f3[i] * n3[i];
     }
     this.steps++;
     this.t = this.steps * this.dt;
+  }
+
+  /** ETDRK4 stage `out = E2 x + Q y` per spectral component, with the coefficients of its species (A: 0–1, B: 2–3). */
+  private stage(x: Float64Array[], y: Float64Array[], out: Float64Array[]): void {
+    const size = this.n * this.n;
+    for (let c = 0; c < 4; c++) {
+      const [, E2, Q] = c < 2 ? this.coefA : this.coefB;
+      const xx = x[c],
+        yy = y[c],
+        o = out[c];
+      for (let i = 0; i < size; i++) o[i] = E2[i] * xx[i] + Q[i] * yy[i];
+    }
   }
 
   /** Inverse transform of the spectral pair `s` into workRe = A, workIm = B. */

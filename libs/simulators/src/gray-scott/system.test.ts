@@ -1,4 +1,4 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import { channelNames, frameSize, SimulationDivergedError } from '../system.js';
 import { createGrayScottSystem, grayScottFromOptions } from './system.js';

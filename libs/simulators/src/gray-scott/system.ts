@@ -4,19 +4,15 @@
  *
  * - Domain [−1, 1)², n × n points x_i = −1 + 2i/n (default n = 128, The Well's size), periodic.
  * - ETDRK4 with dt = 1, a frame every 10 time units (default 201 frames, t ∈ [0, 2000]; The Well
- *   stored 1001 frames to t = 10 000, but many runs are stationary after t ≈ 150, spec §4.1).
+ *   stored 1001 frames to t = 10 000, but many runs are stationary after t ≈ 150, docs/simulators.md §4.1).
  * - Fields A, B (t0); constant scalars F, k; one file per pattern, e.g.
  *   `gray_scott_reaction_diffusion_spots_F_0.03_k_0.062.hdf5`.
  * - Initial conditions: "gaussians" or "fourier" (each with probability ½ unless `ic` is fixed).
  */
-import {
-  SimulationDivergedError,
-  type ParameterSet,
-  type RandomSource,
-  type SimulatorSystem,
-  type SystemOptions,
-  type Trajectory,
-} from '../system.js';
+import type { RandomSource } from '@lola-ts/numerics';
+import { assertFiniteState, recordFrames } from '../record-frames.js';
+import { type ParameterSet, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
+import { wellBoundary, wellFields, wellGrid2d } from '../well-descriptor.js';
 import { sampleGrayScottIc, type GrayScottFields, type GrayScottIcType } from './initial-conditions.js';
 import { GRAY_SCOTT_PATTERN_NAMES, GRAY_SCOTT_PATTERNS, grayScottPattern, type GrayScottPattern } from './params.js';
 import { GrayScottSolver } from './solver.js';
@@ -104,21 +100,15 @@ export function createGrayScottSystem(options: GrayScottSystemOptions = {}): Sim
   });
   const x = Float64Array.from({ length: n }, (_, i) => -1 + (2 * i) / n);
   const times = Float64Array.from({ length: frames }, (_, k) => k * stepsPerFrame * dt);
+  const layout = wellGrid2d(x, x);
+  const fields = wellFields(['A', 'B']);
 
   return {
     id: 'gray-scott',
     datasetName: GRAY_SCOTT_DATASET,
-    spatialDims: ['x', 'y'],
-    shape: [n, n],
-    coordinates: [x, x],
-    boundaryConditions: [
-      { group: 'x_periodic', type: 'PERIODIC', dim: 'x' },
-      { group: 'y_periodic', type: 'PERIODIC', dim: 'y' },
-    ],
-    fields: [
-      { name: 'A', order: 0 },
-      { name: 'B', order: 0 },
-    ],
+    ...layout,
+    boundaryConditions: [wellBoundary('x', 'PERIODIC'), wellBoundary('y', 'PERIODIC')],
+    fields,
     times,
     parameterNames: ['F', 'k'],
     parameterSets,
@@ -130,22 +120,21 @@ export function createGrayScottSystem(options: GrayScottSystemOptions = {}): Sim
       const solver = new GrayScottSolver({ n, F: set.values.F!, k: set.values.k!, dt, dealias: options.dealias });
       solver.setState(ic.A, ic.B);
       const cells = n * n;
-      const A = new Float32Array(frames * cells);
-      const B = new Float32Array(frames * cells);
       const buf = { A: new Float64Array(cells), B: new Float64Array(cells) };
-      for (let f = 0; f < frames; f++) {
-        if (f > 0) solver.step(stepsPerFrame);
-        solver.getState(buf);
-        for (let i = 0; i < cells; i++) {
-          if (!Number.isFinite(buf.A[i]) || !Number.isFinite(buf.B[i])) {
-            throw new SimulationDivergedError(`gray-scott: the solution blew up (non-finite value) at t = ${solver.t} for ${set.label}`);
-          }
-        }
-        A.set(buf.A, f * cells);
-        B.set(buf.B, f * cells);
-        simOptions.onFrame?.(f, frames);
-      }
-      return { fields: [A, B], steps: solver.steps };
+      const out = recordFrames(
+        fields,
+        layout.shape,
+        frames,
+        (f, [A, B]) => {
+          if (f > 0) solver.step(stepsPerFrame);
+          solver.getState(buf);
+          assertFiniteState([buf.A, buf.B], 'gray-scott', solver.t, set.label);
+          A.set(buf.A, f * cells);
+          B.set(buf.B, f * cells);
+        },
+        simOptions,
+      );
+      return { fields: out, steps: solver.steps };
     },
   };
 }

@@ -1,20 +1,26 @@
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
-import { allocPentaBands, factorPenta, multiplyPenta, solvePenta, solveTri } from './banded.js';
+import { allocPentaBands, factorPenta, multiplyPenta, solvePenta, solveTri, type PentaBands } from './banded.js';
+
+/**
+ * A batch of n × nk random bands: the `offDiagonal` bands uniform in [−1, 1), the diagonal
+ * `diagonal + U[0, 1)` (diagonally dominant), drawn per entry in the order given.
+ */
+function randomBands(n: number, nk: number, rng: Rng, offDiagonal: readonly ('a' | 'b' | 'e' | 'f')[], diagonal: number): PentaBands {
+  const bands = allocPentaBands(n, nk);
+  for (let i = 0; i < n * nk; i++) {
+    for (const band of offDiagonal) bands[band][i] = rng.uniform(-1, 1);
+    bands.d[i] = diagonal + rng.uniform();
+  }
+  return bands;
+}
 
 describe('batched pentadiagonal solves', () => {
   it('solve A x = y for every mode of a batch (residual at round-off)', () => {
     const n = 13;
     const nk = 5;
     const rng = new Rng(4);
-    const bands = allocPentaBands(n, nk);
-    for (let i = 0; i < n * nk; i++) {
-      bands.a[i] = rng.uniform(-1, 1);
-      bands.b[i] = rng.uniform(-1, 1);
-      bands.e[i] = rng.uniform(-1, 1);
-      bands.f[i] = rng.uniform(-1, 1);
-      bands.d[i] = 5 + rng.uniform(); // diagonally dominant
-    }
+    const bands = randomBands(n, nk, rng, ['a', 'b', 'e', 'f'], 5);
     const xRe = Float64Array.from({ length: n * nk }, () => rng.normal());
     const xIm = Float64Array.from({ length: n * nk }, () => rng.normal());
     const yRe = new Float64Array(n * nk);
@@ -40,12 +46,7 @@ describe('batched pentadiagonal solves', () => {
     const n = 9;
     const nk = 3;
     const rng = new Rng(8);
-    const bands = allocPentaBands(n, nk);
-    for (let i = 0; i < n * nk; i++) {
-      bands.b[i] = rng.uniform(-1, 1);
-      bands.e[i] = rng.uniform(-1, 1);
-      bands.d[i] = 3 + rng.uniform();
-    }
+    const bands = randomBands(n, nk, rng, ['b', 'e'], 3);
     const x = Float64Array.from({ length: n * nk }, () => rng.normal());
     const y = new Float64Array(n * nk);
     multiplyPenta(bands, n, nk, x, y);

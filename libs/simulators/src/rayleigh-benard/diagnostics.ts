@@ -4,7 +4,7 @@
  *
  * All physical arrays are (nz + 1) × nx on the nodes z_j = j/nz (row j, x inner).
  */
-import { irfftRows } from '@lola-ts/metrics';
+import { irfftRows } from '@lola-ts/numerics';
 import type { RayleighBenardSolver } from './solver.js';
 
 /** Physical buoyancy and velocity on all nodes (walls included). */
@@ -78,7 +78,7 @@ export interface NusseltNumbers {
 }
 
 /**
- * Nusselt numbers (spec §3.5 item 4): Nu_vol = 1 + ⟨wb⟩/κ and Nu_wall = −∂z⟨b⟩_x at each wall,
+ * Nusselt numbers (docs/simulators.md §3.5 item 4): Nu_vol = 1 + ⟨wb⟩/κ and Nu_wall = −∂z⟨b⟩_x at each wall,
  * normalised by the conductive flux (b(0) − b(1))/1 so that the conduction state has Nu = 1.
  */
 export function nusselt(s: RayleighBenardSolver, fields = physicalFields(s)): NusseltNumbers {

@@ -5,7 +5,7 @@
  * bottom boundary value b = 1; the solver imposes the wall value, so a thin diffusive layer forms
  * at t = 0⁺ as in The Well's runs (kept on purpose).
  */
-import type { RandomSource } from '../system.js';
+import type { RandomSource } from '@lola-ts/numerics';
 
 /** The dT values of The Well's initial conditions. */
 export const RB_DT_VALUES: readonly number[] = Object.freeze([0.2, 0.4, 0.6, 0.8, 1.0]);

@@ -8,7 +8,7 @@
  * ∂z p̄ = b̄ − ∂z⟨w²⟩ exactly, integrated with the trapezoid rule; the constant is fixed with
  * Simpson's rule (exact for the conduction profile p = z − z²/2 − 1/3).
  */
-import { irfftRows, rfftRows } from '@lola-ts/metrics';
+import { irfftRows, rfftRows } from '@lola-ts/numerics';
 import { allocPentaBands, factorPenta, solvePenta } from './banded.js';
 import { horizontalMean, velocitySpectra } from './diagnostics.js';
 import type { RayleighBenardSolver } from './solver.js';

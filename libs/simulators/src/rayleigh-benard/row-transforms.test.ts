@@ -1,5 +1,4 @@
-import { irfftRows, rfftRows } from '@lola-ts/metrics';
-import { Rng } from '@lola-ts/well-data';
+import { Rng, irfftRows, rfftRows } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import { PairedRowTransform } from './row-transforms.js';
 

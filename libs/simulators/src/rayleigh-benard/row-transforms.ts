@@ -1,13 +1,13 @@
 /**
  * x-direction transforms of two real fields at once: row r of fields a and b travels as one
- * complex row z = a + i·b through the project's 1-D complex FFT (`@lola-ts/metrics`, fft.js).
+ * complex row z = a + i·b through the project's 1-D complex FFT (`@lola-ts/numerics`, fft.js).
  * Only the modes m < `modes` are read or written (the solver's dealiased band), the rest are 0.
  *
  * Scaling as `rfftRows`/`irfftRows` with the default norm: Â_m = Σ_j a_j e^{−2πi jm/n}, and the
  * inverse divides by n. With Z = FFT(z): Â_m = (Z_m + Z*_{n−m})/2, B̂_m = (Z_m − Z*_{n−m})/(2i);
  * inversely Z_m = Â_m + iB̂_m and Z_{n−m} = Â*_m + iB̂*_m (Hermitian symmetry of real rows).
  */
-import { fft, ifft } from '@lola-ts/metrics';
+import { fft, ifft } from '@lola-ts/numerics';
 
 /** Split complex storage. */
 export interface SplitComplex {

@@ -1,5 +1,4 @@
-import { irfftRows, rfftRows } from '@lola-ts/metrics';
-import { Rng } from '@lola-ts/well-data';
+import { Rng, irfftRows, rfftRows } from '@lola-ts/numerics';
 import { describe, expect, it } from 'vitest';
 import { horizontalMean, kineticEnergy, nusselt, physicalFields, trapezoid } from './diagnostics.js';
 import { sampleRbInitialCondition } from './initial-conditions.js';
@@ -30,7 +29,7 @@ function maxDiff(a: Float64Array, b: Float64Array): number {
   return e;
 }
 
-describe('Rayleigh–Bénard conduction state (spec §3.5 item 1)', () => {
+describe('Rayleigh–Bénard conduction state (docs/simulators.md §3.5 item 1)', () => {
   it('b = 1 − z, u = 0 is stationary, Nu = 1 and p = z − z²/2 − 1/3', () => {
     const nx = 16;
     const nz = 32;
@@ -53,7 +52,7 @@ describe('Rayleigh–Bénard conduction state (spec §3.5 item 1)', () => {
   });
 });
 
-describe('Rayleigh–Bénard linear stability, k = π, Pr = 1 (spec §3.5 item 2)', () => {
+describe('Rayleigh–Bénard linear stability, k = π, Pr = 1 (docs/simulators.md §3.5 item 2)', () => {
   // Lx = 2 with one Fourier mode seeded (k = π, as n = 2 in The Well's Lx = 4), nx = 8, nz = 32.
   const growth = (Ra: number) => {
     const s = solver({ nx: 8, nz: 32, Ra }, perturbedConduction(8, 32, 2, 1e-6));
@@ -85,7 +84,7 @@ describe('Rayleigh–Bénard linear stability, k = π, Pr = 1 (spec §3.5 item 2
   });
 });
 
-describe('Rayleigh–Bénard steady rolls, Pr = 1, Lx = 2 (spec §3.5 item 4)', () => {
+describe('Rayleigh–Bénard steady rolls, Pr = 1, Lx = 2 (docs/simulators.md §3.5 item 4)', () => {
   const cache = new Map<string, RayleighBenardSolver>();
   const steady = (Ra: number, nz: number) => {
     const key = `${Ra}/${nz}`;
@@ -119,7 +118,7 @@ describe('Rayleigh–Bénard steady rolls, Pr = 1, Lx = 2 (spec §3.5 item 4)', 
     expect(gapFine).toBeLessThan(0.002 * fine.volume);
   });
 
-  it('satisfies the exact energy identities ν⟨|∇u|²⟩ = ⟨wb⟩ = κ(Nu − 1), ⟨|∇b|²⟩ = Nu (spec §3.5 item 5)', () => {
+  it('satisfies the exact energy identities ν⟨|∇u|²⟩ = ⟨wb⟩ = κ(Nu − 1), ⟨|∇b|²⟩ = Nu (docs/simulators.md §3.5 item 5)', () => {
     for (const [Ra, nz] of [
       [3000, 32],
       [1e4, 64],
@@ -223,7 +222,7 @@ describe('Rayleigh–Bénard steady rolls, Pr = 1, Lx = 2 (spec §3.5 item 4)', 
   });
 });
 
-describe('Rayleigh–Bénard symmetries (spec §3.5 item 7)', () => {
+describe('Rayleigh–Bénard symmetries (docs/simulators.md §3.5 item 7)', () => {
   const nx = 16;
   const nz = 16;
   const ic = sampleRbInitialCondition(nx, nz, new Rng(40), [1]).b;

@@ -3,8 +3,8 @@
  * §8.3): ∇·u = 0, ∂t b − κ∇²b = −u·∇b, ∂t u − ν∇²u + ∇p − b e_z = −u·∇u, κ = (Ra·Pr)^−½,
  * ν = (Ra/Pr)^−½, on [0, Lx) × [0, 1], periodic in x, no-slip walls with b(0) = 1, b(1) = 0.
  *
- * Scheme (spec §3.3 option A, vorticity–streamfunction):
- * - Fourier in x (real FFTs of `@lola-ts/metrics`, 2/3-rule dealiasing), second-order finite
+ * Scheme (docs/simulators.md §3.3 option A, vorticity–streamfunction):
+ * - Fourier in x (real FFTs of `@lola-ts/numerics`, 2/3-rule dealiasing), second-order finite
  *   differences on nz + 1 uniform nodes in z.
  * - Unknowns per mode m ≥ 1: ψ̂ with u = ∂zψ, w = −∂xψ, ω = ∂x w − ∂z u = −∇²ψ, ψ = ∂zψ = 0 at
  *   the walls (no-slip through the implicit biharmonic, see `operators.ts`). Mode 0 carries the
@@ -19,11 +19,12 @@
  * State layout: spectral arrays of (nz + 1) rows × nk = nx/2 + 1 modes (row-major, mode inner),
  * split re/im, scaled like the unnormalised forward real FFT (mode 0 = nx × row mean).
  */
-import { rfftRows } from '@lola-ts/metrics';
+import { rfftRows } from '@lola-ts/numerics';
 import { allocPentaBands, factorPenta, solvePenta, solveTri, type PentaFactors } from './banded.js';
 import { SimulationDivergedError } from '../system.js';
 import { RbNonlinear } from './nonlinear.js';
 import { applyW, buoyancyBands, makeRbGrid, streamfunctionBands, type RbGrid } from './operators.js';
+import { SolverClock } from '../solver-clock.js';
 
 /** Options of {@link RayleighBenardSolver}. */
 export interface RayleighBenardOptions {
@@ -54,7 +55,7 @@ const ZETA = [0, -17 / 60, -5 / 12];
 
 type Pair = { re: Float64Array; im: Float64Array };
 
-export class RayleighBenardSolver {
+export class RayleighBenardSolver extends SolverClock {
   readonly grid: RbGrid;
   readonly Ra: number;
   readonly Pr: number;
@@ -64,9 +65,6 @@ export class RayleighBenardSolver {
   readonly maxDt: number;
   readonly bBottom: number;
   readonly bTop: number;
-  /** Simulation time and steps taken. */
-  t = 0;
-  steps = 0;
   private psiState: Pair;
   private bState: Pair;
 
@@ -82,6 +80,7 @@ export class RayleighBenardSolver {
   private velocitiesKnown = false;
 
   constructor(options: RayleighBenardOptions) {
+    super();
     const { nx, nz, Ra, Pr } = options;
     if (!Number.isInteger(nx) || nx < 4 || (nx & (nx - 1)) !== 0)
       throw new Error(`RayleighBenardSolver: nx = ${nx}; expected a power of two ≥ 4`);
@@ -182,8 +181,7 @@ export class RayleighBenardSolver {
       this.nCur[0] = tmp0;
       this.nCur[1] = tmp1;
     }
-    this.t += dt;
-    this.steps++;
+    this.tick(dt);
   }
 
   /** The CFL-limited step for the current velocities: min(maxDt, cfl/(k_max|u| + |w|/h)). */

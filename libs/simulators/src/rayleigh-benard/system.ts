@@ -12,14 +12,10 @@
  * - Resolution (measured, README): with uniform finite differences in z, nz = 64 resolves
  *   Ra ≲ 1e6; Ra = 1e7 needs nz ≥ 128 (marginal); larger Ra are accepted but under-resolved.
  */
-import {
-  SimulationDivergedError,
-  type ParameterSet,
-  type RandomSource,
-  type SimulatorSystem,
-  type SystemOptions,
-  type Trajectory,
-} from '../system.js';
+import type { RandomSource } from '@lola-ts/numerics';
+import { assertFiniteState, recordFrames } from '../record-frames.js';
+import { type ParameterSet, type SimulatorSystem, type SystemOptions, type Trajectory } from '../system.js';
+import { wellBoundary, wellFields, wellGrid2d } from '../well-descriptor.js';
 import { physicalFields } from './diagnostics.js';
 import { RB_DT_VALUES, sampleRbInitialCondition, type RbInitialCondition } from './initial-conditions.js';
 import { interpolateToWell, rbOutputHeights, zInterpolator, type RbOutputGrid } from './output.js';
@@ -129,22 +125,15 @@ export function createRayleighBenardSystem(options: RayleighBenardSystemOptions 
   const interp = zInterpolator(nz, y);
   const x = Float64Array.from({ length: nx }, (_, i) => (lx * i) / nx);
   const times = Float64Array.from({ length: frames }, (_, k) => k * interval);
+  const layout = wellGrid2d(x, y);
+  const fields = wellFields(['buoyancy', 'pressure'], ['velocity']);
 
   return {
     id: 'rayleigh-benard',
     datasetName: RB_DATASET,
-    spatialDims: ['x', 'y'],
-    shape: [nx, ny],
-    coordinates: [x, y],
-    boundaryConditions: [
-      { group: 'x_periodic', type: 'PERIODIC', dim: 'x' },
-      { group: 'y_wall_dirichlet', type: 'WALL', dim: 'y' },
-    ],
-    fields: [
-      { name: 'buoyancy', order: 0 },
-      { name: 'pressure', order: 0 },
-      { name: 'velocity', order: 1 },
-    ],
+    ...layout,
+    boundaryConditions: [wellBoundary('x', 'PERIODIC'), wellBoundary('y', 'WALL', 'wall_dirichlet')],
+    fields,
     times,
     parameterNames: ['Rayleigh', 'Prandtl'],
     parameterSets,
@@ -161,28 +150,23 @@ export function createRayleighBenardSystem(options: RayleighBenardSystemOptions 
       });
       solver.setState(ic.b);
       const cells = nx * ny;
-      const buoyancy = new Float32Array(frames * cells);
-      const pressure = new Float32Array(frames * cells);
-      const velocity = new Float32Array(frames * cells * 2);
-      for (let f = 0; f < frames; f++) {
-        solver.advanceTo(times[f]);
-        const fields = physicalFields(solver);
-        const p = rbPressure(solver);
-        for (const arr of [fields.b, fields.u, fields.w, p]) {
-          for (let i = 0; i < arr.length; i++) {
-            if (!Number.isFinite(arr[i]))
-              throw new SimulationDivergedError(
-                `rayleigh-benard: the solution blew up (non-finite value) at t = ${solver.t} for ${set.label}`,
-              );
-          }
-        }
-        interpolateToWell(fields.b, nx, interp, buoyancy, f * cells);
-        interpolateToWell(p, nx, interp, pressure, f * cells);
-        interpolateToWell(fields.u, nx, interp, velocity, 2 * f * cells, 2, 0);
-        interpolateToWell(fields.w, nx, interp, velocity, 2 * f * cells, 2, 1);
-        simOptions.onFrame?.(f, frames);
-      }
-      return { fields: [buoyancy, pressure, velocity], steps: solver.steps };
+      const out = recordFrames(
+        fields,
+        layout.shape,
+        frames,
+        (f, [buoyancy, pressure, velocity]) => {
+          solver.advanceTo(times[f]);
+          const phys = physicalFields(solver);
+          const p = rbPressure(solver);
+          assertFiniteState([phys.b, phys.u, phys.w, p], 'rayleigh-benard', solver.t, set.label);
+          interpolateToWell(phys.b, nx, interp, buoyancy, f * cells);
+          interpolateToWell(p, nx, interp, pressure, f * cells);
+          interpolateToWell(phys.u, nx, interp, velocity, 2 * f * cells, 2, 0);
+          interpolateToWell(phys.w, nx, interp, velocity, 2 * f * cells, 2, 1);
+        },
+        simOptions,
+      );
+      return { fields: out, steps: solver.steps };
     },
   };
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { WellFormatError } from '../errors.js';
 import { openWellFile, type WellFile } from '../io/well-file.js';
+import { openAll } from './open-all.js';
 
 export type WellSplit = 'train' | 'valid' | 'test';
 
@@ -56,33 +57,19 @@ export function findWellFiles(dir: string, filters: { includeFilters?: string[];
  * first file). On error, every file opened so far is closed.
  */
 export async function openWellFiles(paths: readonly string[]): Promise<WellFile[]> {
-  const files: WellFile[] = [];
-  try {
-    for (const p of paths) {
-      const f = await openWellFile(p);
-      files.push(f);
-      const a = files[0]!.schema;
-      const b = f.schema;
-      const first = files[0]!.path;
-      if (b.datasetName !== a.datasetName)
-        throw new WellFormatError(p, '/@dataset_name', `'${a.datasetName}' as in ${first}`, `'${b.datasetName}'`);
-      if (b.nSpatialDims !== a.nSpatialDims)
-        throw new WellFormatError(p, '/@n_spatial_dims', `${a.nSpatialDims} as in ${first}`, String(b.nSpatialDims));
-      if (b.resolution.join() !== a.resolution.join())
-        throw new WellFormatError(
-          p,
-          '/dimensions',
-          `resolution [${a.resolution.join(', ')}] as in ${first}`,
-          `[${b.resolution.join(', ')}]`,
-        );
-      const layout = (s: typeof a) =>
-        JSON.stringify([s.fields.map((x) => [x.name, x.order, x.timeVarying]), s.scalars.map((x) => [x.name, x.timeVarying])]);
-      if (layout(b) !== layout(a))
-        throw new WellFormatError(p, '/t*_fields, /scalars', `the fields and scalars of ${first}`, 'a different layout');
-    }
-  } catch (err) {
-    for (const f of files) f.close();
-    throw err;
-  }
-  return files;
+  return openAll(paths, openWellFile, (f, firstFile, p) => {
+    const a = firstFile.schema;
+    const b = f.schema;
+    const first = firstFile.path;
+    if (b.datasetName !== a.datasetName)
+      throw new WellFormatError(p, '/@dataset_name', `'${a.datasetName}' as in ${first}`, `'${b.datasetName}'`);
+    if (b.nSpatialDims !== a.nSpatialDims)
+      throw new WellFormatError(p, '/@n_spatial_dims', `${a.nSpatialDims} as in ${first}`, String(b.nSpatialDims));
+    if (b.resolution.join() !== a.resolution.join())
+      throw new WellFormatError(p, '/dimensions', `resolution [${a.resolution.join(', ')}] as in ${first}`, `[${b.resolution.join(', ')}]`);
+    const layout = (s: typeof a) =>
+      JSON.stringify([s.fields.map((x) => [x.name, x.order, x.timeVarying]), s.scalars.map((x) => [x.name, x.timeVarying])]);
+    if (layout(b) !== layout(a))
+      throw new WellFormatError(p, '/t*_fields, /scalars', `the fields and scalars of ${first}`, 'a different layout');
+  });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Rng } from '../random/index.js';
+import { Rng } from '@lola-ts/numerics';
 import type { WellFile } from '../io/well-file.js';
 import { constantChannelNames, constantScalarNames, variableChannelNames, variableScalarNames } from '../schema/channels.js';
 import type { WellFileSchema } from '../schema/types.js';
@@ -13,6 +13,7 @@ import {
   type TrajectoryPiece,
 } from '../transforms/augment.js';
 import { fieldPreprocess, type FieldPreprocessing } from '../transforms/field-transforms.js';
+import { trajectoryPiece } from '../transforms/trajectory-piece.js';
 import { RMSNormalization, ZScoreNormalization, type WellNormalization, type WellStats } from '../transforms/normalization.js';
 import { findWellFiles, openWellFiles, resolveWellSplit, type WellSplit } from './directory.js';
 import { assertFiniteBlock } from './finite.js';
@@ -153,18 +154,13 @@ export class WellDataset {
       assertFiniteBlock(consts.data, { file: file.path, trajectory: traj, channels: consts.channels, frames: null });
     }
     const returnGrid = o.returnGrid ?? true;
-    let piece: TrajectoryPiece = {
-      gridType: s.gridType,
-      resolution: [...s.resolution],
+    let piece: TrajectoryPiece = trajectoryPiece(s, {
       variableFields: fields.data,
       nTime: w.count,
-      variableLayout: s.fields.filter((f) => f.timeVarying).map((f) => ({ order: f.order, channels: f.channels.length })),
       constantFields: consts.data,
-      constantLayout: s.fields.filter((f) => !f.timeVarying).map((f) => ({ order: f.order, channels: f.channels.length })),
-      boundaryConditions: s.boundaryCodes.map((r) => [...r]),
       spaceGrid: returnGrid ? file.readSpaceGrid(traj).data : null,
       constantScalars: scalars.constant,
-    };
+    });
     if (this.normalization) {
       if (this.channels.length)
         piece.variableFields = this.normalization.normalizeFlattened(piece.variableFields, 'variable', piece.variableFields);

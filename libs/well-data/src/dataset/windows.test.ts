@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../random/index.js';
+import { Rng } from '@lola-ts/numerics';
 import { maximumStrideForStart, WindowIndex, windowsPerTrajectory } from './windows.js';
 
 describe('window index (The Well semantics)', () => {

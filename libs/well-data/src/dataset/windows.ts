@@ -1,4 +1,4 @@
-import { Rng } from '../random/index.js';
+import { Rng } from '@lola-ts/numerics';
 
 /**
  * Windows per trajectory, The Well's `raw_steps_to_possible_sample_t0s` (docs/well-format.md §5.2):

@@ -1,8 +1,9 @@
 import type { Tensor32 } from '../dataset/sample.js';
 import { WindowIndex, type WindowOptions } from '../dataset/windows.js';
 import { assertFiniteBlock } from '../dataset/finite.js';
+import { openAll } from '../dataset/open-all.js';
 import { WellFormatError } from '../errors.js';
-import { Rng } from '../random/index.js';
+import { Rng } from '@lola-ts/numerics';
 import { openLatentStore, type LatentStore } from './store.js';
 
 /** One item of a `LatentDataset`. */
@@ -46,21 +47,18 @@ export class LatentDataset {
 
   /** Opens the caches (all must share latent shape, label size and autoencoder run). */
   static async open(files: readonly string[], options: LatentDatasetOptions = {}): Promise<LatentDataset> {
-    const stores: LatentStore[] = [];
-    try {
-      for (const p of files) {
-        const s = await openLatentStore(p);
-        stores.push(s);
-        const a = stores[0]!.meta;
-        if (s.meta.latentShape.join() !== a.latentShape.join() || s.meta.labelDim !== a.labelDim || s.meta.aeRunId !== a.aeRunId) {
-          throw new WellFormatError(
-            p,
-            '/',
-            `latent shape [${a.latentShape.join(', ')}], label size ${a.labelDim} and run '${a.aeRunId}' as in ${stores[0]!.path}`,
-            `[${s.meta.latentShape.join(', ')}], ${s.meta.labelDim}, '${s.meta.aeRunId}'`,
-          );
-        }
+    const stores = await openAll(files, openLatentStore, (s, first, p) => {
+      const a = first.meta;
+      if (s.meta.latentShape.join() !== a.latentShape.join() || s.meta.labelDim !== a.labelDim || s.meta.aeRunId !== a.aeRunId) {
+        throw new WellFormatError(
+          p,
+          '/',
+          `latent shape [${a.latentShape.join(', ')}], label size ${a.labelDim} and run '${a.aeRunId}' as in ${first.path}`,
+          `[${s.meta.latentShape.join(', ')}], ${s.meta.labelDim}, '${s.meta.aeRunId}'`,
+        );
       }
+    });
+    try {
       return new LatentDataset(stores, options);
     } catch (err) {
       for (const s of stores) s.close();

@@ -5,6 +5,7 @@ import { WellFormatError } from '../errors.js';
 import { readNumberAttr, readStringAttr } from '../h5/attrs.js';
 import { loadH5wasm, type H5Wasm } from '../h5/load.js';
 import { probeHdf5File } from '../h5/probe.js';
+import { reopenForAppend } from '../h5/reopen.js';
 import { prod } from '../io/assemble.js';
 import type { TimeWindow } from '../io/well-file.js';
 import { requireDataset } from '../schema/parse.js';
@@ -82,13 +83,8 @@ export async function createLatentStore(
 }
 
 function resumeLatent(h5: H5Wasm, temp: string, meta: LatentStoreMeta): { file: H5File; n: number } | null {
-  try {
-    probeHdf5File(temp);
-  } catch {
-    return null;
-  }
-  const f = new h5.File(temp, 'a');
-  if (f.file_id < 0n) return null;
+  const f = reopenForAppend(h5, temp);
+  if (!f) return null;
   const state = f.get('state') as Dataset | null;
   const label = f.get('label') as Dataset | null;
   const shape = state?.shape;

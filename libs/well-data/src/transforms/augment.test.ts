@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../random/index.js';
+import { Rng } from '@lola-ts/numerics';
 import { applyAugmentation, drawAugmentation, type TrajectoryPiece } from './augment.js';
 
 /** A 2 x 3 grid (x, y), one time step, channels [s, v_x, v_y, D_xx, D_xy, D_yx, D_yy]. */

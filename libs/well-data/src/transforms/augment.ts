@@ -1,4 +1,4 @@
-import type { Rng } from '../random/index.js';
+import type { Rng } from '@lola-ts/numerics';
 import { BoundaryCode, type TensorOrder } from '../schema/types.js';
 
 /** Augmentations of The Well / LoLa (docs/method.md §1), applied in the order given. */

@@ -45,10 +45,21 @@ function plan(p: FieldPreprocessing, C: number) {
 }
 
 /** `field_preprocess`: `(T_c(x) - mean_c) / std_c` on channels-last `x` with `channels` channels. */
-export function fieldPreprocess(
+export function fieldPreprocess(x: Float32Array, channels: number, p: FieldPreprocessing, out?: Float32Array): Float32Array {
+  return perChannel(x, channels, p, false, out);
+}
+
+/** `field_postprocess`, the exact inverse: `T_c^-1(y * std_c + mean_c)`. */
+export function fieldPostprocess(y: Float32Array, channels: number, p: FieldPreprocessing, out?: Float32Array): Float32Array {
+  return perChannel(y, channels, p, true, out);
+}
+
+/** The per-channel loop of both directions, in float64: forward `(T_c(x) - mean_c) / std_c`, inverse `T_c^-1(x * std_c + mean_c)`. */
+function perChannel(
   x: Float32Array,
   channels: number,
   p: FieldPreprocessing,
+  inverse: boolean,
   out: Float32Array = new Float32Array(x.length),
 ): Float32Array {
   if (x.length % channels !== 0) throw new RangeError(`${x.length} values are not a multiple of ${channels} channels`);
@@ -56,25 +67,10 @@ export function fieldPreprocess(
   for (let i = 0; i < x.length; i++) {
     const c = i % channels;
     const f = t[c];
-    out[i] = ((f ? f[0](x[i]!) : x[i]!) - mean[c]!) / std[c]!;
-  }
-  return out;
-}
-
-/** `field_postprocess`, the exact inverse: `T_c^-1(y * std_c + mean_c)`. */
-export function fieldPostprocess(
-  y: Float32Array,
-  channels: number,
-  p: FieldPreprocessing,
-  out: Float32Array = new Float32Array(y.length),
-): Float32Array {
-  if (y.length % channels !== 0) throw new RangeError(`${y.length} values are not a multiple of ${channels} channels`);
-  const { t, mean, std } = plan(p, channels);
-  for (let i = 0; i < y.length; i++) {
-    const c = i % channels;
-    const f = t[c];
-    const v = y[i]! * std[c]! + mean[c]!;
-    out[i] = f ? f[1](v) : v;
+    if (inverse) {
+      const v = x[i]! * std[c]! + mean[c]!;
+      out[i] = f ? f[1](v) : v;
+    } else out[i] = ((f ? f[0](x[i]!) : x[i]!) - mean[c]!) / std[c]!;
   }
   return out;
 }

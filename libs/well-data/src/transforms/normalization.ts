@@ -59,11 +59,35 @@ function affine(
   return out;
 }
 
+/** Per-mode shift and scale of the values and of their time differences, in channel order. */
+interface NormalizationTables {
+  shift: Record<NormalizationMode, Float64Array>;
+  scale: Record<NormalizationMode, Float64Array>;
+  deltaShift: Record<NormalizationMode, Float64Array>;
+  deltaScale: Record<NormalizationMode, Float64Array>;
+}
+
+/** Constructor arguments of both normalisations: stats, core (constant) field names, `min_denom`, source for errors. */
+type NormalizationArgs = [
+  stats: WellStats,
+  coreFieldNames: readonly string[],
+  coreConstantFieldNames: readonly string[],
+  minDenom?: number,
+  source?: string,
+];
+
 abstract class FlatNormalization implements WellNormalization {
-  protected abstract shift: Record<NormalizationMode, Float64Array>;
-  protected abstract scale: Record<NormalizationMode, Float64Array>;
-  protected abstract deltaShift: Record<NormalizationMode, Float64Array>;
-  protected abstract deltaScale: Record<NormalizationMode, Float64Array>;
+  private readonly shift: Record<NormalizationMode, Float64Array>;
+  private readonly scale: Record<NormalizationMode, Float64Array>;
+  private readonly deltaShift: Record<NormalizationMode, Float64Array>;
+  private readonly deltaScale: Record<NormalizationMode, Float64Array>;
+
+  protected constructor(tables: NormalizationTables) {
+    this.shift = tables.shift;
+    this.scale = tables.scale;
+    this.deltaShift = tables.deltaShift;
+    this.deltaScale = tables.deltaScale;
+  }
 
   get channels(): Record<NormalizationMode, number> {
     return { variable: this.shift.variable.length, constant: this.shift.constant.length };
@@ -85,36 +109,51 @@ abstract class FlatNormalization implements WellNormalization {
 const clip = (v: number[], min: number) => v.map((s) => Math.max(s, min));
 const cat = (parts: number[][]) => Float64Array.from(parts.flat());
 
+function zScoreTables(
+  ...[stats, coreFieldNames, coreConstantFieldNames, minDenom = 1e-4, source = 'stats.yaml']: NormalizationArgs
+): NormalizationTables {
+  const mean = (f: string) => statOf(stats, 'mean', f, source);
+  const std = (f: string) => clip(statOf(stats, 'std', f, source), minDenom);
+  const shift = { variable: cat(coreFieldNames.map(mean)), constant: cat(coreConstantFieldNames.map(mean)) };
+  const scale = { variable: cat(coreFieldNames.map(std)), constant: cat(coreConstantFieldNames.map(std)) };
+  const constantDelta = cat(coreConstantFieldNames.map((f) => mean(f).map(() => minDenom)));
+  return {
+    shift,
+    scale,
+    deltaShift: { variable: cat(coreFieldNames.map((f) => statOf(stats, 'mean_delta', f, source))), constant: constantDelta },
+    deltaScale: {
+      variable: cat(coreFieldNames.map((f) => clip(broadcast(statOf(stats, 'std_delta', f, source, minDenom), mean(f).length), minDenom))),
+      constant: constantDelta,
+    },
+  };
+}
+
+function rmsTables(
+  ...[stats, coreFieldNames, coreConstantFieldNames, minDenom = 1e-4, source = 'stats.yaml']: NormalizationArgs
+): NormalizationTables {
+  const rms = (f: string) => clip(statOf(stats, 'rms', f, source), minDenom);
+  const zeros = (names: readonly string[]) => new Float64Array(names.reduce((a, f) => a + rms(f).length, 0));
+  return {
+    shift: { variable: zeros(coreFieldNames), constant: zeros(coreConstantFieldNames) },
+    scale: { variable: cat(coreFieldNames.map(rms)), constant: cat(coreConstantFieldNames.map(rms)) },
+    deltaShift: { variable: zeros(coreFieldNames), constant: zeros(coreConstantFieldNames) },
+    deltaScale: {
+      variable: cat(coreFieldNames.map((f) => clip(broadcast(statOf(stats, 'rms_delta', f, source, minDenom), rms(f).length), minDenom))),
+      constant: cat(coreConstantFieldNames.map((f) => rms(f).map(() => minDenom))),
+    },
+  };
+}
+
 /**
  * The Well's `ZScoreNormalization`: `(x - mean[f]) / max(std[f], min_denom)` per core field,
  * broadcast over its tensor components; delta stats from `mean_delta` / `std_delta` (a missing
  * `std_delta` falls back to `min_denom`); constant fields get delta mean = delta std = `min_denom`.
  * Flattened stats are concatenated in core-field order, i.e. channel order.
+ * Arguments: stats, core field names, core constant field names, `minDenom` (1e-4), `source` for errors.
  */
 export class ZScoreNormalization extends FlatNormalization {
-  protected shift;
-  protected scale;
-  protected deltaShift;
-  protected deltaScale;
-
-  constructor(
-    stats: WellStats,
-    coreFieldNames: readonly string[],
-    coreConstantFieldNames: readonly string[],
-    minDenom = 1e-4,
-    source = 'stats.yaml',
-  ) {
-    super();
-    const mean = (f: string) => statOf(stats, 'mean', f, source);
-    const std = (f: string) => clip(statOf(stats, 'std', f, source), minDenom);
-    this.shift = { variable: cat(coreFieldNames.map(mean)), constant: cat(coreConstantFieldNames.map(mean)) };
-    this.scale = { variable: cat(coreFieldNames.map(std)), constant: cat(coreConstantFieldNames.map(std)) };
-    const constantDelta = cat(coreConstantFieldNames.map((f) => mean(f).map(() => minDenom)));
-    this.deltaShift = { variable: cat(coreFieldNames.map((f) => statOf(stats, 'mean_delta', f, source))), constant: constantDelta };
-    this.deltaScale = {
-      variable: cat(coreFieldNames.map((f) => clip(broadcast(statOf(stats, 'std_delta', f, source, minDenom), mean(f).length), minDenom))),
-      constant: constantDelta,
-    };
+  constructor(...args: NormalizationArgs) {
+    super(zScoreTables(...args));
   }
 }
 
@@ -123,28 +162,8 @@ export class ZScoreNormalization extends FlatNormalization {
  * `rms_delta` (missing -> `min_denom`); constant fields get delta rms = `min_denom`.
  */
 export class RMSNormalization extends FlatNormalization {
-  protected shift;
-  protected scale;
-  protected deltaShift;
-  protected deltaScale;
-
-  constructor(
-    stats: WellStats,
-    coreFieldNames: readonly string[],
-    coreConstantFieldNames: readonly string[],
-    minDenom = 1e-4,
-    source = 'stats.yaml',
-  ) {
-    super();
-    const rms = (f: string) => clip(statOf(stats, 'rms', f, source), minDenom);
-    const zeros = (names: readonly string[]) => new Float64Array(names.reduce((a, f) => a + rms(f).length, 0));
-    this.shift = { variable: zeros(coreFieldNames), constant: zeros(coreConstantFieldNames) };
-    this.scale = { variable: cat(coreFieldNames.map(rms)), constant: cat(coreConstantFieldNames.map(rms)) };
-    this.deltaShift = { variable: zeros(coreFieldNames), constant: zeros(coreConstantFieldNames) };
-    this.deltaScale = {
-      variable: cat(coreFieldNames.map((f) => clip(broadcast(statOf(stats, 'rms_delta', f, source, minDenom), rms(f).length), minDenom))),
-      constant: cat(coreConstantFieldNames.map((f) => rms(f).map(() => minDenom))),
-    };
+  constructor(...args: NormalizationArgs) {
+    super(rmsTables(...args));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { WellDataset } from '../dataset/well-dataset.js';
-import { Rng } from '../random/index.js';
+import { Rng } from '@lola-ts/numerics';
 import { fieldPreprocess, type FieldTransformName } from './field-transforms.js';
 
 /** Per-channel statistics of transformed snapshots (LoLa's `get_stats.py`). */

@@ -1,7 +1,7 @@
 import type { Dataset, File as H5File } from 'h5wasm/node';
 import { WellFormatError } from '../errors.js';
 import type { H5Wasm } from '../h5/load.js';
-import { probeHdf5File } from '../h5/probe.js';
+import { reopenForAppend } from '../h5/reopen.js';
 import { parseWellSchema } from '../schema/parse.js';
 import type { WellFileSchema } from '../schema/types.js';
 import type { ResolvedSchema } from './spec.js';
@@ -18,13 +18,8 @@ export function resumePartial(
   finalPath: string,
   r: ResolvedSchema,
 ): { file: H5File; nTrajectories: number } | null {
-  try {
-    probeHdf5File(temp);
-  } catch {
-    return null;
-  }
-  const f = new h5.File(temp, 'a');
-  if (f.file_id < 0n) return null;
+  const f = reopenForAppend(h5, temp);
+  if (!f) return null;
   let schema: WellFileSchema;
   try {
     const n = Number(f.attrs['n_trajectories']?.value ?? -1);

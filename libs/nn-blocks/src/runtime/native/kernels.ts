@@ -5,8 +5,9 @@
  * returns null for what it does not handle (non-float32, NCHW, broadcasting batches, empty
  * tensors), and the registered wrapper then runs the kernel it replaced (the runtime's wasm one).
  */
-import * as tf from '@tensorflow/tfjs';
-import { callWasm, heapOffset, release, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
+import { heapOffset, nhwcConvInfo, type Attrs, type BackendWasm, type TensorInfo } from '../wasm/util.js';
+import { biasAndActivation } from '../wasm/bias-activation.js';
+import { matMulShape } from '../wasm/matmul-shape.js';
 import type { NativeAddon } from './addon-types.js';
 import { BINARY_OPS, nativeBinary, nativeReduce } from './elementwise.js';
 import { nativeTranspose } from './transpose.js';
@@ -18,12 +19,6 @@ const heap = (be: BackendWasm): Uint8Array => (be.wasm as unknown as { HEAPU8: U
 const f32 = (t: TensorInfo | undefined): boolean => t !== undefined && t.dtype === 'float32';
 const off = (be: BackendWasm, t: TensorInfo): number => heapOffset(be, t) / 4;
 
-function stripOnes(shape: number[]): number[] {
-  let i = 0;
-  while (i < shape.length && shape[i] === 1) i++;
-  return shape.slice(i);
-}
-
 /** op(a)·op(b) for batches that are equal or 1; null otherwise. */
 export function nativeMatMul(
   addon: NativeAddon,
@@ -33,26 +28,9 @@ export function nativeMatMul(
   tA: boolean,
   tB: boolean,
 ): TensorInfo | null {
-  if (!f32(a) || !f32(b) || a.shape.length < 2 || b.shape.length < 2) return null;
-  const ra = a.shape.length;
-  const rb = b.shape.length;
-  const outerA = a.shape.slice(0, -2);
-  const outerB = b.shape.slice(0, -2);
-  const batchA = sizeOf(outerA);
-  const batchB = sizeOf(outerB);
-  if (batchA !== batchB && batchA !== 1 && batchB !== 1) return null;
-  if (batchA === batchB && batchA !== 1 && stripOnes(outerA).join() !== stripOnes(outerB).join()) return null;
-  const M = tA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
-  const K = tA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
-  const Kb = tB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
-  const N = tB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-  if (K !== Kb) {
-    throw new Error(
-      `Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} and transposeA=${tA} and transposeB=${tB} must match.`,
-    );
-  }
-  if (M === 0 || N === 0 || K === 0 || batchA === 0 || batchB === 0) return null;
-  const outOuter = tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
+  const shape = matMulShape(a, b, tA, tB);
+  if (shape === null) return null;
+  const { batchA, batchB, M, K, N, outOuter } = shape;
   const out = be.makeOutput([...outOuter, M, N], 'float32');
   const batch = Math.max(batchA, batchB);
   const h = heap(be);
@@ -80,42 +58,12 @@ export function nativeMatMul(
   return out;
 }
 
-const ACTIVATIONS: Record<string, string> = { relu: 'Relu', relu6: 'Relu6', elu: 'Elu', sigmoid: 'Sigmoid' };
-
-/** Adds `bias` (wasm Add, broadcasting) and applies a fused activation (wasm kernels); consumes `t`. */
-function biasAndActivation(
-  be: BackendWasm,
-  t: TensorInfo,
-  inputs: Record<string, TensorInfo | undefined>,
-  at: Attrs,
-  kernel: string,
-): TensorInfo {
-  const bias = inputs['bias'];
-  if (bias) {
-    const withBias = callWasm('Add', be, { a: t, b: bias });
-    release(be, t);
-    t = withBias;
-  }
-  const act = (at['activation'] as string | undefined) ?? 'linear';
-  if (act === 'linear') return t;
-  let out: TensorInfo;
-  if (ACTIVATIONS[act]) out = callWasm(ACTIVATIONS[act]!, be, { x: t });
-  else if (act === 'leakyrelu') out = callWasm('LeakyRelu', be, { x: t }, { alpha: at['leakyreluAlpha'] });
-  else if (act === 'prelu') out = callWasm('Prelu', be, { x: t, alpha: inputs['preluActivationWeights']! });
-  else {
-    release(be, t);
-    throw new Error(`${kernel} (native, @lola-ts/nn-blocks runtime): unknown activation '${act}'`);
-  }
-  release(be, t);
-  return out;
-}
-
 const batchMatMul: Native = (addon, be, i, at) =>
   nativeMatMul(addon, be, i['a']!, i['b']!, Boolean(at['transposeA']), Boolean(at['transposeB']));
 
 const fusedMatMul: Native = (addon, be, i, at) => {
   const t = nativeMatMul(addon, be, i['a']!, i['b']!, Boolean(at['transposeA']), Boolean(at['transposeB']));
-  return t && biasAndActivation(be, t, i, at, '_FusedMatMul');
+  return t && biasAndActivation(be, t, i, at, '_FusedMatMul', 'native');
 };
 
 type Conv = {
@@ -139,14 +87,7 @@ type Conv = {
 function convGeometry(xShape: number[], filterShape: number[], at: Attrs, dilations: unknown): Conv | null {
   const format = at['dataFormat'] as string | undefined;
   if (format !== undefined && format !== 'NHWC') return null;
-  const info = tf.backend_util.computeConv2DInfo(
-    xShape as [number, number, number, number],
-    filterShape as [number, number, number, number],
-    at['strides'] as number,
-    (dilations ?? 1) as number,
-    at['pad'] as 'same',
-    at['dimRoundingMode'] as 'floor' | undefined,
-  );
+  const info = nhwcConvInfo('Conv2D', xShape, filterShape, at, dilations ?? 1);
   const g: Conv = {
     B: info.batchSize,
     H: info.inHeight,
@@ -228,7 +169,7 @@ const fusedConv2d: Native = (addon, be, i, at) => {
   const bias = i['bias'];
   const inner = bias && f32(bias) && bias.shape.length === 1 && bias.shape[0] === i['filter']!.shape[3] ? bias : undefined;
   const y = convForward(addon, be, i, at, inner);
-  return y && biasAndActivation(be, y, inner ? { ...i, bias: undefined } : i, at, 'FusedConv2D');
+  return y && biasAndActivation(be, y, inner ? { ...i, bias: undefined } : i, at, 'FusedConv2D', 'native');
 };
 
 const conv2dBackpropInput: Native = (addon, be, i, at) => {

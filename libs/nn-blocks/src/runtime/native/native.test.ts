@@ -1,8 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initRuntime } from '../init.js';
-import { closeness, onBackend } from '../oracle.js';
-import { convCases, convOut, lcgValues, type ConvCase } from '../wasm/test-data.js';
+import {
+  convCases,
+  convLabel as label,
+  convShapes as shapes,
+  lcgValues,
+  MATMUL_PAIRS,
+  runKernel as run,
+  transposed,
+  wasmVsCpu,
+  type ConvCase,
+} from '../wasm/test-data.js';
 import { loadNative } from './addon.js';
 import { nativeCalls, nativeKernelsActive } from './register.js';
 
@@ -11,68 +20,17 @@ import { nativeCalls, nativeKernelsActive } from './register.js';
 const load = loadNative();
 if (!load.ok) console.warn(`native kernel tests skipped: ${load.reason}`);
 
-const run = (name: string, inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>) =>
-  tf.engine().runKernel(name, inputs as tf.NamedTensorMap, attrs as tf.NamedAttrMap) as tf.Tensor;
-
-async function both(fn: () => tf.Tensor | tf.Tensor[]) {
-  const cpu = await onBackend('cpu', fn);
-  const wasm = await onBackend('wasm', fn);
-  return closeness(wasm, cpu, 1e-4, 1e-4);
-}
-
-function shapes(c: ConvCase) {
-  const oh = convOut(c.h, c.k[0], c.stride[0], c.pad, 1);
-  const ow = convOut(c.w, c.k[1], c.stride[1], c.pad, 2);
-  return {
-    x: [c.batch, c.h, c.w, c.cin] as [number, number, number, number],
-    f: [c.k[0], c.k[1], c.cin, c.cout] as [number, number, number, number],
-    dy: [c.batch, oh, ow, c.cout] as [number, number, number, number],
-  };
-}
-const label = (c: ConvCase) =>
-  `b${c.batch} ${c.h}x${c.w}x${c.cin}->${c.cout} k${c.k.join('x')} s${c.stride.join('x')} ${JSON.stringify(c.pad)}`;
+const both = async (fn: () => tf.Tensor | tf.Tensor[]) => (await wasmVsCpu(fn)).err;
 const t4 = (shape: [number, number, number, number], seed: number) => tf.tensor4d(lcgValues(tf.util.sizeFromShape(shape), seed), shape);
 
-/** [a, b] shapes before transposes: folding, per-batch products, broadcasting batch 1, rank 4. */
+/** The wasm tests' pairs and one attention-sized batch of equal products. */
 const PAIRS: [number[], number[]][] = [
-  [
-    [5, 7],
-    [7, 3],
-  ],
-  [
-    [1, 1],
-    [1, 1],
-  ],
-  [
-    [3, 5, 7],
-    [3, 7, 4],
-  ],
-  [
-    [2, 5, 7],
-    [7, 4],
-  ],
-  [
-    [2, 5, 7],
-    [1, 7, 4],
-  ],
-  [
-    [5, 7],
-    [3, 7, 4],
-  ],
-  [
-    [2, 3, 5, 7],
-    [2, 3, 7, 4],
-  ],
-  [
-    [2, 1, 5, 7],
-    [1, 3, 7, 4],
-  ],
+  ...MATMUL_PAIRS,
   [
     [8, 40, 24],
     [8, 24, 40],
   ],
 ];
-const transposed = (s: number[], t: boolean) => (t ? [...s.slice(0, -2), s[s.length - 1]!, s[s.length - 2]!] : s);
 
 describe.skipIf(!load.ok)('native kernels match the cpu backend', () => {
   const cases = convCases();

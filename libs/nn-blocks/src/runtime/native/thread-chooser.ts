@@ -9,21 +9,11 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { kernelWork } from '../wasm/kernel-work.js';
+import { chooseMode, modeGroup, recordMode, type ModeGroup } from '../wasm/mode-choice.js';
 import type { NativeAddon } from './addon-types.js';
 
-const MIN_VALUES = 1 << 15;
-const MIN_MACS = 1 << 18;
-const EXPLORE_EVERY = 32;
-const EMA = 0.25;
-
-interface Group {
-  ms: [number, number];
-  seen: [number, number];
-  calls: number;
-}
-
 export class ThreadChooser {
-  private readonly groups = new Map<string, Group>();
+  private readonly groups = new Map<string, ModeGroup>();
   private current: number;
 
   constructor(
@@ -44,27 +34,16 @@ export class ThreadChooser {
   run<T>(name: string, p: Parameters<tf.KernelFunc>[0], fn: () => T): T {
     if (this.threads < 2) return fn();
     const [work, product] = kernelWork(name, p.inputs, p.attrs ?? {});
-    if (work < (product ? MIN_MACS : MIN_VALUES)) {
+    const g = modeGroup(this.groups, name, work, product);
+    if (!g) {
       this.use(1);
       return fn();
     }
-    const key = `${name}|${Math.round(Math.log2(work))}`;
-    let g = this.groups.get(key);
-    if (!g) this.groups.set(key, (g = { ms: [0, 0], seen: [0, 0], calls: 0 }));
-    g.calls++;
-    let mode: 0 | 1;
-    if (g.seen[1] < 2) mode = 1;
-    else if (g.seen[0] < 2) mode = 0;
-    else {
-      mode = g.ms[1] < g.ms[0] ? 1 : 0;
-      if (g.calls % EXPLORE_EVERY === 0) mode = mode === 1 ? 0 : 1;
-    }
+    const mode = chooseMode(g, 1);
     this.use(mode === 1 ? this.threads : 1);
     const t0 = performance.now();
     const out = fn();
-    const dt = performance.now() - t0;
-    g.ms[mode] = g.seen[mode] === 0 ? dt : (1 - EMA) * g.ms[mode] + EMA * dt;
-    g.seen[mode]++;
+    recordMode(g, mode, performance.now() - t0);
     return out;
   }
 

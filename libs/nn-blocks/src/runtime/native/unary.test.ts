@@ -5,8 +5,7 @@ import { scaledDotProductAttention } from '../../layers/attention.js';
 import { channelLayerNorm, layerNorm, rmsNorm } from '../../layers/norm.js';
 import { scaledSoftmax } from '../../layers/softmax.js';
 import { initRuntime } from '../init.js';
-import { closeness, onBackend } from '../oracle.js';
-import { lcgValues } from '../wasm/test-data.js';
+import { lcgValues, wasmVsCpu } from '../wasm/test-data.js';
 import { loadNative } from './addon.js';
 import { nativeCalls, setNativeKernelsEnabled } from './register.js';
 
@@ -16,11 +15,7 @@ import { nativeCalls, setNativeKernelsEnabled } from './register.js';
 const load = loadNative();
 if (!load.ok) console.warn(`native unary kernel tests skipped: ${load.reason}`);
 
-async function both(fn: () => tf.Tensor | tf.Tensor[]) {
-  const cpu = await onBackend('cpu', fn);
-  const wasm = await onBackend('wasm', fn);
-  return closeness(wasm, cpu, 1e-4, 1e-4);
-}
+const both = async (fn: () => tf.Tensor | tf.Tensor[]) => (await wasmVsCpu(fn, 1e-4, 1e-4)).err;
 
 /** Values in [−scale, scale) with the extremes and zero at the front. */
 function values(n: number, seed: number, scale: number): Float32Array {

@@ -1,95 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initRuntime } from '../init.js';
-import { closeness, onBackend } from '../oracle.js';
 import { groupedPlan } from './grouped-matmul.js';
-import { lcgValues } from './test-data.js';
-
-async function both(fn: () => tf.Tensor | tf.Tensor[]) {
-  const cpu = await onBackend('cpu', fn);
-  const wasm = await onBackend('wasm', fn);
-  return closeness(wasm, cpu, 1e-4, 1e-4);
-}
-
-/** [a shape, b shape] pairs before transposes (a: [..., M, K], b: [..., K, N]). */
-const PAIRS: [number[], number[]][] = [
-  [
-    [5, 7],
-    [7, 3],
-  ],
-  [
-    [1, 1],
-    [1, 1],
-  ],
-  [
-    [1, 9],
-    [9, 1],
-  ],
-  [
-    [6, 1],
-    [1, 4],
-  ],
-  [
-    [3, 5, 7],
-    [3, 7, 4],
-  ],
-  [
-    [2, 5, 7],
-    [7, 4],
-  ],
-  [
-    [2, 5, 7],
-    [1, 7, 4],
-  ],
-  [
-    [5, 7],
-    [3, 7, 4],
-  ],
-  [
-    [1, 5, 7],
-    [3, 7, 2],
-  ],
-  [
-    [2, 3, 5, 7],
-    [2, 3, 7, 4],
-  ],
-  [
-    [2, 3, 5, 7],
-    [7, 4],
-  ],
-  [
-    [2, 1, 5, 7],
-    [1, 3, 7, 4],
-  ],
-  [
-    [4, 1, 6],
-    [4, 6, 1],
-  ],
-  [
-    [3, 4, 1],
-    [3, 1, 5],
-  ],
-  [
-    [1, 2, 3, 9, 8],
-    [2, 3, 8, 10],
-  ],
-  [
-    [12, 20, 8],
-    [12, 8, 20],
-  ],
-  [
-    [8, 24, 24],
-    [8, 24, 4],
-  ],
-];
-
-function transposed(shape: number[], t: boolean): number[] {
-  if (!t) return shape;
-  const s = shape.slice();
-  const r = s.length;
-  [s[r - 2], s[r - 1]] = [s[r - 1]!, s[r - 2]!];
-  return s;
-}
+import { lcgValues, MATMUL_PAIRS, transposeCases, wasmVsCpu } from './test-data.js';
 
 describe('grouped BatchMatMul plan', () => {
   const t = (shape: number[]) => ({ dataId: {}, shape, dtype: 'float32' as const });
@@ -109,16 +22,12 @@ describe('wasm BatchMatMul and _FusedMatMul match the cpu backend', () => {
   });
 
   it('matMul over batch folding, per-batch products, transposes and broadcasting', async () => {
-    for (const [i, [sa, sb]] of PAIRS.entries()) {
-      for (const tA of [false, true]) {
-        for (const tB of [false, true]) {
-          const ashape = transposed(sa, tA);
-          const bshape = transposed(sb, tB);
-          const av = lcgValues(tf.util.sizeFromShape(ashape), 3 * i + 1);
-          const bv = lcgValues(tf.util.sizeFromShape(bshape), 3 * i + 2);
-          const err = await both(() => tf.matMul(tf.tensor(av, ashape), tf.tensor(bv, bshape), tA, tB));
-          expect(err, `${ashape} x ${bshape} tA=${tA} tB=${tB}`).toBeLessThanOrEqual(1);
-        }
+    for (const [i, [sa, sb]] of MATMUL_PAIRS.entries()) {
+      for (const { tA, tB, ashape, bshape } of transposeCases(sa, sb)) {
+        const av = lcgValues(tf.util.sizeFromShape(ashape), 3 * i + 1);
+        const bv = lcgValues(tf.util.sizeFromShape(bshape), 3 * i + 2);
+        const { err } = await wasmVsCpu(() => tf.matMul(tf.tensor(av, ashape), tf.tensor(bv, bshape), tA, tB));
+        expect(err, `${ashape} x ${bshape} tA=${tA} tB=${tB}`).toBeLessThanOrEqual(1);
       }
     }
   });
@@ -135,25 +44,21 @@ describe('wasm BatchMatMul and _FusedMatMul match the cpu backend', () => {
       [[2, 5, 7], [7, 4], [2, 1, 4], 'relu6'],
     ];
     for (const [i, [sa, sb, sbias, act]] of cases.entries()) {
-      for (const tA of [false, true]) {
-        for (const tB of [false, true]) {
-          const ashape = transposed(sa, tA);
-          const bshape = transposed(sb, tB);
-          const av = lcgValues(tf.util.sizeFromShape(ashape), 5 * i + 1);
-          const bv = lcgValues(tf.util.sizeFromShape(bshape), 5 * i + 2);
-          const biasv = sbias ? lcgValues(tf.util.sizeFromShape(sbias), 5 * i + 3) : null;
-          const err = await both(() =>
-            tf.fused.matMul({
-              a: tf.tensor(av, ashape),
-              b: tf.tensor(bv, bshape),
-              transposeA: tA,
-              transposeB: tB,
-              bias: biasv && sbias ? tf.tensor(biasv, sbias) : undefined,
-              activation: act,
-            }),
-          );
-          expect(err, `${ashape} x ${bshape} bias ${sbias} ${act} tA=${tA} tB=${tB}`).toBeLessThanOrEqual(1);
-        }
+      for (const { tA, tB, ashape, bshape } of transposeCases(sa, sb)) {
+        const av = lcgValues(tf.util.sizeFromShape(ashape), 5 * i + 1);
+        const bv = lcgValues(tf.util.sizeFromShape(bshape), 5 * i + 2);
+        const biasv = sbias ? lcgValues(tf.util.sizeFromShape(sbias), 5 * i + 3) : null;
+        const { err } = await wasmVsCpu(() =>
+          tf.fused.matMul({
+            a: tf.tensor(av, ashape),
+            b: tf.tensor(bv, bshape),
+            transposeA: tA,
+            transposeB: tB,
+            bias: biasv && sbias ? tf.tensor(biasv, sbias) : undefined,
+            activation: act,
+          }),
+        );
+        expect(err, `${ashape} x ${bshape} bias ${sbias} ${act} tA=${tA} tB=${tB}`).toBeLessThanOrEqual(1);
       }
     }
   });
@@ -162,7 +67,7 @@ describe('wasm BatchMatMul and _FusedMatMul match the cpu backend', () => {
     const av = lcgValues(3 * 5 * 7, 41);
     const bv = lcgValues(3 * 7 * 4, 42);
     const wv = lcgValues(7 * 4, 43);
-    const err = await both(() => {
+    const { err } = await wasmVsCpu(() => {
       const g = tf.grads((a: tf.Tensor, b: tf.Tensor, w: tf.Tensor) =>
         tf.sum(tf.add(tf.matMul(a, b, false, false), tf.matMul(a.reshape([15, 7]), w).reshape([3, 5, 4]))),
       );

@@ -2,7 +2,7 @@
  * BatchMatMul (and _FusedMatMul) for wasm routed through XNNPACK (docs/runtime.md §3).
  *
  * The stock kernel uses XNNPACK only for a single 2-D product without transposes and otherwise a
- * scalar loop 20–30× slower (every weight gradient, every attention product). Here:
+ * scalar loop, far slower (every weight gradient, every attention product). Here:
  * C[i] = op(A[i]) · op(B[i]) with op = identity or transpose is computed as
  * 1. explicit transposes of the operands that need it (wasm Transpose kernel),
  * 2. when B has batch 1, the batch of A is folded into its rows: one [batch·M, K] × [K, N] product,
@@ -14,7 +14,9 @@
  * General broadcasting (batch sizes that differ and are not 1) stays on the stock kernel.
  */
 import * as tf from '@tensorflow/tfjs';
+import { biasAndActivation } from './bias-activation.js';
 import { groupedMatMul, groupedPlan } from './grouped-matmul.js';
+import { matMulShape } from './matmul-shape.js';
 import {
   callWasm,
   dropView,
@@ -73,12 +75,6 @@ export function xnnProduct(be: BackendWasm, a: TensorInfo, b: TensorInfo, out: T
   rawMatMul(be)(id(a), shapeBytes(a.shape), 3, id(b), shapeBytes(b.shape), 3, false, false, id(out));
 }
 
-function stripOnes(shape: number[]): number[] {
-  let i = 0;
-  while (i < shape.length && shape[i] === 1) i++;
-  return shape.slice(i);
-}
-
 /** Operands as contiguous [batch, rows, cols] with the transposes applied; null when not fast-pathable. */
 interface Prepared {
   A: TensorInfo;
@@ -92,27 +88,11 @@ interface Prepared {
 }
 
 function prepare(be: BackendWasm, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean): Prepared | null {
-  if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return null;
+  const shape = matMulShape(a, b, transposeA, transposeB);
+  if (shape === null) return null;
+  const { batchA, batchB, M, K, N, outOuter } = shape;
   const ra = a.shape.length;
   const rb = b.shape.length;
-  const outerA = a.shape.slice(0, -2);
-  const outerB = b.shape.slice(0, -2);
-  const batchA = sizeOf(outerA);
-  const batchB = sizeOf(outerB);
-  if (batchA !== batchB && batchA !== 1 && batchB !== 1) return null;
-  if (batchA === batchB && batchA !== 1 && stripOnes(outerA).join() !== stripOnes(outerB).join()) return null;
-  const M = transposeA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
-  const K = transposeA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
-  const Kb = transposeB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
-  const N = transposeB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-  if (K !== Kb) {
-    throw new Error(
-      `Error in matMul: inner shapes (${K}) and (${Kb}) of Tensors with shapes ${a.shape} and ${b.shape} ` +
-        `and transposeA=${transposeA} and transposeB=${transposeB} must match.`,
-    );
-  }
-  if (M === 0 || N === 0 || K === 0 || batchA === 0 || batchB === 0) return null;
-  const outOuter = tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
   const a3 = reshape(be, a, [batchA, a.shape[ra - 2]!, a.shape[ra - 1]!]);
   const b3 = reshape(be, b, [batchB, b.shape[rb - 2]!, b.shape[rb - 1]!]);
   let A = a3;
@@ -173,30 +153,14 @@ export const batchMatMul: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   return fast ?? callWasm('BatchMatMul', be, { a, b }, at);
 };
 
-const ACTIVATIONS: Record<string, string> = { relu: 'Relu', relu6: 'Relu6', elu: 'Elu', sigmoid: 'Sigmoid' };
-
 /** matMul, then Add(bias), then the activation, each by its own wasm kernel. */
 function composedFused(be: BackendWasm, inputs: Record<string, TensorInfo | undefined>, at: Attrs): TensorInfo {
   const a = inputs['a']!;
   const b = inputs['b']!;
   const tA = Boolean(at['transposeA']);
   const tB = Boolean(at['transposeB']);
-  let t = fastMatMul(be, a, b, tA, tB) ?? callWasm('BatchMatMul', be, { a, b }, { transposeA: tA, transposeB: tB });
-  const bias = inputs['bias'];
-  if (bias) {
-    const withBias = callWasm('Add', be, { a: t, b: bias });
-    release(be, t);
-    t = withBias;
-  }
-  const act = (at['activation'] as string | undefined) ?? 'linear';
-  let out: TensorInfo;
-  if (act === 'linear') return t;
-  if (ACTIVATIONS[act]) out = callWasm(ACTIVATIONS[act]!, be, { x: t });
-  else if (act === 'leakyrelu') out = callWasm('LeakyRelu', be, { x: t }, { alpha: at['leakyreluAlpha'] });
-  else if (act === 'prelu') out = callWasm('Prelu', be, { x: t, alpha: inputs['preluActivationWeights']! });
-  else throw new Error(`_FusedMatMul (wasm, @lola-ts/nn-blocks runtime): unknown activation '${act}'`);
-  release(be, t);
-  return out;
+  const t = fastMatMul(be, a, b, tA, tB) ?? callWasm('BatchMatMul', be, { a, b }, { transposeA: tA, transposeB: tB });
+  return biasAndActivation(be, t, inputs, at, '_FusedMatMul', 'wasm');
 }
 
 /**

@@ -10,27 +10,15 @@
  * back to [KH,KW,Ci,Co].
  */
 import * as tf from '@tensorflow/tfjs';
-import { callWasm, release, slice, transpose, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
+import { nhwcConvInfo, release, slice, stride1Conv, transpose, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
 
 /** Kernel function: inputs `{x, dy}`, attrs `{strides, pad, dataFormat, dimRoundingMode, filterShape}`. */
 export const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const be = backend as BackendWasm;
   const a = (attrs ?? {}) as Attrs;
-  const x = inputs['x'] as TensorInfo;
-  const dy = inputs['dy'] as TensorInfo;
+  const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
   const filterShape = a['filterShape'] as [number, number, number, number];
-  const format = (a['dataFormat'] as string | undefined) ?? 'NHWC';
-  if (format !== 'NHWC') {
-    throw new Error(`Conv2DBackpropFilter (wasm, @lola-ts/nn-blocks runtime): dataFormat '${format}' is not supported, use 'NHWC'`);
-  }
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    a['strides'] as number,
-    1,
-    a['pad'] as 'same',
-    a['dimRoundingMode'] as 'floor' | undefined,
-  );
+  const info = nhwcConvInfo('Conv2DBackpropFilter', x.shape, filterShape, a);
   const [, H, W] = x.shape as [number, number, number, number];
   const { filterHeight: KH, filterWidth: KW, strideHeight: sh, strideWidth: sw, outHeight: OH, outWidth: OW } = info;
   const { top, left } = info.padInfo;
@@ -38,22 +26,7 @@ export const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) 
   const right = Math.max(0, KW + (OW - 1) * sw - W - left);
   const xT = transpose(be, x, [3, 1, 2, 0]); // [Ci, H, W, B]
   const dyT = transpose(be, dy, [1, 2, 0, 3]); // [OH, OW, B, Co]
-  let r = callWasm(
-    'Conv2D',
-    be,
-    { x: xT, filter: dyT },
-    {
-      strides: [1, 1],
-      pad: [
-        [0, 0],
-        [top, bottom],
-        [left, right],
-        [0, 0],
-      ],
-      dilations: [sh, sw],
-      dataFormat: 'NHWC',
-    },
-  ); // [Ci, KH', KW', Co]
+  let r = stride1Conv(be, xT, dyT, [top, bottom, left, right], [sh, sw]); // [Ci, KH', KW', Co]
   release(be, xT, dyT);
   if (r.shape[1] !== KH || r.shape[2] !== KW) {
     const cropped = slice(be, r, [0, 0, 0, 0], [r.shape[0]!, KH, KW, r.shape[3]!]);

@@ -13,12 +13,25 @@
 import * as tf from '@tensorflow/tfjs';
 import { subpixelBackpropInput } from './subpixel.js';
 import { blockedTranspose, heapView } from './transpose.js';
-import { callWasm, heapOffset, pad, release, reshape, slice, transpose, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
+import {
+  callWasm,
+  heapOffset,
+  nhwcConvInfo,
+  pad,
+  release,
+  reshape,
+  slice,
+  stride1Conv,
+  transpose,
+  type Attrs,
+  type BackendWasm,
+  type TensorInfo,
+} from './util.js';
 
 /**
  * [KH, KW, Co, Ci] = W[KH−1−kh, KW−1−kw, ci, co] (spatial flip, channel axes swapped): one tiled
- * transpose per tap on the heap for float32 (the stock Reverse costs ≈ 9 ms for [3,3,128,128]),
- * else the Reverse and Transpose kernels.
+ * transpose per tap on the heap for float32 (the stock Reverse is slow on filters of that size;
+ * README "Why these kernels exist (measured)"), else the Reverse and Transpose kernels.
  */
 function flipSwap(be: BackendWasm, filter: TensorInfo): TensorInfo {
   const [KH, KW, Ci, Co] = filter.shape as [number, number, number, number];
@@ -45,18 +58,7 @@ export const conv2dBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs }) =
   const dy = inputs['dy'] as TensorInfo;
   const filter = inputs['filter'] as TensorInfo;
   const inputShape = a['inputShape'] as [number, number, number, number];
-  const format = (a['dataFormat'] as string | undefined) ?? 'NHWC';
-  if (format !== 'NHWC') {
-    throw new Error(`Conv2DBackpropInput (wasm, @lola-ts/nn-blocks runtime): dataFormat '${format}' is not supported, use 'NHWC'`);
-  }
-  const info = tf.backend_util.computeConv2DInfo(
-    inputShape,
-    filter.shape as [number, number, number, number],
-    a['strides'] as number,
-    1,
-    a['pad'] as 'same',
-    a['dimRoundingMode'] as 'floor' | undefined,
-  );
+  const info = nhwcConvInfo('Conv2DBackpropInput', inputShape, filter.shape, a);
   const [B, H, W] = inputShape;
   const { filterHeight: KH, filterWidth: KW, strideHeight: sh, strideWidth: sw, outHeight: OH, outWidth: OW } = info;
   const Co = dy.shape[3]!;
@@ -95,22 +97,7 @@ export const conv2dBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs }) =
     d = cropped;
   }
   const wT = flipSwap(be, filter); // [KH, KW, Co, Ci]
-  const out = callWasm(
-    'Conv2D',
-    be,
-    { x: d, filter: wT },
-    {
-      strides: [1, 1],
-      pad: [
-        [0, 0],
-        [Math.max(0, top), Math.max(0, bottom)],
-        [Math.max(0, left), Math.max(0, right)],
-        [0, 0],
-      ],
-      dilations: [1, 1],
-      dataFormat: 'NHWC',
-    },
-  );
+  const out = stride1Conv(be, d, wT, [Math.max(0, top), Math.max(0, bottom), Math.max(0, left), Math.max(0, right)]);
   release(be, d, wT);
   return out;
 };

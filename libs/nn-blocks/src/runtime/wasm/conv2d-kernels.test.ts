@@ -1,31 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initRuntime } from '../init.js';
-import { closeness, onBackend } from '../oracle.js';
-import { convCases, convOut, lcgValues, type ConvCase } from './test-data.js';
+import { convCases, convLabel as label, convShapes as shapes, lcgValues, runKernel as run, wasmVsCpu } from './test-data.js';
 
-const run = (name: string, inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>) =>
-  tf.engine().runKernel(name, inputs as tf.NamedTensorMap, attrs as tf.NamedAttrMap) as tf.Tensor;
-
-function label(c: ConvCase): string {
-  return `b${c.batch} ${c.h}x${c.w}x${c.cin}->${c.cout} k${c.k.join('x')} s${c.stride.join('x')} ${JSON.stringify(c.pad)}`;
-}
-
-function shapes(c: ConvCase) {
-  const oh = convOut(c.h, c.k[0], c.stride[0], c.pad, 1);
-  const ow = convOut(c.w, c.k[1], c.stride[1], c.pad, 2);
-  return {
-    x: [c.batch, c.h, c.w, c.cin] as [number, number, number, number],
-    f: [c.k[0], c.k[1], c.cin, c.cout] as [number, number, number, number],
-    dy: [c.batch, oh, ow, c.cout] as [number, number, number, number],
-  };
-}
-
-async function both(fn: () => tf.Tensor) {
-  const cpu = await onBackend('cpu', fn);
-  const wasm = await onBackend('wasm', fn);
-  return { cpu, wasm, err: closeness(wasm, cpu, 1e-4, 1e-4) };
-}
+const both = (fn: () => tf.Tensor) => wasmVsCpu(fn);
 
 const cases = convCases();
 

@@ -1,15 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initRuntime } from '../init.js';
-import { closeness, onBackend } from '../oracle.js';
 import { CPU_FALLBACK_KERNELS } from './cpu-fallback.js';
-import { lcgValues } from './test-data.js';
+import { lcgValues, wasmVsCpu } from './test-data.js';
 
-async function both(fn: () => tf.Tensor | tf.Tensor[]) {
-  const cpu = await onBackend('cpu', fn);
-  const wasm = await onBackend('wasm', fn);
-  return closeness(wasm, cpu, 1e-5, 1e-5);
-}
+const both = async (fn: () => tf.Tensor | tf.Tensor[]) => (await wasmVsCpu(fn, 1e-5, 1e-5)).err;
 
 describe('cpu fallbacks for kernels the wasm backend lacks', () => {
   beforeAll(async () => {

@@ -1,14 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initRuntime } from '../init.js';
-import { closeness, onBackend } from '../oracle.js';
-import { lcgValues } from './test-data.js';
+import { lcgValues, wasmVsCpu } from './test-data.js';
 
-async function both(fn: () => tf.Tensor | tf.Tensor[], rtol = 1e-5, atol = 1e-6) {
-  const cpu = await onBackend('cpu', fn);
-  const wasm = await onBackend('wasm', fn);
-  return closeness(wasm, cpu, rtol, atol);
-}
+const both = async (fn: () => tf.Tensor | tf.Tensor[], rtol = 1e-5, atol = 1e-6) => (await wasmVsCpu(fn, rtol, atol)).err;
 
 describe('wasm Tanh and Pow match the cpu backend', () => {
   beforeAll(async () => {

@@ -9,16 +9,20 @@
  * - swapped: Cᵀ = op(B)ᵀ·op(A)ᵀ: x = op(B)ᵀ as [N, K, G], f = op(A)ᵀ as [K, G, M], out [N, G, M] →
  *   C by [1, 2, 0].
  * The operand transposes fold into these layout changes. Moving G innermost scatters every element
- * (≈ 4 ns each on the 2-core box); a layout that keeps the innermost axis is a block copy (≈ 0.6 ns).
- * The plan takes the cheapest of direct, swapped and the per-entry products (≈ 20 µs per XNNPACK
+ * (`SCATTER` below); a layout that keeps the innermost axis is a block copy (`BLOCK`).
+ * The plan takes the cheapest of direct, swapped and the per-entry products (`CALL` per XNNPACK
  * call, plus explicit transposes): e.g. for attention on [64, 80, 16] heads, q·kᵀ goes direct, p·v
  * per entry, pᵀ·dy swapped.
  */
+import { stripOnes } from './matmul-shape.js';
 import { callWasm, release, reshape, sizeOf, transpose, type BackendWasm, type TensorInfo } from './util.js';
 
 /** Products of at most this many multiply-adds each are considered for one grouped convolution. */
 const GROUPED_MAX_WORK = 1 << 20;
-/** Cost model (ns): per element moved with G innermost, per element block-copied, per XNNPACK call. */
+/**
+ * Cost model (ns): per element moved with G innermost, per element block-copied, per XNNPACK call
+ * (only compared with each other; where they come from: README "Why these kernels exist (measured)").
+ */
 const SCATTER = 4;
 const BLOCK = 0.6;
 const CALL = 20_000;
@@ -32,12 +36,6 @@ export interface GroupedPlan {
   tA: boolean;
   tB: boolean;
   outShape: number[];
-}
-
-function stripOnes(shape: number[]): number[] {
-  let i = 0;
-  while (i < shape.length && shape[i] === 1) i++;
-  return shape.slice(i);
 }
 
 /**

@@ -4,9 +4,9 @@
  *
  *   out[a, c] = Σ_r x[a, r, c]   (Mean: divided by R).
  *
- * The stock kernel first transposes the reduced axes to the end (≈ 15 ms for the [2048, 384] bias
- * gradient of a transformer block, against ≈ 1 ms here). Other dtypes and non-contiguous axis
- * sets use the stock kernel.
+ * The stock kernel first transposes the reduced axes to the end, which dominates for the bias
+ * gradient of a transformer block (README "Why these kernels exist (measured)"). Other dtypes and
+ * non-contiguous axis sets use the stock kernel.
  */
 import * as tf from '@tensorflow/tfjs';
 import { callWasm, heapOffset, reshape, sizeOf, type Attrs, type BackendWasm, type TensorInfo } from './util.js';
@@ -22,8 +22,8 @@ export function reduceOnHeap(h: Float32Array, xo: number, oo: number, A: number,
     }
     return;
   }
-  // Eight outputs at a time in local accumulators (≈ 3.5× faster than a Float64Array of
-  // accumulators under V8); every output still sums its R values in order, in float64.
+  // Eight outputs at a time in local accumulators (V8 keeps them in registers, unlike a
+  // Float64Array of accumulators); every output still sums its R values in order, in float64.
   for (let i = 0; i < A; i++) {
     const b0 = xo + i * R * C;
     const o = oo + i * C;

@@ -12,7 +12,7 @@
  * J − 1 − c (a crop when negative). Each of the s_h·s_w phases is one XNNPACK Conv2D; the phase
  * outputs are interleaved into dx by a strided copy on the wasm heap.
  */
-import { callWasm, heapOffset, release, slice, type BackendWasm, type TensorInfo } from './util.js';
+import { heapOffset, release, slice, stride1Conv, type BackendWasm, type TensorInfo } from './util.js';
 
 interface Phase {
   /** first tap k0 and tap count J */
@@ -70,22 +70,8 @@ function phaseConv(
 ): TensorInfo {
   const [B, OH, OW, Co] = dy.shape as [number, number, number, number];
   const src = rows === OH && cols === OW ? dy : slice(be, dy, [0, crop[0]!, crop[1]!, 0], [B, rows, cols, Co]);
-  const y = callWasm(
-    'Conv2D',
-    be,
-    { x: src, filter: f },
-    {
-      strides: [1, 1],
-      pad: [
-        [0, 0],
-        [Math.max(0, ph.before), Math.max(0, ph.after)],
-        [Math.max(0, pw.before), Math.max(0, pw.after)],
-        [0, 0],
-      ],
-      dilations: [1, 1],
-      dataFormat: 'NHWC',
-    },
-  ); // [B, ph.count, pw.count, Ci]
+  // [B, ph.count, pw.count, Ci]
+  const y = stride1Conv(be, src, f, [Math.max(0, ph.before), Math.max(0, ph.after), Math.max(0, pw.before), Math.max(0, pw.after)]);
   if (src !== dy) release(be, src);
   return y;
 }

@@ -4,9 +4,9 @@
  *
  * Every XNNPACK operator run with the pool hands work to the worker threads and waits for them.
  * On an idle machine that costs microseconds; on a busy one (load above the core count) a worker
- * may wait a whole scheduler slice for a core, and each pooled call then costs 0.5–2 ms however
- * small it is (measured on the 2-core box at load ≈ 9: sigmoid on 82k values 0.24 ms on the calling
- * thread, 2 ms pooled; a DM training step 3.2 s with the pool, 1.0 s with one thread).
+ * may wait a whole scheduler slice for a core, and each pooled call then costs about a scheduler
+ * slice however small it is, often far more than the work itself on the calling thread (README
+ * "Why these kernels exist (measured)").
  *
  * tfjs-backend-wasm keeps the pool in one C++ global (`threadpool`) read by every kernel, and
  * pthreadpool runs all work on the calling thread when that pointer is NULL. Its address is read
@@ -27,6 +27,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { kernelWork } from './kernel-work.js';
+import { chooseMode, modeGroup, recordMode, type ModeGroup } from './mode-choice.js';
 import type { BackendWasm } from './util.js';
 
 export { kernelWork };
@@ -74,11 +75,6 @@ const POOL_KERNELS = new Set([
   'Round',
   'Exp',
 ]);
-
-const MIN_VALUES = 1 << 15;
-const MIN_MACS = 1 << 18;
-const EXPLORE_EVERY = 32;
-const EMA = 0.25;
 
 /** Reads the address of the `threadpool` global from the code of `get_threads_count`; null if the code differs. */
 export function threadpoolAddress(wasm: Uint8Array): number | null {
@@ -154,12 +150,8 @@ export function threadpoolAddress(wasm: Uint8Array): number | null {
   return null;
 }
 
-interface Group {
-  /** Mean wall time per call: [calling thread, pool]. */
-  ms: [number, number];
-  seen: [number, number];
-  calls: number;
-}
+/** Mean wall time per call: [calling thread, pool]. */
+type Group = ModeGroup;
 
 /** Counts of the gate's decisions (for benchmarks and tests). */
 export interface ThreadGateStats {
@@ -229,26 +221,15 @@ export function installThreadGate(be: BackendWasm, wasmFile?: string): string | 
     (p) => {
       if (depth > 0) return kernel(p);
       const [work, product] = poolable ? kernelWork(name, p.inputs, p.attrs ?? {}) : [0, false];
-      if (work < (product ? MIN_MACS : MIN_VALUES)) {
+      const grp = modeGroup(g.groups, name, work, product);
+      if (!grp) {
         g.stats.inline++;
         return run(kernel, p, false);
       }
-      const key = `${name}|${Math.round(Math.log2(work))}`;
-      let grp = g.groups.get(key);
-      if (!grp) g.groups.set(key, (grp = { ms: [0, 0], seen: [0, 0], calls: 0 }));
-      grp.calls++;
-      let mode: 0 | 1;
-      if (grp.seen[0] < 2) mode = 0;
-      else if (grp.seen[1] < 2) mode = 1;
-      else {
-        mode = grp.ms[1] < grp.ms[0] ? 1 : 0;
-        if (grp.calls % EXPLORE_EVERY === 0) mode = mode === 1 ? 0 : 1;
-      }
+      const mode = chooseMode(grp, 0);
       const t0 = performance.now();
       const out = run(kernel, p, mode === 1);
-      const dt = performance.now() - t0;
-      grp.ms[mode] = grp.seen[mode] === 0 ? dt : (1 - EMA) * grp.ms[mode] + EMA * dt;
-      grp.seen[mode]++;
+      recordMode(grp, mode, performance.now() - t0);
       if (mode === 1) g.stats.pooled++;
       else g.stats.inline++;
       return out;

@@ -1,9 +1,10 @@
 /**
  * Transpose and Identity for wasm.
  *
- * Transpose: swaps of the last two axes with both ≥ 64 go through a tiled JS copy (≈ 2× the
- * stock kernel). The stock kernel has fast paths up to rank 4 but a generic path ~100× slower for
- * rank 5 and more (≈150 ms for the [B,S,3,H,D] → [3,B,H,S,D] split of attention heads). Axes that
+ * Transpose: swaps of the last two axes with both ≥ 64 go through a tiled JS copy (faster than
+ * the stock kernel). The stock kernel has fast paths up to rank 4 but a far slower generic path for
+ * rank 5 and more (e.g. the [B,S,3,H,D] → [3,B,H,S,D] split of attention heads; README "Why these
+ * kernels exist (measured)"). Axes that
  * stay adjacent and in order are merged and size-1 axes dropped first, which often brings the rank
  * to ≤ 4 (stock kernel on reshaped views); otherwise a strided copy in JS on heap views:
  * out[i_0..i_{r-1}] = x[Σ_k i_k · stride_x[perm[k]]], with contiguous runs copied by `set`.
@@ -111,8 +112,8 @@ export function stridedTranspose(
 }
 
 /**
- * Batched 2-D transpose out[b, c, r] = x[b, r, c] in 32×32 tiles (cache-friendly; about 2× the
- * stock kernel for [2048, 512]).
+ * Batched 2-D transpose out[b, c, r] = x[b, r, c] in 32×32 tiles (cache-friendly; faster than the
+ * stock kernel on large matrices).
  */
 export function blockedTranspose(h: tf.TypedArray, src: number, dst: number, batch: number, R: number, C: number): void {
   const T = 32;
@@ -124,7 +125,7 @@ export function blockedTranspose(h: tf.TypedArray, src: number, dst: number, bat
       for (let c0 = 0; c0 < C; c0 += T) {
         const c1 = Math.min(C, c0 + T);
         let c = c0;
-        // four source columns per pass (one cache line read, four output rows written): ≈ 2× faster
+        // four source columns per pass (one cache line read, four output rows written): fewer passes over the source
         for (; c + 4 <= c1; c += 4) {
           let d = d0 + c * R + r0;
           let q = s0 + r0 * C + c;

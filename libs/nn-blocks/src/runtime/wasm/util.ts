@@ -87,3 +87,45 @@ export function sizeOf(shape: readonly number[]): number {
   for (const d of shape) n *= d;
   return n;
 }
+
+/**
+ * tfjs's geometry of an NHWC 2-D convolution from a conv kernel's attrs `{strides, pad,
+ * dimRoundingMode}`; throws, naming `kernel`, when `dataFormat` is set and is not NHWC.
+ */
+export function nhwcConvInfo(
+  kernel: string,
+  xShape: number[],
+  filterShape: number[],
+  a: Attrs,
+  dilations: unknown = 1,
+): tf.backend_util.Conv2DInfo {
+  const format = (a['dataFormat'] as string | undefined) ?? 'NHWC';
+  if (format !== 'NHWC') {
+    throw new Error(`${kernel} (wasm, @lola-ts/nn-blocks runtime): dataFormat '${format}' is not supported, use 'NHWC'`);
+  }
+  return tf.backend_util.computeConv2DInfo(
+    xShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    a['strides'] as number,
+    dilations as number,
+    a['pad'] as 'same',
+    a['dimRoundingMode'] as 'floor' | undefined,
+  );
+}
+
+/** The wasm Conv2D (XNNPACK) of NHWC `x` with `filter`, stride 1, pads [top, bottom, left, right] and `dilations`. */
+export function stride1Conv(
+  be: BackendWasm,
+  x: TensorInfo,
+  filter: TensorInfo,
+  [top, bottom, left, right]: [number, number, number, number],
+  dilations: [number, number] = [1, 1],
+): TensorInfo {
+  const pad = [
+    [0, 0],
+    [top, bottom],
+    [left, right],
+    [0, 0],
+  ];
+  return callWasm('Conv2D', be, { x, filter }, { strides: [1, 1], pad, dilations, dataFormat: 'NHWC' });
+}

@@ -1,0 +1,3 @@
+export { Rng } from './rng.js';
+export { logGamma } from './log-gamma.js';
+export type { RandomSource } from './random-source.js';

@@ -1,1 +1,0 @@
-export { Rng, logGamma } from './rng.js';
