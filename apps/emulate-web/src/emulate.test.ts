@@ -5,6 +5,7 @@
  * installed by .ci/run): it emulates on the backend it finds, draws finite frames, and its numbers
  * equal Node's for the same models, state and seed (the evaluator's path: libs only).
  */
+import { Rng } from '@lola-ts/numerics';
 import { decode, encode, postprocessStates, preprocessStates, resolveDcaeConfig, initDcae } from '@lola-ts/autoencoders';
 import { initDiffusionModel } from '@lola-ts/diffusion';
 import { buildLabel, datasetLogsScalars, decodeTrajectory, diffusionEmulator, rollout, solverEmulator } from '@lola-ts/emulation';
@@ -13,7 +14,7 @@ import { lolaVrmse } from '@lola-ts/metrics';
 import { disposeParams, initRuntime, saveWeights, writeConfig } from '@lola-ts/nn-blocks';
 import { generateDataset } from '@lola-ts/simulators';
 import { initSolver } from '@lola-ts/solvers';
-import { findWellFiles, openWellFile, Rng } from '@lola-ts/well-data';
+import { findWellFiles, openWellFile } from '@lola-ts/well-data';
 import * as tf from '@tensorflow/tfjs-core';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

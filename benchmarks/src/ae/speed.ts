@@ -4,10 +4,10 @@
  * forward batch, timed with tinybench (few iterations). The time per epoch is derived:
  * stepsPerEpoch · step + ⌈validSamples / validBatchSize⌉ · validation batch.
  */
+import { Rng } from '@lola-ts/numerics';
 import * as tf from '@tensorflow/tfjs-core';
 import { autoencoderLoss, compressionRate, initDcae } from '@lola-ts/autoencoders';
 import { countParams, disposeAdamW, disposeNamed, disposeParams, initAdamW, optimizerStep, valueAndGrads } from '@lola-ts/nn-blocks';
-import { Rng } from '@lola-ts/well-data';
 import { Bench } from 'tinybench';
 import type { AeBenchCase } from './configs.js';
 

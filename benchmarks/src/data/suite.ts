@@ -8,10 +8,11 @@
  *    sample construction) and samples the process RSS after each item: peak RSS above the
  *    baseline taken before streaming.
  */
+import { Rng } from '@lola-ts/numerics';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWellFile, openWellFile, Rng, WellDataset } from '@lola-ts/well-data';
+import { createWellFile, openWellFile, WellDataset } from '@lola-ts/well-data';
 import { Bench } from 'tinybench';
 import { timeMeasure, type Measure, type RecordInput } from '@lola-ts/experiment';
 

@@ -9,12 +9,12 @@
  * Pixel models use the same ViT with a (1, p, p) patch; by default p = f, the AE's down-sampling
  * factor, so pixel and latent models see the same number of tokens.
  */
+import { Rng } from '@lola-ts/numerics';
 import { compressionRate, decode, encode, initDcae, latentShape, type Dcae } from '@lola-ts/autoencoders';
 import { initDiffusionModel, logLogitSchedule, type DiffusionModelParams } from '@lola-ts/diffusion';
 import { decodeTrajectory, diffusionEmulator, rollout, solverEmulator, type Emulate } from '@lola-ts/emulation';
 import { countParams, disposeParams } from '@lola-ts/nn-blocks';
 import { initSolver, type SolverParams } from '@lola-ts/solvers';
-import { Rng } from '@lola-ts/well-data';
 import * as tf from '@tensorflow/tfjs-core';
 import { dcaeConfigOf, type AeArchitecture, type VitArchitecture } from './architecture.js';
 

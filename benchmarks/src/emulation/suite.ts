@@ -10,8 +10,8 @@
  * Timed with tinybench, `iterations` runs (default 1) after one cheap warm-up pass at the
  * measured shapes (model-level ops are slow on a CPU: a full warm-up would double the run).
  */
+import { Rng } from '@lola-ts/numerics';
 import { createSystem, type SimulatorSystem } from '@lola-ts/simulators';
-import { Rng } from '@lola-ts/well-data';
 import * as tf from '@tensorflow/tfjs-core';
 import { Bench } from 'tinybench';
 import { timeSystem } from '../simulators/suite.js';

@@ -1,5 +1,3 @@
-import { Rng } from '@lola-ts/well-data';
-
 /** One fuzz case: the byte changes applied to the base file, written to `path`. */
 export interface FuzzCase {
   index: number;
@@ -37,3 +35,4 @@ export function reasonOf(message: string): string {
   const got = m ? m[1]! : message;
   return got.replace(/\b\d+\b/g, 'N').slice(0, 160);
 }
+import { Rng } from '@lola-ts/numerics';

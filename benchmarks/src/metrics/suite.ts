@@ -2,9 +2,9 @@
  * The metrics speed suite: one task per public metric of @lola-ts/metrics on a size² field
  * (truth [1, size, size, 1], ensemble [S, 1, size, size, 1]; standard-normal values, seeded).
  */
+import { fft2d, rfft2d, Rng } from '@lola-ts/numerics';
 import {
   ensembleMean,
-  fft2d,
   isotropicPowerSpectrum,
   lolaConservedTotalError,
   lolaNrmse,
@@ -15,7 +15,6 @@ import {
   lolaSpread,
   lolaSpreadSkill,
   lolaVrmse,
-  rfft2d,
   wellBinnedSpectralMse,
   wellLInfinity,
   wellMae,
@@ -25,7 +24,6 @@ import {
   wellVrmse,
   type NdArray,
 } from '@lola-ts/metrics';
-import { Rng } from '@lola-ts/well-data';
 
 /** A benchmark task: `run` returns one number of its result so the work cannot be optimised away. */
 export interface MetricTask {

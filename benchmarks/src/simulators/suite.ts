@@ -4,7 +4,7 @@
  * (one stored frame, i.e. The Well's output interval). These records are the "simulator" row of
  * the emulation benchmark (`method: 'simulator'`).
  */
-import { Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
 import { createSystem, type SimulatorSystem } from '@lola-ts/simulators';
 import { Bench } from 'tinybench';
 import { timeMeasure, type Measure, type RecordInput } from '@lola-ts/experiment';

@@ -6,6 +6,7 @@
  * each later window starts from the last emulated frame (overlap 1), and the DM's noise comes from
  * one seeded stream in the same order.
  */
+import { Rng } from '@lola-ts/numerics';
 import {
   autoencoderFromConfig,
   decode,
@@ -27,7 +28,6 @@ import {
 } from '@lola-ts/emulation';
 import { lolaVrmse } from '@lola-ts/metrics';
 import { disposeParams } from '@lola-ts/nn-blocks';
-import { Rng } from '@lola-ts/well-data';
 import * as tf from '@tensorflow/tfjs-core';
 import type { SiteData, SiteRun, SiteTrajectory } from '../manifest.js';
 

@@ -2,7 +2,8 @@
  * The commands as a user meets them: --help, bad options, an unwritable --out (fails at once, not
  * after the work, nor by hanging), and SIGTERM during scoring (exit 143, nothing written).
  */
-import { createWellFile, Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
+import { createWellFile } from '@lola-ts/well-data';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

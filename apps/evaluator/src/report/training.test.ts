@@ -1,5 +1,5 @@
+import { Rng } from '@lola-ts/numerics';
 import { conv, initConv, learningRate, runPaths, trainLoop } from '@lola-ts/nn-blocks';
-import { Rng } from '@lola-ts/well-data';
 import '@tensorflow/tfjs';
 import * as tf from '@tensorflow/tfjs-core';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,8 +1,9 @@
+import { Rng } from '@lola-ts/numerics';
 import { initDcae, resolveDcaeConfig } from '@lola-ts/autoencoders';
 import { initDiffusionModel } from '@lola-ts/diffusion';
 import { saveWeights } from '@lola-ts/nn-blocks';
 import { initSolver } from '@lola-ts/solvers';
-import { createWellFile, openWellFile, Rng } from '@lola-ts/well-data';
+import { createWellFile, openWellFile } from '@lola-ts/well-data';
 import '@tensorflow/tfjs';
 import * as tf from '@tensorflow/tfjs-core';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

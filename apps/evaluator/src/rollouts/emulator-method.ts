@@ -3,11 +3,12 @@
  * AE recorded in the latent cache → autoregressive rollout (docs/method.md §10) → decode → postprocess.
  * Pixel runs (`ns --pixel`): the same on the preprocessed fields, without an AE.
  */
+import { Rng } from '@lola-ts/numerics';
 import { decode, encode, postprocessStates, preprocessStates, runCompressionRate } from '@lola-ts/autoencoders';
 import { decodeTrajectory, diffusionEmulator, encodeTrajectory, rollout, solverEmulator } from '@lola-ts/emulation';
 import { type AutoencoderRun, type EmulatorRun, loadAutoencoderRun, loadEmulatorRun, readCacheManifest } from '@lola-ts/experiment';
 import { disposeParams } from '@lola-ts/nn-blocks';
-import { byChannelIndex, fieldPostprocess, fieldPreprocess, type FieldPreprocessing, Rng } from '@lola-ts/well-data';
+import { byChannelIndex, fieldPostprocess, fieldPreprocess, type FieldPreprocessing } from '@lola-ts/well-data';
 import * as tf from '@tensorflow/tfjs-core';
 import type { MethodOptions, RolloutMethod } from './methods.js';
 

@@ -1,6 +1,7 @@
+import { Rng } from '@lola-ts/numerics';
 import { decode, encode, initDcae, postprocessStates, preprocessStates, resolveDcaeConfig } from '@lola-ts/autoencoders';
 import { saveWeights } from '@lola-ts/nn-blocks';
-import { createWellFile, openWellFile, Rng } from '@lola-ts/well-data';
+import { createWellFile, openWellFile } from '@lola-ts/well-data';
 import '@tensorflow/tfjs';
 import * as tf from '@tensorflow/tfjs-core';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

@@ -4,7 +4,6 @@
  * exactly `count` uniforms and may end with fewer trajectories; here drawing continues until
  * min(count, N) distinct ones are found (the first picks are those of drawing exactly `count`).
  */
-import { Rng } from '@lola-ts/well-data';
 
 export interface TrajectoryRef {
   /** File name within the split directory. */
@@ -33,3 +32,4 @@ export function selectTrajectories(files: { file: string; nTrajectories: number 
     throw new Error(`trajectory index ${index} out of range`);
   });
 }
+import { Rng } from '@lola-ts/numerics';

@@ -1,5 +1,6 @@
 /** Tiny truth datasets and rollout directories for the scoring tests (generated, seeded). */
-import { createWellFile, Rng } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
+import { createWellFile } from '@lola-ts/well-data';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

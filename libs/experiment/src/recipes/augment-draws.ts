@@ -3,7 +3,8 @@
  * drawn augmentation matches a copy already stored, it is re-drawn"). The draws of trajectory g
  * depend only on (seed, split, g), so an interrupted cache resumes with the same copies.
  */
-import { drawAugmentation, Rng, type AugmentationDraw, type AugmentationName } from '@lola-ts/well-data';
+import { Rng } from '@lola-ts/numerics';
+import { drawAugmentation, type AugmentationDraw, type AugmentationName } from '@lola-ts/well-data';
 
 /** Canonical key of a draw: two draws with the same key produce the same augmented copy. */
 export function drawKey(d: AugmentationDraw, nd: number): string {

@@ -4,10 +4,11 @@
  * config when resuming, then computed), the fixed validation draw, the chunked validation mean and
  * the `cfg.train` → `trainLoop` settings.
  */
+import { Rng } from '@lola-ts/numerics';
 import { existsSync, readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { parseYaml, runPaths, type RunPaths, type TrainLoopOptions, type TrainLoopResult } from '@lola-ts/nn-blocks';
-import { Rng, type FieldTransformName, type WellDataset } from '@lola-ts/well-data';
+import { type FieldTransformName, type WellDataset } from '@lola-ts/well-data';
 import type { AeStageConfig } from '../stages/ae.js';
 import { snapshotStats } from './snapshots.js';
 

@@ -1,7 +1,8 @@
+import { Rng } from '@lola-ts/numerics';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWellFile, Rng } from '@lola-ts/well-data';
+import { openWellFile } from '@lola-ts/well-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTinyEulerDataset } from '../testing/fixtures.js';
 import { openSnapshots, readBatch, snapshotStats, transformByIndex } from './snapshots.js';

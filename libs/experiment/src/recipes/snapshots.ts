@@ -4,11 +4,11 @@
  * after the transform over random training snapshots, LoLa's `get_stats.py`), augmentations on the
  * training split only. Every draw is seeded, so a batch is a function of (seed, step).
  */
+import { Rng } from '@lola-ts/numerics';
 import {
   assertFiniteBlock,
   byChannelIndex,
   fieldPreprocess,
-  Rng,
   WellDataset,
   type AugmentationName,
   type FieldPreprocessing,

@@ -4,10 +4,11 @@
  * on a fixed set of valid snapshots, `best/` and `last/` checkpoints, exact resume (nn-blocks
  * `trainLoop`: every draw at step s is a function of (seed, s)).
  */
+import { Rng } from '@lola-ts/numerics';
 import * as tf from '@tensorflow/tfjs-core';
 import { autoencoderLoss, compressionRate, initDcae, latentShape } from '@lola-ts/autoencoders';
 import { BatchOrder, countParams, disposeParams, trainLoop } from '@lola-ts/nn-blocks';
-import { Rng, type WellDataset } from '@lola-ts/well-data';
+import { type WellDataset } from '@lola-ts/well-data';
 import { openStageRun } from '../runs/writer.js';
 import { dcaeConfigOf, lossWeightsOf, type AeStageConfig } from '../stages/ae.js';
 import { chunkedMean, recipeLog, resolveChannelStats, totalStepsOf, trainLoopSettings, validationIndices } from './common.js';

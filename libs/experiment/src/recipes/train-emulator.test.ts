@@ -1,10 +1,10 @@
+import { Rng } from '@lola-ts/numerics';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { diffusionEmulator, rollout, solverEmulator } from '@lola-ts/emulation';
 import { disposeParams, readLog } from '@lola-ts/nn-blocks';
-import { Rng } from '@lola-ts/well-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEmulatorRun } from '../runs/emulator-run.js';
 import { loadEmulatorStageConfig } from '../stages/emulator.js';

@@ -6,6 +6,7 @@
  * skipped, validation each epoch on fixed windows with fixed masks and noise, `best/` and `last/`
  * checkpoints, exact resume (nn-blocks `trainLoop`: every draw at step s is a function of (seed, s)).
  */
+import { Rng } from '@lola-ts/numerics';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -21,7 +22,7 @@ import {
 import { randomContextMask } from '@lola-ts/emulation';
 import { BatchOrder, countParams, disposeParams, trainLoop } from '@lola-ts/nn-blocks';
 import { initSolver, solverLoss, type SolverParams } from '@lola-ts/solvers';
-import { Rng, type FieldPreprocessing } from '@lola-ts/well-data';
+import { type FieldPreprocessing } from '@lola-ts/well-data';
 import { readCacheManifest } from '../runs/manifest.js';
 import { openStageRun } from '../runs/writer.js';
 import type { CacheManifest } from '../stages/cache.js';

@@ -4,9 +4,10 @@
  * `lola-train cache`) or, for the pixel solver, from a Well dataset with LoLa's preprocessing.
  * Every read is seeded, so a batch is a function of (seed, step).
  */
+import { Rng } from '@lola-ts/numerics';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LatentDataset, Rng, WellDataset, type AugmentationName, type FieldPreprocessing, type WellSplit } from '@lola-ts/well-data';
+import { LatentDataset, WellDataset, type AugmentationName, type FieldPreprocessing, type WellSplit } from '@lola-ts/well-data';
 
 /** A batch of windows with their labels. */
 export interface WindowBatch {

@@ -4,10 +4,11 @@
  * momentum vector, γ as a parameter, open or periodic boundaries), and a tiny latent cache
  * (`train.h5`, `valid.h5`, `cache.yaml`) of smooth travelling waves.
  */
+import { Rng } from '@lola-ts/numerics';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeConfig } from '@lola-ts/nn-blocks';
-import { createLatentStore, createWellFile, Rng, type WellSplit } from '@lola-ts/well-data';
+import { createLatentStore, createWellFile, type WellSplit } from '@lola-ts/well-data';
 
 /** Options of `writeTinyEulerDataset`. */
 export interface FixtureOptions {
