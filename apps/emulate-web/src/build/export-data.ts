@@ -1,11 +1,17 @@
 /**
  * Build step 1: the page's data. Reads the runs the trainer wrote (`config.yaml` +
- * `<checkpoint>/weights.safetensors`), checks them with the libraries' own config parsers, and
+ * `<checkpoint>/weights.safetensors`) through @lola-ts/experiment's typed run reader, and
  * reads a few test trajectories from the Well files (the simulator's truth) with their labels.
  */
-import { parseAutoencoderConfig } from '@lola-ts/autoencoders';
-import { buildLabel, datasetLogsScalars, parseEmulatorConfig } from '@lola-ts/emulation';
-import { parseYaml, resolveCheckpointDir, WEIGHTS_FILE } from '@lola-ts/nn-blocks';
+import { buildLabel, datasetLogsScalars } from '@lola-ts/emulation';
+import {
+  manifestFile,
+  readCacheManifest,
+  readRunManifest,
+  runCheckpoint,
+  type AeRunManifest,
+  type EmulatorRunManifest,
+} from '@lola-ts/experiment';
 import { findWellFiles, openWellFile, resolveWellSplit } from '@lola-ts/well-data';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -28,30 +34,16 @@ export interface ExportOptions {
   checkpoint?: 'last' | 'best';
 }
 
-function readRunConfig(dir: string): { config: Record<string, unknown>; path: string } {
-  const path = join(resolve(dir), 'config.yaml');
-  if (!existsSync(path)) throw new Error(`${dir} is not a run directory: ${path} is missing`);
-  const config = parseYaml(readFileSync(path, 'utf8'), path);
-  if (typeof config !== 'object' || config === null || Array.isArray(config))
-    throw new Error(`${path}: expected a mapping at the top level`);
-  return { config: config as Record<string, unknown>, path };
-}
-
 function readWeights(dir: string, checkpoint: 'last' | 'best'): { weights: string; checkpoint: string } {
-  const ckpt = join(resolve(dir), checkpoint);
-  const resolved = resolveCheckpointDir(ckpt) ?? (existsSync(join(ckpt, WEIGHTS_FILE)) ? ckpt : null);
-  if (!resolved) throw new Error(`checkpoint not found: ${ckpt} (no ${WEIGHTS_FILE}; has the run saved a '${checkpoint}' checkpoint?)`);
-  return { weights: readFileSync(join(resolved, WEIGHTS_FILE)).toString('base64'), checkpoint: resolved };
+  const { dir: resolved, weights } = runCheckpoint(resolve(dir), checkpoint);
+  return { weights: readFileSync(weights).toString('base64'), checkpoint: resolved };
 }
 
-/** The AE a latent run was trained on, from `<data.path>/cache.yaml` (null when not recorded). */
-function cacheAutoencoder(config: Record<string, unknown>): string | null {
-  const path = (config.data as { path?: unknown } | undefined)?.path;
-  if (typeof path !== 'string') return null;
-  const cacheYaml = join(path, 'cache.yaml');
-  if (!existsSync(cacheYaml)) return null;
-  const cache = parseYaml(readFileSync(cacheYaml, 'utf8'), cacheYaml) as { aeRun?: unknown };
-  return typeof cache.aeRun === 'string' ? cache.aeRun : null;
+/** The AE a latent run was trained on, from its cache's manifest (null when the cache or its `aeRun` is not there). */
+function cacheAutoencoder(run: EmulatorRunManifest): string | null {
+  const path = run.data.path;
+  if (path === undefined || !existsSync(join(path, manifestFile('cache')))) return null;
+  return readCacheManifest(path).cache.aeRun ?? null;
 }
 
 function samePath(a: string, b: string): boolean {
@@ -65,21 +57,21 @@ function samePath(a: string, b: string): boolean {
 /** Reads the runs and the test trajectories into the page's data (without the wasm binaries). */
 export async function exportSiteData(opts: ExportOptions): Promise<Omit<SiteData, 'wasm'>> {
   const checkpoint = opts.checkpoint ?? 'last';
-  const aeCfg = readRunConfig(opts.ae);
-  const { data: aeData } = parseAutoencoderConfig(aeCfg.config, aeCfg.path);
-  const ae: SiteRun = { runId: basename(resolve(opts.ae)), kind: 'ae', config: aeCfg.config, ...readWeights(opts.ae, checkpoint) };
+  const aeRun = readRunManifest(opts.ae, ['ae']) as AeRunManifest;
+  const aeData = aeRun.data;
+  const ae: SiteRun = { runId: basename(resolve(opts.ae)), kind: 'ae', config: aeRun.config, ...readWeights(opts.ae, checkpoint) };
   if (!opts.emulators.length) throw new Error('site: at least one DM or NS run is needed (--dm / --ns)');
   const emulators: SiteRun[] = [];
   for (const dir of opts.emulators) {
-    const { config, path } = readRunConfig(dir);
-    const { kind, model } = parseEmulatorConfig(config, path);
-    if ((config.data as { source?: unknown } | undefined)?.source === 'well')
+    const run = readRunManifest(dir, ['dm', 'ns']) as EmulatorRunManifest;
+    const { config, file: path, stage: kind, model } = run;
+    if (run.data.source === 'well')
       throw new Error(`${path}: a pixel-space run; the page runs latent emulators (an AE decodes their states)`);
-    const trainedOn = cacheAutoencoder(config);
+    const trainedOn = cacheAutoencoder(run);
     if (trainedOn && !samePath(trainedOn, opts.ae))
       throw new Error(`${path}: trained on the latents of ${trainedOn}, not of --ae ${opts.ae}`);
-    const latChannels = (aeCfg.config.ae as { latChannels?: unknown }).latChannels;
-    if (typeof latChannels === 'number' && model.channels !== latChannels)
+    const latChannels = aeRun.aeConfig.latChannels;
+    if (model.channels !== latChannels)
       throw new Error(`${path}: model.channels is ${model.channels} but the AE's latChannels is ${latChannels}`);
     emulators.push({ runId: basename(resolve(dir)), kind, config, ...readWeights(dir, checkpoint) });
   }
@@ -115,7 +107,7 @@ export async function exportSiteData(opts: ExportOptions): Promise<Omit<SiteData
         const truth = w.readFields(traj, { start: 0, stride, count: frames });
         if (truth.channels.join(',') !== aeData.channels.join(',')) {
           throw new Error(
-            `${file}: channels [${truth.channels.join(', ')}] do not match the AE's data.channels [${aeData.channels.join(', ')}] (${aeCfg.path})`,
+            `${file}: channels [${truth.channels.join(', ')}] do not match the AE's data.channels [${aeData.channels.join(', ')}] (${aeRun.file})`,
           );
         }
         if (shape.length && truth.shape.join(',') !== shape.join(','))
